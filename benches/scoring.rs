@@ -1,0 +1,165 @@
+//! Scores 100k generated accounts (and 300k stakeholders) against every preset plus ABC.
+//!
+//! `score` is what a framework edit costs (the portfolio is already indexed); `index_and_score`
+//! is what a data change costs. Run:
+//! `cargo bench --no-default-features --bench scoring -- --warm-up-time 1 --measurement-time 3`.
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use kam_radar::model::{keys, Account, Input, Settings, Stakeholder};
+use kam_radar::scoring::segmentation::{abc, Cuts};
+use kam_radar::scoring::Engine;
+use std::hint::black_box;
+
+const ACCOUNTS: usize = 100_000;
+
+/// A fixed linear congruential generator, so every run scores the same data.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        self.0 >> 33
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[(self.next() % xs.len() as u64) as usize]
+    }
+    fn upto(&mut self, max: f64) -> f64 {
+        (self.next() % 10_000) as f64 / 10_000.0 * max
+    }
+}
+
+fn generate() -> (Vec<Account>, Vec<Stakeholder>) {
+    let mut r = Lcg(42);
+    let mut accounts = Vec::with_capacity(ACCOUNTS);
+    let mut people = Vec::with_capacity(ACCOUNTS * 3);
+    for i in 0..ACCOUNTS {
+        let mut a = Account::new(format!("acc-{i}"), format!("Account {i}"));
+        for k in [
+            "strategic_fit",
+            "profit_contribution",
+            "business_scale",
+            "industry_influence",
+            "brand_effect",
+            "development_potential",
+        ] {
+            a.inputs.insert(
+                k.into(),
+                Input::Text(r.pick(&["high", "mid", "low", "高", "中", "低"]).into()),
+            );
+        }
+        a.inputs.insert(
+            "deal_volume".into(),
+            Input::Text(r.pick(&["high", "mid", "low"]).into()),
+        );
+        a.inputs
+            .insert("contract_performance".into(), Input::Number(r.upto(50.0)));
+        a.inputs.insert(
+            "operating_risk".into(),
+            Input::Text(r.pick(&["low risk", "中", "high risk"]).into()),
+        );
+        a.inputs
+            .insert(keys::REVENUE_USD.into(), Input::Number(r.upto(4e9)));
+        a.inputs.insert(
+            keys::PRODUCT_PIPELINES.into(),
+            Input::Number((r.next() % 14) as f64),
+        );
+        a.inputs.insert(
+            "quality_requirement".into(),
+            Input::Text(r.pick(&["中", "高", "低", "medium"]).into()),
+        );
+        a.inputs.insert(
+            "regulatory_requirement".into(),
+            Input::Text(r.pick(&["high", "medium", "low"]).into()),
+        );
+        a.inputs.insert(
+            "price_type".into(),
+            Input::Text(r.pick(&["豪放型", "保守型", "敏感型"]).into()),
+        );
+        a.inputs.insert(
+            "professional_level".into(),
+            Input::Text(r.pick(&["专业型", "外行型", "中间型"]).into()),
+        );
+        a.inputs
+            .insert(keys::ANNUAL_SALES.into(), Input::Number(r.upto(2e7)));
+        a.inputs.insert(
+            "profit_level".into(),
+            Input::Text(r.pick(&["high", "medium", "low"]).into()),
+        );
+        a.inputs.insert(
+            "relationship".into(),
+            Input::Text(r.pick(&["good", "medium", "fair", "poor"]).into()),
+        );
+        a.inputs
+            .insert(keys::CATEGORY_SPEND.into(), Input::Number(r.upto(4e7)));
+        for point in ["销售", "FAT", "SAT"] {
+            let mut p = Stakeholder {
+                account: a.id.clone(),
+                journey_point: point.into(),
+                name: "P".into(),
+                ..Stakeholder::default()
+            };
+            p.inputs
+                .insert("age".into(), Input::Number(25.0 + (r.next() % 40) as f64));
+            p.inputs.insert(
+                "education".into(),
+                Input::Text(r.pick(&["博士", "硕士", "本科", "大专"]).into()),
+            );
+            p.inputs.insert(
+                "org_role".into(),
+                Input::Text(r.pick(&["总经理", "总监", "经理", "员工"]).into()),
+            );
+            p.inputs.insert(
+                "power_role".into(),
+                Input::Text(r.pick(&["最终决策者", "决策者", "影响者", "执行者"]).into()),
+            );
+            p.inputs.insert(
+                "relationship_role".into(),
+                Input::Text(r.pick(&["教练", "支持者", "中立者", "反对者"]).into()),
+            );
+            p.inputs.insert(
+                "potential".into(),
+                Input::Text(r.pick(&["蓝筹股", "潜力股", "红筹股"]).into()),
+            );
+            people.push(p);
+        }
+        accounts.push(a);
+    }
+    (accounts, people)
+}
+
+fn bench(c: &mut Criterion) {
+    let (accounts, people) = generate();
+    let engine = Engine::presets();
+    let settings = Settings::default();
+    let portfolio = engine.index(&accounts, &people);
+    let mut g = c.benchmark_group("100k_accounts");
+    g.sample_size(10);
+    // The UI's rescoring after a framework edit: every preset plus ABC, into reused buffers.
+    let mut scores = engine.score(&portfolio);
+    g.bench_function("score_all_presets_and_abc", |b| {
+        b.iter(|| {
+            engine.score_into(black_box(&portfolio), &mut scores);
+            let classes = abc(&portfolio.numbers(keys::ANNUAL_SALES), settings.abc_cutoffs);
+            black_box(classes.len() + scores.framework(0).len())
+        })
+    });
+    g.bench_function("score_fresh_buffers", |b| {
+        b.iter(|| black_box(engine.score(black_box(&portfolio))))
+    });
+    g.bench_function("cuts_from_account_maps", |b| {
+        b.iter(|| black_box(Cuts::compute(black_box(&accounts), &[], &settings, None)))
+    });
+    g.bench_function("index_and_score", |b| {
+        b.iter(|| {
+            let p = engine.index(black_box(&accounts), black_box(&people));
+            black_box(engine.score(&p))
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,17 @@
+//! KAM Radar (大客户雷达): key-account frameworks scored, classified, explained and drawn.
+//!
+//! The crate is a pure core plus a thin browser shell. Everything that decides something —
+//! the data model, the frameworks, scoring and its explanations — is plain Rust with no web
+//! crate, compiled and tested natively (`cargo test --no-default-features`). The Leptos shell
+//! lives in [`ui`] behind the `web` feature, so a stray browser dependency in the core fails
+//! to compile.
+
+pub mod export;
+pub mod framework;
+pub mod i18n;
+pub mod model;
+pub mod route;
+pub mod scoring;
+
+#[cfg(feature = "web")]
+pub mod ui;

@@ -1,0 +1,523 @@
+//! Explanations: a compact result turned into sentences a trainee can follow, in either language.
+//!
+//! Only the account on screen is explained, so this is where strings are built. Everything
+//! shown comes from the framework data (labels, bands, breakpoints, lines) and the raw input;
+//! the few fixed phrases are the per-language format strings below.
+
+use crate::framework::{
+    Classification, Derivation, Dimension, Framework, LineRule, LineTest, Rule,
+};
+use crate::i18n::{Label, Lang};
+use crate::model::Inputs;
+use crate::scoring::{DimScore, How, Invalid, Outcome};
+
+/// A number for people: at most two decimals, no trailing zeros, thousands not grouped.
+pub fn num(v: f64) -> String {
+    let r = (v * 100.0).round() / 100.0;
+    let s = format!("{r:.2}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    if s == "-0" {
+        "0".into()
+    } else {
+        s.to_string()
+    }
+}
+
+/// A label in the reading language first, then the other one ("Quality requirement 质量要求").
+pub fn name(label: &Label, lang: Lang) -> String {
+    match lang {
+        Lang::En => label.both(),
+        Lang::Zh if !label.en.is_empty() && !label.zh.is_empty() && label.en != label.zh => {
+            format!("{}（{}）", label.zh, label.en)
+        }
+        Lang::Zh => label.get(Lang::Zh).to_string(),
+    }
+}
+
+fn levels_of(rule: &Rule) -> Option<&[crate::framework::Level]> {
+    match rule {
+        Rule::Levels { levels, .. } => Some(levels),
+        Rule::Derived { fallback, .. } => levels_of(fallback),
+        _ => None,
+    }
+}
+
+/// What a dimension accepts, in English with the labels in both languages (for error messages).
+pub fn accepted(d: &Dimension, rule: &Rule) -> String {
+    let range = format!("a number from {} to {}", num(d.min), num(d.max));
+    match rule {
+        Rule::Direct => range,
+        Rule::Levels { levels, by_measure } => {
+            let names: Vec<String> = levels.iter().map(|l| l.label.both()).collect();
+            let mut s = format!("{}, or {range}", names.join(", "));
+            if let Some(m) = by_measure {
+                s.push_str(&format!(" (or '{}' to choose the level)", m.input));
+            }
+            s
+        }
+        Rule::Piecewise {
+            breakpoints,
+            unit,
+            score_input,
+        } => {
+            let from = breakpoints.first().map_or(0.0, |b| b[0]);
+            let mut s = format!("a measure of at least {} {}", num(from), unit.en);
+            if let Some(k) = score_input {
+                s.push_str(&format!(
+                    ", or a score from {} to {} in '{k}'",
+                    num(d.min),
+                    num(d.max)
+                ));
+            }
+            s
+        }
+        Rule::Derived { fallback, .. } => accepted(d, fallback),
+    }
+}
+
+struct Words {
+    of: &'static str,
+    band: &'static str,
+    missing: &'static str,
+    out_of_range: &'static str,
+    unknown_label: &'static str,
+    not_a_number: &'static str,
+    allowed: &'static str,
+    accepted: &'static str,
+    interpolated: &'static str,
+    flat_beyond: &'static str,
+    capped: &'static str,
+    score_entered: &'static str,
+    fallback: &'static str,
+    from_total: &'static str,
+    clamped: &'static str,
+    stakeholders: &'static str,
+    from_measure: &'static str,
+    plotted: &'static str,
+    total: &'static str,
+    incomplete: &'static str,
+    missing_list: &'static str,
+    invalid_list: &'static str,
+    not_classified: &'static str,
+    short_of: &'static str,
+    meets_every: &'static str,
+    below_any: &'static str,
+    none_below: &'static str,
+    line_total: &'static str,
+    and: &'static str,
+}
+
+const EN: Words = Words {
+    of: "of",
+    band: "band",
+    missing: "missing — not counted as 0",
+    out_of_range: "out of range",
+    unknown_label: "is not a known level",
+    not_a_number: "is not a number",
+    allowed: "allowed",
+    accepted: "accepted",
+    interpolated: "interpolated between",
+    flat_beyond: "flat beyond the last breakpoint",
+    capped: "capped at the maximum",
+    score_entered: "score entered directly",
+    fallback: "no derived value yet, entered value used",
+    from_total: "total of",
+    clamped: "clamped to",
+    stakeholders: "mean of the stakeholders' scores, weighted by",
+    from_measure: "chosen from",
+    plotted: "plotted as is, not scored",
+    total: "Total",
+    incomplete: "Total incomplete",
+    missing_list: "missing",
+    invalid_list: "invalid",
+    not_classified: "not classified until complete",
+    short_of: "short on",
+    meets_every: "met on every dimension",
+    below_any: "below on",
+    none_below: "not below on any dimension",
+    line_total: "line total",
+    and: "and",
+};
+
+const ZH: Words = Words {
+    of: "/",
+    band: "分数段",
+    missing: "缺失——不按0分计",
+    out_of_range: "超出范围",
+    unknown_label: "不是有效的档位",
+    not_a_number: "不是数字",
+    allowed: "允许",
+    accepted: "可用",
+    interpolated: "在以下折点间插值",
+    flat_beyond: "超过最后一个折点后保持不变",
+    capped: "以最高分封顶",
+    score_entered: "直接输入的分数",
+    fallback: "尚无推导值，采用输入值",
+    from_total: "取自",
+    clamped: "限制在",
+    stakeholders: "各人员得分的加权平均，权重为",
+    from_measure: "依据",
+    plotted: "按实际值绘制，不计分",
+    total: "合计",
+    incomplete: "合计不完整",
+    missing_list: "缺少",
+    invalid_list: "无效",
+    not_classified: "输入完整后才分类",
+    short_of: "未达到",
+    meets_every: "各项均达到",
+    below_any: "低于",
+    none_below: "没有任何一项低于",
+    line_total: "线合计",
+    and: "且",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    }
+}
+
+/// The raw input the rule read, quoted when it is a label.
+fn shown_input(d: &Dimension, inputs: &Inputs) -> Option<String> {
+    let key = match &d.rule {
+        Rule::Piecewise {
+            score_input: Some(k),
+            ..
+        } if !inputs.contains_key(&d.input) => k.as_str(),
+        _ => d.input.as_str(),
+    };
+    inputs.get(key).map(|v| match v {
+        crate::model::Input::Text(t) => format!("'{t}'"),
+        crate::model::Input::Number(n) => num(*n),
+    })
+}
+
+/// One dimension's score and how it was reached, e.g.
+/// "Profit contribution 利润贡献: 'high' → 17.5 of 20 (band 15–20)".
+pub fn explain_dimension(
+    frameworks: &[Framework],
+    d: &Dimension,
+    s: &DimScore,
+    inputs: &Inputs,
+    lang: Lang,
+) -> String {
+    let w = words(lang);
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let head = format!("{}{colon}", name(&d.label, lang));
+    let input = shown_input(d, inputs).unwrap_or_default();
+    let value = s.value().map(num).unwrap_or_default();
+    let of = if d.scored {
+        format!("{value} {} {}", w.of, num(d.max))
+    } else {
+        format!("{value} ({})", w.plotted)
+    };
+    let rule = match &d.rule {
+        Rule::Derived { fallback, .. } => fallback.as_ref(),
+        r => r,
+    };
+    let fallback_note = if matches!(d.rule, Rule::Derived { .. }) {
+        format!("; {}", w.fallback)
+    } else {
+        String::new()
+    };
+    let body = match s.how {
+        How::Direct => format!("{input} → {of}{fallback_note}"),
+        How::Level(i) | How::LevelFromMeasure(i) => {
+            let level = levels_of(rule).and_then(|ls| ls.get(usize::from(i)));
+            let band = level.map_or(String::new(), |l| {
+                format!(
+                    " ({} {}: {}–{})",
+                    w.band,
+                    l.label.get(lang),
+                    num(l.lo),
+                    num(l.hi)
+                )
+            });
+            let source = match (&s.how, rule) {
+                (
+                    How::LevelFromMeasure(_),
+                    Rule::Levels {
+                        by_measure: Some(m),
+                        ..
+                    },
+                ) => {
+                    let measure = inputs
+                        .get(&m.input)
+                        .map(|v| v.to_string())
+                        .unwrap_or_default();
+                    format!("{} {} {measure} → ", w.from_measure, m.input)
+                }
+                _ => format!("{input} → "),
+            };
+            format!("{source}{of}{band}{fallback_note}")
+        }
+        How::Piecewise { segment, capped } => {
+            let Rule::Piecewise {
+                breakpoints, unit, ..
+            } = rule
+            else {
+                return format!("{head}{input} → {of}");
+            };
+            let seg = usize::from(segment);
+            let how = if seg + 1 >= breakpoints.len() {
+                let [x, y] = breakpoints[breakpoints.len() - 1];
+                format!("{} ({} → {})", w.flat_beyond, num(x), num(y))
+            } else {
+                let ([x0, y0], [x1, y1]) = (breakpoints[seg], breakpoints[seg + 1]);
+                format!(
+                    "{} ({} → {}) {} ({} → {})",
+                    w.interpolated,
+                    num(x0),
+                    num(y0),
+                    w.and,
+                    num(x1),
+                    num(y1)
+                )
+            };
+            let cap = if capped {
+                format!("; {}", w.capped)
+            } else {
+                String::new()
+            };
+            format!("{input} {} → {of} ({how}{cap})", unit.get(lang))
+        }
+        How::ScoreEntered => format!("{input} → {of} ({})", w.score_entered),
+        How::FrameworkTotal { clamped } => {
+            let source = match &d.rule {
+                Rule::Derived {
+                    from: Derivation::FrameworkTotal { framework },
+                    ..
+                } => frameworks
+                    .iter()
+                    .find(|f| &f.id == framework)
+                    .map_or(framework.clone(), |f| name(&f.name, lang)),
+                _ => String::new(),
+            };
+            let clamp = if clamped {
+                format!(", {} {}–{}", w.clamped, num(d.min), num(d.max))
+            } else {
+                String::new()
+            };
+            format!("{} {source} → {of}{clamp}", w.from_total)
+        }
+        How::Stakeholders { count } => {
+            let weight = match &d.rule {
+                Rule::Derived {
+                    from:
+                        Derivation::StakeholderWeightedMean {
+                            framework, weight, ..
+                        },
+                    ..
+                } => frameworks
+                    .iter()
+                    .find(|f| &f.id == framework)
+                    .and_then(|f| f.dimension(weight))
+                    .map_or(weight.clone(), |x| name(&x.label, lang)),
+                _ => String::new(),
+            };
+            format!("{} {weight} (n = {count}) → {of}", w.stakeholders)
+        }
+        How::Missing => w.missing.to_string(),
+        How::Invalid(Invalid::OutOfRange) => format!(
+            "{input} {}; {} {}–{}",
+            w.out_of_range,
+            w.allowed,
+            num(d.min),
+            num(d.max)
+        ),
+        How::Invalid(Invalid::UnknownLabel) => {
+            let names: Vec<String> = levels_of(rule)
+                .unwrap_or(&[])
+                .iter()
+                .map(|l| l.label.both())
+                .collect();
+            format!(
+                "{input} {}; {}: {}",
+                w.unknown_label,
+                w.accepted,
+                names.join(", ")
+            )
+        }
+        How::Invalid(Invalid::NotANumber) => format!("{input} {}", w.not_a_number),
+    };
+    format!("{head}{body}")
+}
+
+fn dim_list(f: &Framework, mask: u32, lang: Lang) -> String {
+    f.dimensions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(_, d)| name(&d.label, lang))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn shortfalls(f: &Framework, dims: &[DimScore], line: usize, mask: u32, lang: Lang) -> String {
+    f.dimensions
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| mask & (1 << i) != 0)
+        .map(|(i, d)| {
+            let v = dims
+                .get(i)
+                .and_then(DimScore::value)
+                .map(num)
+                .unwrap_or_default();
+            format!(
+                "{} ({v} < {})",
+                name(&d.label, lang),
+                num(f.lines[line].values[i])
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The total and the classification reached, and why; one sentence per test made.
+pub fn explain_outcome(f: &Framework, dims: &[DimScore], o: &Outcome, lang: Lang) -> Vec<String> {
+    let w = words(lang);
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
+    let mut out = Vec::new();
+    if !o.is_complete() {
+        let mut parts = Vec::new();
+        if o.missing != 0 {
+            parts.push(format!(
+                "{} {}",
+                w.missing_list,
+                dim_list(f, o.missing, lang)
+            ));
+        }
+        if o.invalid != 0 {
+            parts.push(format!(
+                "{} {}",
+                w.invalid_list,
+                dim_list(f, o.invalid, lang)
+            ));
+        }
+        out.push(format!(
+            "{} ({} {}){colon}{} — {}",
+            w.incomplete,
+            num(o.total),
+            w.of,
+            parts.join("; "),
+            w.not_classified
+        ));
+    }
+    let classes = f.classes();
+    let reached = o.class.and_then(|c| classes.get(usize::from(c))).map(|c| {
+        let list = c
+            .list
+            .as_ref()
+            .map_or(String::new(), |l| format!(", {}", name(&l.label, lang)));
+        format!("{}{list}", name(&c.label, lang))
+    });
+    match &f.classification {
+        Classification::None => {}
+        Classification::Total {
+            bands, inclusive, ..
+        } => {
+            if let (Some(c), Some(reached)) = (o.class, reached) {
+                let c = usize::from(c);
+                let ge = if *inclusive { "≥" } else { ">" };
+                let lt = if *inclusive { "<" } else { "≤" };
+                let mut cond = Vec::new();
+                if let Some(b) = bands.get(c) {
+                    cond.push(format!("{ge} {}", num(b.min)));
+                }
+                if c > 0 {
+                    if let Some(b) = bands.get(c - 1) {
+                        cond.push(format!("{lt} {}", num(b.min)));
+                    }
+                }
+                out.push(format!(
+                    "{} {} {} → {reached}",
+                    w.total,
+                    num(o.total),
+                    cond.join(&format!(" {} ", w.and))
+                ));
+            }
+        }
+        Classification::Lines { rule, steps, .. } => {
+            if o.is_complete() {
+                let decided = o.class.map_or(steps.len(), usize::from);
+                for step in steps.iter().take(decided + 1) {
+                    let Some(li) = f.lines.iter().position(|l| l.id == step.line) else {
+                        continue;
+                    };
+                    let line = &f.lines[li];
+                    let mask = o.short[li];
+                    let text = match rule {
+                        LineRule::EveryDimension => match (step.test, mask) {
+                            (LineTest::Meets, 0) => w.meets_every.to_string(),
+                            (LineTest::Meets, m) => {
+                                format!("{} {}", w.short_of, shortfalls(f, dims, li, m, lang))
+                            }
+                            (LineTest::FallsBelow, 0) => w.none_below.to_string(),
+                            (LineTest::FallsBelow, m) => {
+                                format!("{} {}", w.below_any, shortfalls(f, dims, li, m, lang))
+                            }
+                        },
+                        LineRule::Total => {
+                            let sum: f64 = line
+                                .values
+                                .iter()
+                                .zip(&f.dimensions)
+                                .filter(|(_, d)| d.scored)
+                                .map(|(v, _)| v)
+                                .sum();
+                            let cmp = if o.total >= sum { "≥" } else { "<" };
+                            format!(
+                                "{} {} {cmp} {} {}",
+                                w.total,
+                                num(o.total),
+                                w.line_total,
+                                num(sum)
+                            )
+                        }
+                    };
+                    out.push(format!("{}{colon}{text}", name(&line.name, lang)));
+                }
+                if let Some(reached) = reached {
+                    out.push(format!("→ {reached}"));
+                }
+            } else {
+                // Lines still say where the known scores stand, without concluding anything.
+                for (li, line) in f.lines.iter().enumerate() {
+                    if o.short[li] != 0 {
+                        out.push(format!(
+                            "{}{colon}{} {}",
+                            name(&line.name, lang),
+                            w.short_of,
+                            shortfalls(f, dims, li, o.short[li], lang)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Every dimension, then the outcome: the full trail of one row.
+pub fn explain(
+    frameworks: &[Framework],
+    framework: usize,
+    dims: &[DimScore],
+    o: &Outcome,
+    inputs: &Inputs,
+    lang: Lang,
+) -> Vec<String> {
+    let Some(f) = frameworks.get(framework) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = f
+        .dimensions
+        .iter()
+        .zip(dims)
+        .map(|(d, s)| explain_dimension(frameworks, d, s, inputs, lang))
+        .collect();
+    out.extend(explain_outcome(f, dims, o, lang));
+    out
+}

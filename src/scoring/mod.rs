@@ -1,0 +1,1057 @@
+//! Scoring: frameworks compiled into an [`Engine`], accounts turned into compact results.
+//!
+//! The hot path allocates no string per account. [`Engine::index`] reads the accounts once into
+//! an [`Portfolio`] — a column per input key, each distinct label stored once — and
+//! [`Engine::score`] then scores every framework from it with plain array reads, writing one
+//! `Copy` [`DimScore`] per dimension and one [`Outcome`] per row. Labels are matched against a
+//! dimension's levels once per distinct label, not once per account. Words come later and only
+//! on demand: [`explain`] renders a result in a language, [`Engine::problems`] lists what is
+//! missing or invalid with the accepted values.
+
+pub mod batch;
+pub mod credit;
+pub mod explain;
+pub mod segmentation;
+pub mod stakeholders;
+
+use std::collections::HashMap;
+
+use thiserror::Error;
+
+use crate::framework::{
+    Classification, Derivation, Dimension, Framework, FrameworkError, LineRule, LineTest, Rule,
+    Subject, MAX_LINES,
+};
+use crate::model::{Account, Input, Inputs, Stakeholder};
+
+/// How a dimension's score came about. Small and `Copy`; [`explain`] turns it into words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum How {
+    /// A number taken as is (direct rule, or a number entered for a levels rule).
+    Direct,
+    /// A label matched the level with this index.
+    Level(u8),
+    /// The level with this index was chosen from a measure against thresholds.
+    LevelFromMeasure(u8),
+    /// Interpolated on the segment starting at breakpoint `segment`; the last breakpoint's index
+    /// means flat beyond it. `capped` when the dimension's max cut the value.
+    Piecewise { segment: u8, capped: bool },
+    /// A score entered directly in place of a piecewise measure.
+    ScoreEntered,
+    /// Another framework's total; `clamped` when it lay outside [min, max].
+    FrameworkTotal { clamped: bool },
+    /// Weighted mean over this many stakeholders.
+    Stakeholders { count: u16 },
+    /// No input.
+    Missing,
+    /// The input was rejected.
+    Invalid(Invalid),
+}
+
+/// Why an input was rejected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Invalid {
+    /// A number outside [min, max] (or below the first breakpoint).
+    OutOfRange,
+    /// A label matching no level.
+    UnknownLabel,
+    /// Text where a number is needed.
+    NotANumber,
+}
+
+/// One dimension's result: a score (absent when missing or invalid) and how it was reached.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DimScore {
+    /// The score; NaN when there is none, so a result stays 16 bytes.
+    score: f64,
+    pub how: How,
+}
+
+impl DimScore {
+    fn ok(score: f64, how: How) -> Self {
+        DimScore { score, how }
+    }
+
+    fn none(how: How) -> Self {
+        DimScore {
+            score: f64::NAN,
+            how,
+        }
+    }
+
+    /// The score, `None` when the input was missing or invalid.
+    pub fn value(&self) -> Option<f64> {
+        (!self.score.is_nan()).then_some(self.score)
+    }
+}
+
+/// A row's result in one framework: total, completeness, class and line comparisons.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outcome {
+    /// The sum of the scored dimensions that have a score.
+    pub total: f64,
+    /// Bit `i` set: dimension `i` has no input.
+    pub missing: u32,
+    /// Bit `i` set: dimension `i`'s input was rejected.
+    pub invalid: u32,
+    /// The class reached (index into [`Framework::classes`]); `None` when incomplete or the
+    /// framework has no classification.
+    pub class: Option<u8>,
+    /// Per line (framework order): bit `i` set when dimension `i` is below that line.
+    pub short: [u32; MAX_LINES],
+}
+
+impl Outcome {
+    /// All inputs present and valid.
+    pub fn is_complete(&self) -> bool {
+        self.missing == 0 && self.invalid == 0
+    }
+
+    /// The total, only when complete: a partial sum is never passed off as a total.
+    pub fn complete_total(&self) -> Option<f64> {
+        self.is_complete().then_some(self.total)
+    }
+}
+
+/// A problem with one account's input, naming account, dimension, value and what is allowed.
+#[derive(Debug, Clone, PartialEq, Error)]
+pub enum ScoreError {
+    #[error("{account}: {dimension}: {value} is out of range; allowed {min} to {max}")]
+    OutOfRange {
+        account: String,
+        dimension: String,
+        input: String,
+        value: String,
+        min: f64,
+        max: f64,
+    },
+    #[error("{account}: {dimension}: '{value}' is not a known level; accepted: {accepted}")]
+    UnknownLabel {
+        account: String,
+        dimension: String,
+        input: String,
+        value: String,
+        accepted: String,
+    },
+    #[error("{account}: {dimension}: '{value}' is not a number")]
+    NotANumber {
+        account: String,
+        dimension: String,
+        input: String,
+        value: String,
+    },
+    #[error("{account}: {dimension}: missing; enter {accepted} in '{input}'")]
+    Missing {
+        account: String,
+        dimension: String,
+        input: String,
+        accepted: String,
+    },
+}
+
+impl ScoreError {
+    /// The input key (spreadsheet column) the problem is about.
+    pub fn input(&self) -> &str {
+        match self {
+            ScoreError::OutOfRange { input, .. }
+            | ScoreError::UnknownLabel { input, .. }
+            | ScoreError::NotANumber { input, .. }
+            | ScoreError::Missing { input, .. } => input,
+        }
+    }
+
+    /// The offending value as entered (empty when missing).
+    pub fn value(&self) -> &str {
+        match self {
+            ScoreError::OutOfRange { value, .. }
+            | ScoreError::UnknownLabel { value, .. }
+            | ScoreError::NotANumber { value, .. } => value,
+            ScoreError::Missing { .. } => "",
+        }
+    }
+
+    /// The reason without the account and dimension prefix.
+    pub fn reason(&self) -> String {
+        match self {
+            ScoreError::OutOfRange { min, max, .. } => {
+                format!("{} is out of range; allowed {min} to {max}", self.value())
+            }
+            ScoreError::UnknownLabel { accepted, .. } => {
+                format!("unknown level; accepted: {accepted}")
+            }
+            ScoreError::NotANumber { .. } => "not a number".into(),
+            ScoreError::Missing { accepted, .. } => format!("missing; enter {accepted}"),
+        }
+    }
+}
+
+/// An input cell in a [`Portfolio`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Cell {
+    Missing,
+    Number(f64),
+    /// Index into the column's distinct labels.
+    Label(u32),
+}
+
+/// Inputs of many rows by column, each distinct label once.
+#[derive(Clone, Debug, Default)]
+struct Table {
+    keys: Vec<String>,
+    width: usize,
+    rows: usize,
+    cells: Vec<Cell>,
+    labels: Vec<Vec<String>>,
+}
+
+impl Table {
+    fn build<'a>(keys: &[String], rows: impl ExactSizeIterator<Item = &'a Inputs>) -> Table {
+        let width = keys.len();
+        let n = rows.len();
+        let mut cells = Vec::with_capacity(width * n);
+        let mut interned: Vec<HashMap<&'a str, u32>> = vec![HashMap::new(); width];
+        let mut labels: Vec<Vec<String>> = vec![Vec::new(); width];
+        for inputs in rows {
+            for (c, key) in keys.iter().enumerate() {
+                let cell = match inputs.get(key.as_str()) {
+                    None => Cell::Missing,
+                    Some(Input::Number(v)) => Cell::Number(*v),
+                    Some(Input::Text(t)) => {
+                        let next = labels[c].len() as u32;
+                        let id = *interned[c].entry(t.as_str()).or_insert_with(|| {
+                            labels[c].push(t.clone());
+                            next
+                        });
+                        Cell::Label(id)
+                    }
+                };
+                cells.push(cell);
+            }
+        }
+        Table {
+            keys: keys.to_vec(),
+            width,
+            rows: n,
+            cells,
+            labels,
+        }
+    }
+
+    fn cell(&self, row: usize, col: usize) -> Cell {
+        self.cells[row * self.width + col]
+    }
+}
+
+/// Accounts and stakeholders read once for scoring; rebuild it when the data changes.
+#[derive(Clone, Debug, Default)]
+pub struct Portfolio {
+    accounts: Table,
+    stakeholders: Table,
+    /// For each stakeholder, the index of its account (`None`: unknown account id).
+    owner: Vec<Option<u32>>,
+}
+
+impl Portfolio {
+    /// How many accounts were indexed.
+    pub fn accounts(&self) -> usize {
+        self.accounts.rows
+    }
+
+    /// The numbers of one account input key, by account (`None`: missing, a label, or a key no
+    /// framework reads). Cheaper than reading every account's map again (ABC, share of wallet).
+    pub fn numbers(&self, key: &str) -> Vec<Option<f64>> {
+        let t = &self.accounts;
+        let Some(col) = t.keys.iter().position(|k| k == key) else {
+            return vec![None; t.rows];
+        };
+        (0..t.rows)
+            .map(|r| match t.cell(r, col) {
+                Cell::Number(v) => Some(v),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// For each stakeholder, the index of its account, `None` when its account id is unknown.
+    pub fn stakeholder_accounts(&self) -> &[Option<u32>] {
+        &self.owner
+    }
+}
+
+/// A levels rule compiled for matching.
+#[derive(Clone, Debug)]
+struct CompiledLevels {
+    scores: Vec<f64>,
+    /// Normalised spellings and the level each names.
+    names: Vec<(String, u8)>,
+    by_measure: Option<(usize, Vec<f64>)>,
+}
+
+#[derive(Clone, Debug)]
+enum Compiled {
+    Direct,
+    Levels(CompiledLevels),
+    Piecewise {
+        breakpoints: Vec<[f64; 2]>,
+        score_col: Option<usize>,
+    },
+    Derived {
+        from: CompiledDerivation,
+        fallback: Box<Compiled>,
+    },
+}
+
+#[derive(Clone, Copy, Debug)]
+enum CompiledDerivation {
+    Total(usize),
+    Weighted {
+        fw: usize,
+        value: usize,
+        weight: usize,
+    },
+}
+
+#[derive(Clone, Debug)]
+struct CompiledDim {
+    col: usize,
+    min: f64,
+    max: f64,
+    scored: bool,
+    rule: Compiled,
+}
+
+#[derive(Clone, Debug)]
+struct CompiledClass {
+    rule: ClassRule,
+}
+
+#[derive(Clone, Debug)]
+enum ClassRule {
+    None,
+    Total {
+        mins: Vec<f64>,
+        inclusive: bool,
+    },
+    Lines {
+        total: bool,
+        /// (line index, meets?) per step.
+        steps: Vec<(usize, bool)>,
+    },
+}
+
+#[derive(Clone, Debug)]
+struct Prepared {
+    subject: Subject,
+    dims: Vec<CompiledDim>,
+    /// Line values, with the sum over scored dimensions.
+    lines: Vec<(Vec<f64>, f64)>,
+    class: CompiledClass,
+}
+
+/// Frameworks compiled for scoring, in an order where every source precedes its users.
+#[derive(Clone, Debug)]
+pub struct Engine {
+    frameworks: Vec<Framework>,
+    prepared: Vec<Prepared>,
+    order: Vec<usize>,
+    account_keys: Vec<String>,
+    stakeholder_keys: Vec<String>,
+}
+
+/// Every framework's results for a [`Portfolio`].
+#[derive(Clone, Debug)]
+pub struct Scores {
+    frameworks: Vec<FrameworkScores>,
+}
+
+/// One framework's results, a row per account (or stakeholder).
+#[derive(Clone, Debug, Default)]
+pub struct FrameworkScores {
+    width: usize,
+    dims: Vec<DimScore>,
+    outcomes: Vec<Outcome>,
+}
+
+impl FrameworkScores {
+    /// The number of rows.
+    pub fn len(&self) -> usize {
+        self.outcomes.len()
+    }
+
+    /// Whether there are no rows.
+    pub fn is_empty(&self) -> bool {
+        self.outcomes.is_empty()
+    }
+
+    /// The dimension results of a row, in dimension order.
+    pub fn dims(&self, row: usize) -> &[DimScore] {
+        &self.dims[row * self.width..(row + 1) * self.width]
+    }
+
+    /// The outcome of a row.
+    pub fn outcome(&self, row: usize) -> &Outcome {
+        &self.outcomes[row]
+    }
+}
+
+impl Scores {
+    /// The results of the framework at this engine index.
+    pub fn framework(&self, index: usize) -> &FrameworkScores {
+        &self.frameworks[index]
+    }
+}
+
+/// Lower-cases and collapses spaces, so " Key  Decision Maker " names "key decision maker".
+pub fn normalise_label(s: &str) -> String {
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn key_index(keys: &mut Vec<String>, key: &str) -> usize {
+    match keys.iter().position(|k| k == key) {
+        Some(i) => i,
+        None => {
+            keys.push(key.to_string());
+            keys.len() - 1
+        }
+    }
+}
+
+impl Engine {
+    /// Compiles frameworks; each is validated, and derivations must name an available source.
+    pub fn new(frameworks: &[Framework]) -> Result<Engine, FrameworkError> {
+        for (i, f) in frameworks.iter().enumerate() {
+            f.validate()?;
+            if frameworks[..i].iter().any(|g| g.id == f.id) {
+                return Err(FrameworkError::DuplicateId(f.id.clone()));
+            }
+        }
+        let order = dependency_order(frameworks)?;
+        let mut account_keys = Vec::new();
+        let mut stakeholder_keys = Vec::new();
+        let mut prepared = Vec::with_capacity(frameworks.len());
+        for f in frameworks {
+            let keys = match f.subject {
+                Subject::Account => &mut account_keys,
+                Subject::Stakeholder => &mut stakeholder_keys,
+            };
+            let mut dims = Vec::with_capacity(f.dimensions.len());
+            for d in &f.dimensions {
+                let rule = compile_rule(frameworks, f, d, &d.rule, keys)?;
+                dims.push(CompiledDim {
+                    col: key_index(keys, &d.input),
+                    min: d.min,
+                    max: d.max,
+                    scored: d.scored,
+                    rule,
+                });
+            }
+            let lines = f
+                .lines
+                .iter()
+                .map(|l| {
+                    let sum = l
+                        .values
+                        .iter()
+                        .zip(&f.dimensions)
+                        .filter(|(_, d)| d.scored)
+                        .map(|(v, _)| v)
+                        .sum();
+                    (l.values.clone(), sum)
+                })
+                .collect();
+            let rule = match &f.classification {
+                Classification::None => ClassRule::None,
+                Classification::Total {
+                    bands, inclusive, ..
+                } => ClassRule::Total {
+                    mins: bands.iter().map(|b| b.min).collect(),
+                    inclusive: *inclusive,
+                },
+                Classification::Lines { rule, steps, .. } => ClassRule::Lines {
+                    total: *rule == LineRule::Total,
+                    steps: steps
+                        .iter()
+                        .map(|s| {
+                            let line = f.lines.iter().position(|l| l.id == s.line).unwrap_or(0);
+                            (line, s.test == LineTest::Meets)
+                        })
+                        .collect(),
+                },
+            };
+            prepared.push(Prepared {
+                subject: f.subject,
+                dims,
+                lines,
+                class: CompiledClass { rule },
+            });
+        }
+        Ok(Engine {
+            frameworks: frameworks.to_vec(),
+            prepared,
+            order,
+            account_keys,
+            stakeholder_keys,
+        })
+    }
+
+    /// The engine of the shipped presets.
+    pub fn presets() -> Engine {
+        // The presets are checked by the test suite, so this cannot fail for a released build;
+        // falling back to no frameworks keeps the app alive rather than panicking.
+        Engine::new(&crate::framework::presets::all()).unwrap_or_else(|_| Engine {
+            frameworks: Vec::new(),
+            prepared: Vec::new(),
+            order: Vec::new(),
+            account_keys: Vec::new(),
+            stakeholder_keys: Vec::new(),
+        })
+    }
+
+    /// The frameworks, in engine order (indices used by [`Scores::framework`]).
+    pub fn frameworks(&self) -> &[Framework] {
+        &self.frameworks
+    }
+
+    /// The engine index of the framework with this id.
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.frameworks.iter().position(|f| f.id == id)
+    }
+
+    /// Every input key the account frameworks read.
+    pub fn account_keys(&self) -> &[String] {
+        &self.account_keys
+    }
+
+    /// Every input key the stakeholder frameworks read.
+    pub fn stakeholder_keys(&self) -> &[String] {
+        &self.stakeholder_keys
+    }
+
+    /// Reads accounts and stakeholders into a [`Portfolio`] for [`Engine::score`].
+    pub fn index(&self, accounts: &[Account], stakeholders: &[Stakeholder]) -> Portfolio {
+        let by_id: HashMap<&str, u32> = accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.as_str(), i as u32))
+            .collect();
+        Portfolio {
+            accounts: Table::build(&self.account_keys, accounts.iter().map(|a| &a.inputs)),
+            stakeholders: Table::build(
+                &self.stakeholder_keys,
+                stakeholders.iter().map(|s| &s.inputs),
+            ),
+            owner: stakeholders
+                .iter()
+                .map(|s| by_id.get(s.account.as_str()).copied())
+                .collect(),
+        }
+    }
+
+    /// Scores every framework on an indexed portfolio.
+    pub fn score(&self, portfolio: &Portfolio) -> Scores {
+        let mut out = Scores {
+            frameworks: Vec::new(),
+        };
+        self.score_into(portfolio, &mut out);
+        out
+    }
+
+    /// Like [`Engine::score`], reusing the buffers of a previous result: rescoring after an edit
+    /// then touches no fresh memory, which is most of the cost at 100k accounts.
+    pub fn score_into(&self, portfolio: &Portfolio, out: &mut Scores) {
+        out.frameworks
+            .resize_with(self.prepared.len(), FrameworkScores::default);
+        for &fi in &self.order {
+            let p = &self.prepared[fi];
+            let table = match p.subject {
+                Subject::Account => &portfolio.accounts,
+                Subject::Stakeholder => &portfolio.stakeholders,
+            };
+            let mut current = std::mem::take(&mut out.frameworks[fi]);
+            score_framework(p, table, portfolio, &out.frameworks, &mut current);
+            out.frameworks[fi] = current;
+        }
+    }
+
+    /// Scores one account with its stakeholders (the explain path; row 0 is the account).
+    pub fn score_account(&self, account: &Account, stakeholders: &[Stakeholder]) -> Scores {
+        let mine: Vec<Stakeholder> = stakeholders
+            .iter()
+            .filter(|s| s.account == account.id)
+            .cloned()
+            .collect();
+        self.score(&self.index(std::slice::from_ref(account), &mine))
+    }
+
+    /// The problems behind a row's missing and invalid dimensions, in words a user can act on.
+    pub fn problems(
+        &self,
+        framework: usize,
+        dims: &[DimScore],
+        inputs: &Inputs,
+        subject_name: &str,
+    ) -> Vec<ScoreError> {
+        let f = &self.frameworks[framework];
+        f.dimensions
+            .iter()
+            .zip(dims)
+            .filter_map(|(d, s)| dimension_problem(d, s, inputs, subject_name))
+            .collect()
+    }
+}
+
+fn dimension_problem(
+    d: &Dimension,
+    s: &DimScore,
+    inputs: &Inputs,
+    who: &str,
+) -> Option<ScoreError> {
+    let account = who.to_string();
+    let dimension = d.label.both();
+    let rule = match &d.rule {
+        Rule::Derived { fallback, .. } => fallback.as_ref(),
+        r => r,
+    };
+    // The value shown is the one the rule actually read: the measure of a piecewise rule if
+    // present, else its directly entered score.
+    let (input, raw) = match rule {
+        Rule::Piecewise {
+            score_input: Some(k),
+            ..
+        } if !inputs.contains_key(&d.input) => (k.clone(), inputs.get(k)),
+        _ => (d.input.clone(), inputs.get(&d.input)),
+    };
+    let value = raw.map(|v| v.to_string()).unwrap_or_default();
+    match s.how {
+        How::Missing => Some(ScoreError::Missing {
+            account,
+            dimension,
+            accepted: explain::accepted(d, rule),
+            input: d.input.clone(),
+        }),
+        How::Invalid(Invalid::OutOfRange) => {
+            let min = match rule {
+                Rule::Piecewise { breakpoints, .. } if input == d.input => {
+                    breakpoints.first().map_or(d.min, |b| b[0])
+                }
+                _ => d.min,
+            };
+            let max = match rule {
+                Rule::Piecewise { .. } if input == d.input => f64::INFINITY,
+                _ => d.max,
+            };
+            Some(ScoreError::OutOfRange {
+                account,
+                dimension,
+                input,
+                value,
+                min,
+                max,
+            })
+        }
+        How::Invalid(Invalid::UnknownLabel) => Some(ScoreError::UnknownLabel {
+            account,
+            dimension,
+            input,
+            value,
+            accepted: explain::accepted(d, rule),
+        }),
+        How::Invalid(Invalid::NotANumber) => Some(ScoreError::NotANumber {
+            account,
+            dimension,
+            input,
+            value,
+        }),
+        _ => None,
+    }
+}
+
+/// Frameworks ordered so that every derivation's source comes first.
+fn dependency_order(frameworks: &[Framework]) -> Result<Vec<usize>, FrameworkError> {
+    let sources = |f: &Framework| -> Vec<String> {
+        f.dimensions
+            .iter()
+            .filter_map(|d| match &d.rule {
+                Rule::Derived { from, .. } => Some(match from {
+                    Derivation::FrameworkTotal { framework } => framework.clone(),
+                    Derivation::StakeholderWeightedMean { framework, .. } => framework.clone(),
+                }),
+                _ => None,
+            })
+            .collect()
+    };
+    let mut order: Vec<usize> = Vec::with_capacity(frameworks.len());
+    while order.len() < frameworks.len() {
+        let before = order.len();
+        for (i, f) in frameworks.iter().enumerate() {
+            if order.contains(&i) {
+                continue;
+            }
+            let ready = sources(f).iter().all(|s| {
+                order.iter().any(|&j| &frameworks[j].id == s)
+                    || !frameworks.iter().any(|g| &g.id == s)
+            });
+            if ready {
+                order.push(i);
+            }
+        }
+        if order.len() == before {
+            let ids = frameworks
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !order.contains(i))
+                .map(|(_, f)| f.id.clone())
+                .collect();
+            return Err(FrameworkError::Cycle { ids });
+        }
+    }
+    Ok(order)
+}
+
+fn compile_rule(
+    all: &[Framework],
+    f: &Framework,
+    d: &Dimension,
+    rule: &Rule,
+    keys: &mut Vec<String>,
+) -> Result<Compiled, FrameworkError> {
+    Ok(match rule {
+        Rule::Direct => Compiled::Direct,
+        Rule::Levels { levels, by_measure } => {
+            let mut names = Vec::new();
+            for (i, l) in levels.iter().enumerate() {
+                let spellings = [l.label.en.as_str(), l.label.zh.as_str(), l.id.as_str()]
+                    .into_iter()
+                    .chain(l.aliases.iter().map(String::as_str));
+                for s in spellings {
+                    let n = normalise_label(s);
+                    // The first level to claim a spelling keeps it.
+                    if !n.is_empty() && !names.iter().any(|(m, _)| *m == n) {
+                        names.push((n, i as u8));
+                    }
+                }
+            }
+            Compiled::Levels(CompiledLevels {
+                scores: levels.iter().map(|l| l.default_score()).collect(),
+                names,
+                by_measure: by_measure
+                    .as_ref()
+                    .map(|m| (key_index(keys, &m.input), m.cuts.clone())),
+            })
+        }
+        Rule::Piecewise {
+            breakpoints,
+            score_input,
+            ..
+        } => Compiled::Piecewise {
+            breakpoints: breakpoints.clone(),
+            score_col: score_input.as_deref().map(|k| key_index(keys, k)),
+        },
+        Rule::Derived { from, fallback } => {
+            let unknown = |source: &str, dim: &str| FrameworkError::UnknownSource {
+                framework: f.id.clone(),
+                dimension: d.id.clone(),
+                source_id: source.to_string(),
+                source_dimension: dim.to_string(),
+            };
+            let from = match from {
+                Derivation::FrameworkTotal { framework } => {
+                    let i = all
+                        .iter()
+                        .position(|g| {
+                            &g.id == framework && g.subject == Subject::Account && g.id != f.id
+                        })
+                        .ok_or_else(|| unknown(framework, ""))?;
+                    CompiledDerivation::Total(i)
+                }
+                Derivation::StakeholderWeightedMean {
+                    framework,
+                    value,
+                    weight,
+                } => {
+                    let i = all
+                        .iter()
+                        .position(|g| &g.id == framework && g.subject == Subject::Stakeholder)
+                        .ok_or_else(|| unknown(framework, value))?;
+                    let g = &all[i];
+                    let v = g
+                        .dimensions
+                        .iter()
+                        .position(|x| &x.id == value)
+                        .ok_or_else(|| unknown(framework, value))?;
+                    let w = g
+                        .dimensions
+                        .iter()
+                        .position(|x| &x.id == weight)
+                        .ok_or_else(|| unknown(framework, weight))?;
+                    CompiledDerivation::Weighted {
+                        fw: i,
+                        value: v,
+                        weight: w,
+                    }
+                }
+            };
+            Compiled::Derived {
+                from,
+                fallback: Box::new(compile_rule(all, f, d, fallback, keys)?),
+            }
+        }
+    })
+}
+
+/// Per dimension, the level each distinct label of its column names (`None`: unknown).
+fn resolve_labels(p: &Prepared, table: &Table) -> Vec<Vec<Option<u8>>> {
+    p.dims
+        .iter()
+        .map(|d| {
+            let levels = match &d.rule {
+                Compiled::Levels(l) => Some(l),
+                Compiled::Derived { fallback, .. } => match fallback.as_ref() {
+                    Compiled::Levels(l) => Some(l),
+                    _ => None,
+                },
+                _ => None,
+            };
+            match (levels, table.labels.get(d.col)) {
+                (Some(l), Some(labels)) => labels
+                    .iter()
+                    .map(|t| {
+                        let n = normalise_label(t);
+                        l.names.iter().find(|(m, _)| *m == n).map(|(_, i)| *i)
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            }
+        })
+        .collect()
+}
+
+/// Per account, the weighted mean of stakeholder scores and how many stakeholders it used.
+fn weighted_means(
+    portfolio: &Portfolio,
+    results: &[FrameworkScores],
+    fw: usize,
+    value: usize,
+    weight: usize,
+) -> Vec<(f64, f64, u16)> {
+    let mut acc = vec![(0.0, 0.0, 0u16); portfolio.accounts.rows];
+    let scores = &results[fw];
+    for (s, owner) in portfolio.owner.iter().enumerate() {
+        let (Some(a), Some(dims)) = (
+            owner,
+            scores.dims.get(s * scores.width..(s + 1) * scores.width),
+        ) else {
+            continue;
+        };
+        if let (Some(v), Some(w)) = (dims[value].value(), dims[weight].value()) {
+            let e = &mut acc[*a as usize];
+            e.0 += v * w;
+            e.1 += w;
+            e.2 = e.2.saturating_add(1);
+        }
+    }
+    acc
+}
+
+fn score_framework(
+    p: &Prepared,
+    table: &Table,
+    portfolio: &Portfolio,
+    results: &[FrameworkScores],
+    out: &mut FrameworkScores,
+) {
+    let labels = resolve_labels(p, table);
+    let weighted: Vec<Option<Vec<(f64, f64, u16)>>> = p
+        .dims
+        .iter()
+        .map(|d| match &d.rule {
+            Compiled::Derived {
+                from: CompiledDerivation::Weighted { fw, value, weight },
+                ..
+            } => Some(weighted_means(portfolio, results, *fw, *value, *weight)),
+            _ => None,
+        })
+        .collect();
+    let width = p.dims.len();
+    out.width = width;
+    let dims = &mut out.dims;
+    let outcomes = &mut out.outcomes;
+    dims.clear();
+    outcomes.clear();
+    dims.reserve(width * table.rows);
+    outcomes.reserve(table.rows);
+    for row in 0..table.rows {
+        let start = dims.len();
+        for (i, d) in p.dims.iter().enumerate() {
+            let derived = || match &d.rule {
+                Compiled::Derived { from, .. } => match from {
+                    CompiledDerivation::Total(src) => results[*src]
+                        .outcomes
+                        .get(row)
+                        .and_then(Outcome::complete_total)
+                        .map(|t| {
+                            let v = t.clamp(d.min, d.max);
+                            DimScore::ok(v, How::FrameworkTotal { clamped: v != t })
+                        }),
+                    CompiledDerivation::Weighted { .. } => weighted[i]
+                        .as_ref()
+                        .and_then(|w| w.get(row))
+                        .filter(|(_, w, n)| *n > 0 && *w > 0.0)
+                        .map(|(vw, w, n)| DimScore::ok(vw / w, How::Stakeholders { count: *n })),
+                },
+                _ => None,
+            };
+            let s = derived().unwrap_or_else(|| {
+                let rule = match &d.rule {
+                    Compiled::Derived { fallback, .. } => fallback.as_ref(),
+                    r => r,
+                };
+                score_cell(d, rule, table, row, &labels[i])
+            });
+            dims.push(s);
+        }
+        outcomes.push(outcome(p, &dims[start..]));
+    }
+}
+
+fn in_range(v: f64, d: &CompiledDim) -> bool {
+    v >= d.min && v <= d.max
+}
+
+fn score_cell(
+    d: &CompiledDim,
+    rule: &Compiled,
+    table: &Table,
+    row: usize,
+    labels: &[Option<u8>],
+) -> DimScore {
+    let cell = table.cell(row, d.col);
+    match rule {
+        Compiled::Direct | Compiled::Derived { .. } => match cell {
+            Cell::Missing => DimScore::none(How::Missing),
+            Cell::Label(_) => DimScore::none(How::Invalid(Invalid::NotANumber)),
+            Cell::Number(v) if in_range(v, d) => DimScore::ok(v, How::Direct),
+            Cell::Number(_) => DimScore::none(How::Invalid(Invalid::OutOfRange)),
+        },
+        Compiled::Levels(l) => match cell {
+            Cell::Number(v) if in_range(v, d) => DimScore::ok(v, How::Direct),
+            Cell::Number(_) => DimScore::none(How::Invalid(Invalid::OutOfRange)),
+            Cell::Label(i) => match labels.get(i as usize).copied().flatten() {
+                Some(level) => DimScore::ok(l.scores[usize::from(level)], How::Level(level)),
+                None => DimScore::none(How::Invalid(Invalid::UnknownLabel)),
+            },
+            Cell::Missing => match &l.by_measure {
+                Some((col, cuts)) => match table.cell(row, *col) {
+                    Cell::Number(m) => {
+                        let level = cuts.iter().position(|c| m >= *c).unwrap_or(cuts.len());
+                        let level = level.min(l.scores.len() - 1);
+                        DimScore::ok(l.scores[level], How::LevelFromMeasure(level as u8))
+                    }
+                    // A measure that is not a number is reported on its own column by the
+                    // frameworks that read it; here the level is simply not known.
+                    _ => DimScore::none(How::Missing),
+                },
+                None => DimScore::none(How::Missing),
+            },
+        },
+        Compiled::Piecewise {
+            breakpoints,
+            score_col,
+        } => match cell {
+            Cell::Number(m) => piecewise(breakpoints, m, d.max),
+            Cell::Label(_) => DimScore::none(How::Invalid(Invalid::NotANumber)),
+            Cell::Missing => match score_col.map(|c| table.cell(row, c)) {
+                Some(Cell::Number(v)) if in_range(v, d) => DimScore::ok(v, How::ScoreEntered),
+                Some(Cell::Number(_)) => DimScore::none(How::Invalid(Invalid::OutOfRange)),
+                Some(Cell::Label(_)) => DimScore::none(How::Invalid(Invalid::NotANumber)),
+                _ => DimScore::none(How::Missing),
+            },
+        },
+    }
+}
+
+/// Linear interpolation between breakpoints, flat beyond the last, capped at `max`; a measure
+/// below the first breakpoint is out of range.
+fn piecewise(bps: &[[f64; 2]], m: f64, max: f64) -> DimScore {
+    let Some(first) = bps.first() else {
+        return DimScore::none(How::Missing);
+    };
+    if m < first[0] {
+        return DimScore::none(How::Invalid(Invalid::OutOfRange));
+    }
+    let last = bps.len() - 1;
+    let seg = bps[1..].iter().position(|b| m < b[0]).unwrap_or(last);
+    let raw = if seg == last {
+        bps[last][1]
+    } else {
+        let ([x0, y0], [x1, y1]) = (bps[seg], bps[seg + 1]);
+        y0 + (y1 - y0) * (m - x0) / (x1 - x0)
+    };
+    let capped = raw > max;
+    DimScore::ok(
+        raw.min(max),
+        How::Piecewise {
+            segment: seg as u8,
+            capped,
+        },
+    )
+}
+
+fn outcome(p: &Prepared, dims: &[DimScore]) -> Outcome {
+    let mut o = Outcome {
+        total: 0.0,
+        missing: 0,
+        invalid: 0,
+        class: None,
+        short: [0; MAX_LINES],
+    };
+    for (i, (s, d)) in dims.iter().zip(&p.dims).enumerate() {
+        match s.how {
+            How::Missing => o.missing |= 1 << i,
+            How::Invalid(_) => o.invalid |= 1 << i,
+            _ => {}
+        }
+        if !d.scored {
+            continue;
+        }
+        if let Some(v) = s.value() {
+            o.total += v;
+            for (li, (values, _)) in p.lines.iter().enumerate() {
+                if v < values[i] {
+                    o.short[li] |= 1 << i;
+                }
+            }
+        }
+    }
+    if !o.is_complete() {
+        return o;
+    }
+    o.class = match &p.class.rule {
+        ClassRule::None => None,
+        ClassRule::Total { mins, inclusive } => {
+            let hit = mins.iter().position(|m| {
+                if *inclusive {
+                    o.total >= *m
+                } else {
+                    o.total > *m
+                }
+            });
+            Some(hit.unwrap_or(mins.len()) as u8)
+        }
+        ClassRule::Lines { total, steps } => {
+            let hit = steps.iter().position(|&(line, meets)| {
+                let below = if *total {
+                    o.total < p.lines[line].1
+                } else {
+                    o.short[line] != 0
+                };
+                below != meets
+            });
+            Some(hit.unwrap_or(steps.len()) as u8)
+        }
+    };
+    o
+}

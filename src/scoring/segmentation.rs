@@ -1,0 +1,310 @@
+//! Portfolio cuts: ABC (Pareto), RFM, recency-weighted contract value, share of wallet and the
+//! strategic-candidate rule (sources 001, 002, 003, 004).
+//!
+//! These rank accounts against each other, so they work on whole lists. Missing data stays
+//! missing: an account without the measure gets no ABC class rather than a C.
+
+use std::collections::HashMap;
+use std::fmt;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::model::{keys, AbcBasis, Account, Order, Settings};
+
+/// An ABC class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Abc {
+    A,
+    B,
+    C,
+}
+
+impl Abc {
+    /// "A", "B" or "C".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Abc::A => "A",
+            Abc::B => "B",
+            Abc::C => "C",
+        }
+    }
+}
+
+/// ABC classes by cumulative share of the value, largest first. An account is A while the
+/// cumulative share up to and including it is within the first cut-off (percent), B within the
+/// second, else C; the largest account is always A, since it alone makes the head of the curve.
+/// Ties keep their input order. Accounts with no value, or a negative one, get `None`.
+pub fn abc(values: &[Option<f64>], cutoffs: [f64; 2]) -> Vec<Option<Abc>> {
+    let mut order: Vec<(usize, f64)> = values
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.filter(|x| *x >= 0.0).map(|x| (i, x)))
+        .collect();
+    let total: f64 = order.iter().map(|(_, v)| v).sum();
+    let mut out = vec![None; values.len()];
+    if total <= 0.0 {
+        return out;
+    }
+    order.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let mut cumulative = 0.0;
+    for (rank, (i, v)) in order.into_iter().enumerate() {
+        cumulative += v;
+        let share = cumulative / total * 100.0;
+        // A small tolerance keeps 80.000000001 % from rounding an exact 80 % into B.
+        out[i] = Some(if rank == 0 || share <= cutoffs[0] + 1e-9 {
+            Abc::A
+        } else if share <= cutoffs[1] + 1e-9 {
+            Abc::B
+        } else {
+            Abc::C
+        });
+    }
+    out
+}
+
+/// One account's RFM measures and quintile scores.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rfm {
+    /// Days from the last order (ever, up to the as-of date) to the as-of date.
+    pub recency_days: i64,
+    /// Orders in the window.
+    pub frequency: u32,
+    /// Sum of the orders in the window.
+    pub monetary: f64,
+    pub r: u8,
+    pub f: u8,
+    pub m: u8,
+}
+
+impl fmt::Display for Rfm {
+    /// The RFM cell, e.g. "545".
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}{}", self.r, self.f, self.m)
+    }
+}
+
+/// Quintile score of each value, 5 best: 1 + ⌊5 · (accounts strictly worse) / n⌋, so equal
+/// values share a score and the scores spread evenly over 1–5.
+fn quintiles(values: &[f64], higher_is_better: bool) -> Vec<u8> {
+    let n = values.len();
+    let mut sorted: Vec<f64> = values.to_vec();
+    sorted.sort_by(f64::total_cmp);
+    values
+        .iter()
+        .map(|v| {
+            let worse = if higher_is_better {
+                sorted.partition_point(|x| x < v)
+            } else {
+                n - sorted.partition_point(|x| x <= v)
+            };
+            (1 + 5 * worse / n) as u8
+        })
+        .collect()
+}
+
+/// RFM of each account as of a date, over a window of days ending that date. Orders after the
+/// date are ignored; an account with no order up to the date gets `None` and is not ranked.
+pub fn rfm(
+    accounts: &[Account],
+    orders: &[Order],
+    as_of: NaiveDate,
+    window_days: u32,
+) -> Vec<Option<Rfm>> {
+    let index: HashMap<&str, usize> = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut last: Vec<Option<NaiveDate>> = vec![None; accounts.len()];
+    let mut freq = vec![0u32; accounts.len()];
+    let mut money = vec![0.0; accounts.len()];
+    for o in orders {
+        let Some(&i) = index.get(o.account.as_str()) else {
+            continue;
+        };
+        if o.date > as_of {
+            continue;
+        }
+        last[i] = Some(last[i].map_or(o.date, |d| d.max(o.date)));
+        let age = (as_of - o.date).num_days();
+        if age < i64::from(window_days) {
+            freq[i] += 1;
+            money[i] += o.amount;
+        }
+    }
+    let ranked: Vec<usize> = (0..accounts.len()).filter(|&i| last[i].is_some()).collect();
+    let recency: Vec<f64> = ranked
+        .iter()
+        .map(|&i| last[i].map_or(0.0, |d| (as_of - d).num_days() as f64))
+        .collect();
+    let r = quintiles(&recency, false);
+    let f = quintiles(
+        &ranked
+            .iter()
+            .map(|&i| f64::from(freq[i]))
+            .collect::<Vec<_>>(),
+        true,
+    );
+    let m = quintiles(&ranked.iter().map(|&i| money[i]).collect::<Vec<_>>(), true);
+    let mut out = vec![None; accounts.len()];
+    for (k, &i) in ranked.iter().enumerate() {
+        out[i] = Some(Rfm {
+            recency_days: recency[k] as i64,
+            frequency: freq[i],
+            monetary: money[i],
+            r: r[k],
+            f: f[k],
+            m: m[k],
+        });
+    }
+    out
+}
+
+/// A contract's weight today: 0.5^(age in years / half-life), age in days / 365.25. A contract
+/// dated after `as_of` counts in full (age 0) rather than more than in full.
+pub fn recency_weight(date: NaiveDate, as_of: NaiveDate, half_life_years: f64) -> f64 {
+    let age_years = ((as_of - date).num_days().max(0) as f64) / 365.25;
+    0.5f64.powf(age_years / half_life_years)
+}
+
+/// The recency-weighted contract value of each account: Σ amount × weight.
+pub fn recency_weighted_value(
+    accounts: &[Account],
+    orders: &[Order],
+    as_of: NaiveDate,
+    half_life_years: f64,
+) -> Vec<f64> {
+    let index: HashMap<&str, usize> = accounts
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    let mut out = vec![0.0; accounts.len()];
+    for o in orders {
+        if let Some(&i) = index.get(o.account.as_str()) {
+            out[i] += o.amount * recency_weight(o.date, as_of, half_life_years);
+        }
+    }
+    out
+}
+
+/// Our share of the customer's spend in our category.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ShareOfWallet {
+    /// Our sales ÷ the customer's category spend (0.6 = 60%).
+    pub share: f64,
+    /// At least the mainstream threshold: we are the customer's mainstream supplier 主流供应商.
+    pub mainstream: bool,
+}
+
+/// Share of wallet; `None` when either figure is missing or the spend is not positive.
+pub fn share_of_wallet(
+    our_sales: Option<f64>,
+    category_spend: Option<f64>,
+    mainstream_share: f64,
+) -> Option<ShareOfWallet> {
+    let (sales, spend) = (our_sales?, category_spend?);
+    if spend <= 0.0 || sales < 0.0 {
+        return None;
+    }
+    let share = sales / spend;
+    Some(ShareOfWallet {
+        share,
+        mainstream: share >= mainstream_share,
+    })
+}
+
+/// The strategic-candidate test of one account and the figures behind it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct StrategicCheck {
+    /// Mean yearly purchases over the last three years.
+    pub average: f64,
+    /// That mean as a percent of our revenue.
+    pub share_pct: f64,
+    /// Growth in percent of each of the last three years over the year before (`None`: the
+    /// year before had no purchases).
+    pub growth_pct: [Option<f64>; 3],
+    pub candidate: bool,
+}
+
+/// Yearly purchases of an account for the four calendar years ending with `last_year`,
+/// oldest first: the base year and the three years whose growth is tested.
+pub fn yearly_purchases(orders: &[Order], account: &str, last_year: i32) -> [f64; 4] {
+    let mut years = [0.0; 4];
+    for o in orders.iter().filter(|o| o.account == account) {
+        let k = o.date.year() - (last_year - 3);
+        if (0..4).contains(&k) {
+            years[k as usize] += o.amount;
+        }
+    }
+    years
+}
+
+/// Average yearly purchases over the last three years above `share_pct` % of our revenue, and
+/// growth above `growth_pct` % in each of those years.
+pub fn strategic_candidate(
+    years: [f64; 4],
+    our_revenue: f64,
+    share_pct: f64,
+    growth_pct: f64,
+) -> StrategicCheck {
+    let average = (years[1] + years[2] + years[3]) / 3.0;
+    let share = if our_revenue > 0.0 {
+        average / our_revenue * 100.0
+    } else {
+        0.0
+    };
+    let growth =
+        [1, 2, 3].map(|k| (years[k - 1] > 0.0).then(|| (years[k] / years[k - 1] - 1.0) * 100.0));
+    let candidate = our_revenue > 0.0
+        && share > share_pct
+        && growth.iter().all(|g| g.is_some_and(|g| g > growth_pct));
+    StrategicCheck {
+        average,
+        share_pct: share,
+        growth_pct: growth,
+        candidate,
+    }
+}
+
+/// The per-account cuts shown beside the framework scores.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Cuts {
+    pub abc: Vec<Option<Abc>>,
+    pub rfm: Vec<Option<Rfm>>,
+    pub share_of_wallet: Vec<Option<ShareOfWallet>>,
+}
+
+impl Cuts {
+    /// ABC and share of wallet from the accounts' inputs; RFM from the orders when an as-of date
+    /// is given (without one there is no "today" to count recency from).
+    pub fn compute(
+        accounts: &[Account],
+        orders: &[Order],
+        settings: &Settings,
+        as_of: Option<NaiveDate>,
+    ) -> Cuts {
+        let basis = match settings.abc_basis {
+            AbcBasis::AnnualSales => keys::ANNUAL_SALES,
+            AbcBasis::ContractValue => keys::CONTRACT_VALUE,
+        };
+        let values: Vec<Option<f64>> = accounts.iter().map(|a| a.number(basis)).collect();
+        Cuts {
+            abc: abc(&values, settings.abc_cutoffs),
+            rfm: match as_of {
+                Some(d) => rfm(accounts, orders, d, settings.rfm_window_days),
+                None => vec![None; accounts.len()],
+            },
+            share_of_wallet: accounts
+                .iter()
+                .map(|a| {
+                    share_of_wallet(
+                        a.number(keys::ANNUAL_SALES),
+                        a.number(keys::CATEGORY_SPEND),
+                        settings.mainstream_share,
+                    )
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,76 @@
+//! The Leptos browser shell: app state, the header with the language switch, navigation and
+//! views. Only the small modules [`browser`] and [`storage`] touch browser APIs; components
+//! go through them.
+
+mod browser;
+mod shell;
+mod storage;
+
+use leptos::prelude::*;
+
+use crate::i18n::{Lang, Msg};
+use crate::route::View;
+
+/// The state every component can reach: one value provided at the root.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    /// The interface language; saved in the browser when changed.
+    pub lang: RwSignal<Lang>,
+    /// The view shown, mirrored in the URL fragment.
+    pub view: RwSignal<View>,
+}
+
+impl AppState {
+    /// A reactive translation of a fixed message.
+    pub fn t(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || msg.text(self.lang.get())
+    }
+}
+
+/// The app state provided at the root.
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// Starts the app: panics go to the console, and `<App/>` replaces the loading message.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    browser::remove_boot_message();
+    leptos::mount::mount_to_body(App);
+}
+
+/// The language to start with: the saved choice, else the browser's preference, else English.
+fn initial_language() -> Lang {
+    storage::saved_language().unwrap_or_else(|| {
+        let tags = browser::preferred_languages();
+        Lang::preferred(tags.iter().map(String::as_str))
+    })
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let state = AppState {
+        lang: RwSignal::new(initial_language()),
+        view: RwSignal::new(View::from_hash(&browser::location_hash())),
+    };
+    provide_context(state);
+
+    // Effects only mirror state outward: the document language, and the URL fragment.
+    Effect::new(move |_| browser::set_document_language(state.lang.get().tag()));
+    Effect::new(move |_| browser::set_location_hash(state.view.get().hash()));
+    // Back/forward buttons and typed URLs change the fragment; follow them.
+    browser::on_hash_change(move |hash| {
+        let view = View::from_hash(&hash);
+        if state.view.get_untracked() != view {
+            state.view.set(view);
+        }
+    });
+
+    view! {
+        <shell::Header/>
+        <main id="main" class="main" tabindex="-1">
+            <shell::CurrentView/>
+        </main>
+        <shell::Footer/>
+    }
+}

@@ -1,0 +1,30 @@
+// Prints the size of every .wasm in dist/ raw, gzip and brotli, and fails when the main module
+// is over its budget. Node's own zlib does the compression: no extra tool needed.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
+
+const MAIN_WASM = 'kam-radar_bg.wasm';
+const MAIN_BROTLI_BUDGET = 250 * 1024;
+
+const dist = process.argv[2] ?? 'dist';
+const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + ' KB';
+let overBudget = false;
+if (!readdirSync(dist).includes(MAIN_WASM)) {
+  console.error(`${MAIN_WASM} is missing from ${dist}: did the release build run?`);
+  process.exit(1);
+}
+console.log('file'.padEnd(28) + 'raw'.padStart(11) + 'gzip'.padStart(11) + 'brotli'.padStart(11));
+for (const name of readdirSync(dist).filter((file) => file.endsWith('.wasm')).sort()) {
+  const bytes = readFileSync(join(dist, name));
+  const gzip = gzipSync(bytes, { level: 9 }).length;
+  const brotli = brotliCompressSync(bytes, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+  }).length;
+  console.log(name.padEnd(28) + kb(bytes.length) + kb(gzip) + kb(brotli));
+  if (name === MAIN_WASM && brotli > MAIN_BROTLI_BUDGET) {
+    console.error(`${name} is ${kb(brotli)} brotli, over the ${kb(MAIN_BROTLI_BUDGET)} budget`);
+    overBudget = true;
+  }
+}
+process.exit(overBudget ? 1 : 0);
