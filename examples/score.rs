@@ -1,45 +1,49 @@
-//! Scores a CSV of accounts with every preset and prints the results CSV.
+//! Scores accounts from spreadsheets with every preset and prints the results CSV.
 //!
 //! ```text
-//! cargo run --release --no-default-features --example score -- <accounts.csv> \
-//!     [--stakeholders <stakeholders.csv>] [--framework <framework.json>]
+//! cargo run --release --no-default-features --example score -- <file>... \
+//!     [--stakeholders <file>] [--framework <framework.json>]
 //! ```
 //!
-//! `accounts.csv`: a header row with `account` (the name) and optionally `id`, `industry`,
-//! `region`, `owner`, then any of the input keys printed by `--help` (from
-//! `kam_radar::model::keys::ALL`), e.g. `strategic_fit` (high/mid/low or 0–30), `revenue_usd`,
-//! `quality_requirement` (中/高/低 or medium/high/low), `annual_sales`, `category_spend`.
-//! `--stakeholders`: `account`, `journey_point`, `name`, `age`, `education`, `org_role`,
-//! `power_role`, `relationship_role`, `potential` (labels in zh or en).
-//! `--framework`: a framework JSON (the serde form of `Framework`) replacing the preset with
-//! the same id.
+//! Each `<file>` may be CSV, TSV or semicolon text (UTF-8, UTF-16 with BOM, or GBK), or an
+//! XLSX, XLS or ODS workbook; every sheet is classed as accounts, stakeholders, orders or
+//! credit assessments by its headers, and columns are mapped by header synonyms in Chinese or
+//! English (客户名称 / Account name, 战略契合度 / strategic_fit, 年销售额 / annual sales …), the
+//! same rules as the app's Import view. `--stakeholders` forces a file's sheets to be read as
+//! stakeholders. Input keys (printed by `--help`, from `kam_radar::model::keys::ALL`) work as
+//! headers too. `--framework`: a framework JSON (the serde form of `Framework`) replacing the
+//! preset with the same id.
 //!
-//! Results go to stdout, problems to stderr (file, row, column, value, reason, one per line).
-//! The exit code is non-zero only when nothing could be scored.
+//! Results go to stdout; the import report (file, sheet, row, column, value, reason) and the
+//! scoring problems go to stderr, one per line. The exit code is non-zero only when nothing
+//! could be scored.
 
 use std::process::ExitCode;
 
 use kam_radar::export::results::write_csv;
+use kam_radar::i18n::Lang;
+use kam_radar::import::TableKind;
 use kam_radar::model::keys;
-use kam_radar::scoring::batch::{run, Source};
+use kam_radar::scoring::batch::{run_files, FileBytes, Source};
 
 fn usage() -> String {
     let mut s = String::from(
-        "usage: score <accounts.csv> [--stakeholders <file.csv>] [--framework <framework.json>]\n\n\
-         accounts.csv columns: account (name), id (optional), industry, region, owner, and input keys:\n",
+        "usage: score <file>... [--stakeholders <file>] [--framework <framework.json>]\n\n\
+         files: .csv/.tsv/.txt (UTF-8, UTF-16, GBK) or .xlsx/.xls/.ods; headers in Chinese or English.\n\
+         account columns: name (客户名称), id (客户编号), industry, region, owner, and input keys:\n",
     );
     for (key, what) in keys::ALL {
         s.push_str(&format!("  {key:<24} {what}\n"));
     }
     s.push_str(
-        "\nstakeholders.csv columns: account, journey_point, name, age, education, org_role,\n  \
+        "\nstakeholder columns: account, journey_point, name, age, education, org_role,\n  \
          power_role, relationship_role, potential (labels in zh or en)\n",
     );
     s
 }
 
-fn read(path: &str) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))
+fn read(path: &str) -> Result<Vec<u8>, String> {
+    std::fs::read(path).map_err(|e| format!("{path}: cannot read: {e}"))
 }
 
 fn main() -> ExitCode {
@@ -52,69 +56,78 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         };
     }
-    let mut accounts = None;
-    let mut stakeholders = None;
+    let mut files: Vec<(String, Option<TableKind>)> = Vec::new();
     let mut framework = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let slot = match a.as_str() {
-            "--stakeholders" => &mut stakeholders,
-            "--framework" => &mut framework,
+        let kind = match a.as_str() {
+            "--stakeholders" => Some(TableKind::Stakeholders),
+            "--framework" => None,
             _ => {
-                accounts = Some(a.clone());
+                files.push((a.clone(), None));
                 continue;
             }
         };
-        match it.next() {
-            Some(v) => *slot = Some(v.clone()),
-            None => {
-                eprintln!("{a} needs a file\n{}", usage());
-                return ExitCode::from(2);
-            }
+        let Some(v) = it.next() else {
+            eprintln!("{a} needs a file\n{}", usage());
+            return ExitCode::from(2);
+        };
+        match kind {
+            Some(k) => files.push((v.clone(), Some(k))),
+            None => framework = Some(v.clone()),
         }
     }
-    let Some(accounts) = accounts else {
+    if files.is_empty() {
         eprintln!("{}", usage());
         return ExitCode::from(2);
-    };
-    let texts = (|| -> Result<_, String> {
-        Ok((
-            read(&accounts)?,
-            stakeholders.as_deref().map(read).transpose()?,
-            framework.as_deref().map(read).transpose()?,
-        ))
+    }
+    let loaded = (|| -> Result<_, String> {
+        let bytes = files
+            .iter()
+            .map(|(path, _)| read(path))
+            .collect::<Result<Vec<_>, _>>()?;
+        let framework = match &framework {
+            Some(path) => Some((
+                path.clone(),
+                std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read: {e}"))?,
+            )),
+            None => None,
+        };
+        Ok((bytes, framework))
     })();
-    let (a_text, s_text, f_text) = match texts {
-        Ok(t) => t,
+    let (bytes, framework) = match loaded {
+        Ok(l) => l,
         Err(e) => {
             eprintln!("{e}");
             return ExitCode::from(2);
         }
     };
-    let source = |name: &Option<String>, text: &Option<String>| match (name, text) {
-        (Some(n), Some(t)) => Some((n.clone(), t.clone())),
-        _ => None,
-    };
-    let s_src = source(&stakeholders, &s_text);
-    let f_src = source(&framework, &f_text);
-    let out = run(
-        Source {
-            name: &accounts,
-            text: &a_text,
-        },
-        s_src.as_ref().map(|(n, t)| Source { name: n, text: t }),
-        f_src.as_ref().map(|(n, t)| Source { name: n, text: t }),
+    let inputs: Vec<FileBytes> = files
+        .iter()
+        .zip(&bytes)
+        .map(|((name, kind), bytes)| FileBytes {
+            name,
+            bytes,
+            kind: *kind,
+        })
+        .collect();
+    let out = run_files(
+        &inputs,
+        framework.as_ref().map(|(n, t)| Source { name: n, text: t }),
     );
     match out {
         Ok(out) => {
-            for p in &out.problems {
+            for line in out.import.lines(Lang::En) {
+                eprintln!("{line}");
+            }
+            for p in &out.batch.problems {
                 eprintln!("{p}");
             }
-            if let Err(e) = write_csv(&out.results, std::io::stdout().lock()) {
+            if let Err(e) = write_csv(&out.batch.results, std::io::stdout().lock()) {
                 eprintln!("{e}");
                 return ExitCode::from(2);
             }
-            if out.scored == 0 {
+            if out.batch.scored == 0 {
                 eprintln!("nothing could be scored");
                 return ExitCode::FAILURE;
             }

@@ -133,8 +133,43 @@ messages! {
     DropZoneComing => "Importing files arrives with the import feature; this build shows where it will be.",
         "文件导入功能即将上线；此版本先展示它的位置。";
     LoadDemo => "Load demo workspace", "载入演示工作区";
-    DemoComing => "The demo workspace (customers A and B, stakeholders X, Y, Z and a synthetic portfolio) is coming in a later release.",
-        "演示工作区（客户 A、B，人员 X、Y、Z 及模拟客户组合）将在后续版本提供。";
+    DemoBanner => "Demo workspace: the source's customers A and B, stakeholders X, Y, Z and about 200 synthetic accounts. Not client data.",
+        "演示工作区：资料中的客户 A、B，人员 X、Y、Z 及约 200 个模拟客户。并非真实客户数据。";
+    RemoveDemo => "Remove demo", "移除演示数据";
+    NoAccountsYet => "No accounts yet. Load the demo workspace to explore, or import a spreadsheet.",
+        "尚无客户。可载入演示工作区体验，或导入表格。";
+    SearchAccounts => "Search accounts", "搜索客户";
+    RefineSearch => "Only the first matches are listed: refine the search to see others.",
+        "仅列出前若干个匹配项：请缩小搜索范围查看其他客户。";
+    CompareMode => "Compare up to 5 accounts", "对比最多 5 个客户";
+    CompareHint => "Tick up to five accounts to overlay them on one radar.",
+        "勾选最多五个客户，在同一张雷达图上对比。";
+    CompareFull => "Five accounts are compared already: untick one first.",
+        "已选满五个客户：请先取消勾选一个。";
+    ChooseAccount => "Choose an account from the list.", "请从列表中选择一个客户。";
+    CompareWith => "Compare with", "对照线";
+    ValuesTable => "Values as a table", "数值表";
+    Dimension => "Dimension", "维度";
+    WhyTitle => "How each score was reached", "评分依据";
+    Industry => "Industry", "行业";
+    Region => "Region", "区域";
+    Owner => "Owner", "负责人";
+    NoPeople => "No people recorded for this account yet.", "该客户尚无人员记录。";
+    PeopleByJourney => "People by journey point, each against the ideal profile",
+        "按旅程点分组的人员，与理想画像对照";
+    AccountsPerClass => "Accounts per class", "各类别客户数";
+    AccountsCaption => "Accounts", "客户数";
+    ParetoTitle => "ABC Pareto curve of annual sales", "年销售额 ABC 帕累托曲线";
+    ShareOfAccounts => "Share of accounts", "客户占比";
+    CumulativeShare => "Cumulative share of sales", "累计销售额占比";
+    ScatterTitle => "Key-account score against credit score", "大客户评分与信用评分";
+    KeyAccountScore => "Key-account score", "大客户评分";
+    CreditScore => "Credit score", "信用评分";
+    NotClassified => "not classified (inputs missing)", "未分类（输入缺失）";
+    FrameworksCannotScore => "The frameworks in force cannot score:", "当前评估框架无法评分：";
+    DownloadPng => "Download PNG", "下载 PNG";
+    DownloadSvg => "Download SVG", "下载 SVG";
+    Missing => "missing", "缺失";
     PrivacyNote => "Private by design: your data stays in this browser. No server, no account, no tracking.",
         "隐私优先：数据只保存在本浏览器中。无服务器、无账号、无跟踪。";
     ImportEmpty => "Import will show your files, the sheets found, the column mapping with a preview, and a row-by-row report of every problem.",

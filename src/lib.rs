@@ -6,10 +6,14 @@
 //! lives in [`ui`] behind the `web` feature, so a stray browser dependency in the core fails
 //! to compile.
 
+pub mod chart;
+pub mod demo;
 pub mod export;
 pub mod framework;
 pub mod i18n;
+pub mod import;
 pub mod model;
+pub mod persist;
 pub mod route;
 pub mod scoring;
 

@@ -130,6 +130,10 @@ pub struct Account {
     /// Free notes.
     #[serde(default)]
     pub notes: String,
+    /// Imported columns that no framework reads (a CRM's "Rating", "BillingCity" …), kept by
+    /// their header so an import never silently drops what the user brought.
+    #[serde(default)]
+    pub attributes: BTreeMap<String, String>,
 }
 
 impl Account {
@@ -268,6 +272,9 @@ impl Default for Settings {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Workspace {
     pub schema_version: u32,
+    /// The name the user gave the workspace; it travels with exports and copies.
+    #[serde(default)]
+    pub name: String,
     #[serde(default)]
     pub accounts: Vec<Account>,
     #[serde(default)]
@@ -281,18 +288,24 @@ pub struct Workspace {
     pub frameworks: Vec<Framework>,
     #[serde(default)]
     pub settings: Settings,
+    /// Column mappings the importer remembered, by source signature. Opaque here: the importer
+    /// owns their shape, the workspace only keeps them so a re-import maps columns the same way.
+    #[serde(default)]
+    pub column_mappings: BTreeMap<String, serde_json::Value>,
 }
 
 impl Default for Workspace {
     fn default() -> Self {
         Workspace {
             schema_version: SCHEMA_VERSION,
+            name: String::new(),
             accounts: Vec::new(),
             stakeholders: Vec::new(),
             orders: Vec::new(),
             credit_assessments: Vec::new(),
             frameworks: Vec::new(),
             settings: Settings::default(),
+            column_mappings: BTreeMap::new(),
         }
     }
 }

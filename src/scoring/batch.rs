@@ -1,11 +1,13 @@
 //! Scoring a whole file: the command line's logic, as a library function the example calls.
 //!
-//! Until the import feature lands, the input is a simple CSV: a header row with `account` (the
-//! name), optionally `id`, `industry`, `region`, `owner`, and any input keys of
-//! [`crate::model::keys::ALL`]; one row per account. Stakeholders come in a second CSV with
-//! `account` (id or name), `journey_point`, `name` and the stakeholder framework's input keys.
-//! Problems are collected, never fatal: each names file, row (the header is row 1), column,
-//! value and reason.
+//! [`run_files`] is what the command line calls: files of any format the importer reads, every
+//! sheet mapped by [`crate::import`]'s rules, the import report beside the scoring problems.
+//!
+//! [`run`] is the strict form for plain CSV text with the input keys as headers: `account`
+//! (the name), optionally `id`, `industry`, `region`, `owner`, and any input keys of
+//! [`crate::model::keys::ALL`]; stakeholders in a second CSV with `account` (id or name),
+//! `journey_point`, `name` and the stakeholder framework's input keys. Problems are collected,
+//! never fatal: each names file, row (the header is row 1), column, value and reason.
 
 use std::fmt;
 
@@ -13,6 +15,10 @@ use thiserror::Error;
 
 use crate::export::results::{results_table, ResultsTable};
 use crate::framework::{presets, Framework, Subject};
+use crate::import::{
+    auto_map, column_letter, convert, plan_sheets, read_file, ImportError, ImportReport,
+    MappingMemory, Origin, SheetPlan, Table, TableKind, Target,
+};
 use crate::model::{keys, Account, Input, Settings, Stakeholder};
 use crate::scoring::segmentation::Cuts;
 use crate::scoring::Engine;
@@ -61,6 +67,8 @@ pub enum BatchError {
         id: String,
         known: String,
     },
+    #[error(transparent)]
+    Import(#[from] ImportError),
     #[error("{file}: {source}")]
     Invalid {
         file: String,
@@ -264,7 +272,7 @@ pub fn frameworks(replacement: Option<Source<'_>>) -> Result<Vec<Framework>, Bat
     Ok(all)
 }
 
-/// Reads, scores and tabulates: what `examples/score.rs` prints.
+/// Reads strict CSV text (input keys as headers), scores and tabulates.
 pub fn run(
     accounts: Source<'_>,
     stakeholders: Option<Source<'_>>,
@@ -282,13 +290,47 @@ pub fn run(
         None => Vec::new(),
     };
     let people_only: Vec<Stakeholder> = people.iter().map(|(_, s)| s.clone()).collect();
-    let scores = engine.score(&engine.index(&list, &people_only));
-
     // Rows of the accounts file, for problem locations (skipped rows leave gaps).
     let account_rows = account_rows(accounts)?;
+    let stakeholder_file = stakeholders.map_or("", |s| s.name);
+    Ok(score_all(
+        &engine,
+        &list,
+        &people_only,
+        &|i, key| Location {
+            file: accounts.name.into(),
+            row: account_rows.get(i).copied().unwrap_or(0),
+            column: key.into(),
+        },
+        &|k, key| Location {
+            file: stakeholder_file.into(),
+            row: people.get(k).map_or(0, |(row, _)| *row),
+            column: key.into(),
+        },
+        problems,
+    ))
+}
+
+/// Where a scoring problem's input sits, for the problem line.
+struct Location {
+    file: String,
+    row: usize,
+    column: String,
+}
+
+/// Scores accounts and stakeholders, adds every missing or rejected input to `problems`
+/// (located by `account_at` / `person_at` from the row index and input key) and tabulates.
+fn score_all(
+    engine: &Engine,
+    list: &[Account],
+    people: &[Stakeholder],
+    account_at: &dyn Fn(usize, &str) -> Location,
+    person_at: &dyn Fn(usize, &str) -> Location,
+    mut problems: Vec<Problem>,
+) -> BatchOutput {
+    let scores = engine.score(&engine.index(list, people));
     let mut scored = 0;
     for (i, a) in list.iter().enumerate() {
-        let row = account_rows.get(i).copied().unwrap_or(0);
         let mut any = false;
         for (fi, f) in engine.frameworks().iter().enumerate() {
             if f.subject != Subject::Account {
@@ -297,10 +339,11 @@ pub fn run(
             let dims = scores.framework(fi).dims(i);
             any |= dims.iter().any(|d| d.value().is_some());
             for e in engine.problems(fi, dims, &a.inputs, &a.name) {
+                let at = account_at(i, e.input());
                 problems.push(Problem {
-                    file: accounts.name.into(),
-                    row,
-                    column: e.input().into(),
+                    file: at.file,
+                    row: at.row,
+                    column: at.column,
                     value: e.value().into(),
                     reason: format!(
                         "{} ({}): {}",
@@ -313,29 +356,127 @@ pub fn run(
         }
         scored += usize::from(any);
     }
-    if let Some(src) = stakeholders {
-        for (fi, f) in engine.frameworks().iter().enumerate() {
-            if f.subject != Subject::Stakeholder {
-                continue;
-            }
-            for (k, (row, s)) in people.iter().enumerate() {
-                for e in engine.problems(fi, scores.framework(fi).dims(k), &s.inputs, &s.name) {
-                    problems.push(Problem {
-                        file: src.name.into(),
-                        row: *row,
-                        column: e.input().into(),
-                        value: e.value().into(),
-                        reason: format!("{}: {}", s.name, e.reason()),
-                    });
-                }
+    for (fi, f) in engine.frameworks().iter().enumerate() {
+        if f.subject != Subject::Stakeholder {
+            continue;
+        }
+        for (k, s) in people.iter().enumerate() {
+            for e in engine.problems(fi, scores.framework(fi).dims(k), &s.inputs, &s.name) {
+                let at = person_at(k, e.input());
+                problems.push(Problem {
+                    file: at.file,
+                    row: at.row,
+                    column: at.column,
+                    value: e.value().into(),
+                    reason: format!("{}: {}", s.name, e.reason()),
+                });
             }
         }
     }
-    let cuts = Cuts::compute(&list, &[], &Settings::default(), None);
-    Ok(BatchOutput {
-        results: results_table(&engine, &list, &scores, &cuts),
+    let cuts = Cuts::compute(list, &[], &Settings::default(), None);
+    BatchOutput {
+        results: results_table(engine, list, &scores, &cuts),
         problems,
         scored,
+    }
+}
+
+/// A named file's bytes, in any format [`crate::import::read_file`] reads.
+#[derive(Clone, Copy, Debug)]
+pub struct FileBytes<'a> {
+    pub name: &'a str,
+    pub bytes: &'a [u8],
+    /// Forces every sheet of the file to this kind instead of guessing it.
+    pub kind: Option<TableKind>,
+}
+
+/// What [`run_files`] produced: the scores and scoring problems, and the import report.
+#[derive(Clone, Debug)]
+pub struct FilesOutput {
+    pub batch: BatchOutput,
+    pub import: ImportReport,
+}
+
+/// Reads files of any format (CSV/TSV in any supported encoding, XLSX, XLS, ODS), maps every
+/// sheet with the importer's rules (kinds guessed unless forced, columns mapped by header
+/// synonyms), converts, scores and tabulates: what `examples/score.rs` prints.
+pub fn run_files(
+    files: &[FileBytes<'_>],
+    framework: Option<Source<'_>>,
+) -> Result<FilesOutput, BatchError> {
+    let fws = frameworks(framework)?;
+    let engine = Engine::new(&fws).map_err(|source| BatchError::Invalid {
+        file: framework.map_or("presets", |f| f.name).into(),
+        source,
+    })?;
+    let mut books = Vec::with_capacity(files.len());
+    for f in files {
+        books.push((read_file(f.name, f.bytes)?, f.kind));
+    }
+    let memory = MappingMemory::default();
+    let mut tables: Vec<&Table> = Vec::new();
+    let mut plans: Vec<SheetPlan> = Vec::new();
+    for (book, kind) in &books {
+        for (table, guessed) in book.sheets.iter().zip(plan_sheets(book, &memory)) {
+            let plan = match kind {
+                Some(k) => SheetPlan {
+                    kind: *k,
+                    mapping: auto_map(&table.headers, *k),
+                },
+                None => guessed,
+            };
+            tables.push(table);
+            plans.push(plan);
+        }
+    }
+    let sheets: Vec<(&Table, &SheetPlan)> = tables.iter().copied().zip(&plans).collect();
+    let imported = convert(&sheets, &fws, &[]);
+    let where_is = |sheet: usize, row: usize, key: &str| {
+        let (table, plan) = sheets[sheet];
+        let column = plan
+            .mapping
+            .column_of(&Target::Input(key.to_string()))
+            .map_or_else(
+                || key.to_string(),
+                |c| {
+                    let letter = column_letter(c + table.first_column as usize);
+                    format!(
+                        "{letter} ({})",
+                        table.headers.get(c).map_or("", String::as_str)
+                    )
+                },
+            );
+        let file = match &table.source.sheet {
+            Some(name) => format!("{}, sheet {name}", table.source.file),
+            None => table.source.file.clone(),
+        };
+        Location { file, row, column }
+    };
+    let batch = score_all(
+        &engine,
+        &imported.accounts,
+        &imported.stakeholders,
+        &|i, key| {
+            let o = imported
+                .account_origins
+                .get(i)
+                .copied()
+                .unwrap_or(Origin { sheet: 0, row: 0 });
+            where_is(o.sheet, o.row, key)
+        },
+        &|k, key| {
+            let o = imported
+                .stakeholder_origins
+                .get(k)
+                .copied()
+                .unwrap_or(Origin { sheet: 0, row: 0 });
+            where_is(o.sheet, o.row, key)
+        },
+        Vec::new(),
+    );
+    Ok(FilesOutput {
+        batch,
+        import: imported.report,
     })
 }
 

@@ -52,3 +52,14 @@ pub fn remove_boot_message() {
         message.remove();
     }
 }
+
+/// Today's date on this computer's calendar, for dated features (red-list clock, RFM).
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}

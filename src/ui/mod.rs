@@ -2,14 +2,22 @@
 //! views. Only the small modules [`browser`] and [`storage`] touch browser APIs; components
 //! go through them.
 
+mod accounts;
 mod browser;
+mod canvas;
+mod download;
+mod portfolio;
 mod shell;
+mod stakeholders;
+mod state;
 mod storage;
 
 use leptos::prelude::*;
 
 use crate::i18n::{Lang, Msg};
+use crate::model::Workspace;
 use crate::route::View;
+use state::WorkspaceState;
 
 /// The state every component can reach: one value provided at the root.
 #[derive(Clone, Copy)]
@@ -18,6 +26,10 @@ pub struct AppState {
     pub lang: RwSignal<Lang>,
     /// The view shown, mirrored in the URL fragment.
     pub view: RwSignal<View>,
+    /// The account the Accounts and Stakeholders views show (its id).
+    pub selected_account: RwSignal<Option<String>>,
+    /// The accounts overlaid in compare mode (ids, at most five).
+    pub compared_accounts: RwSignal<Vec<String>>,
 }
 
 impl AppState {
@@ -30,6 +42,11 @@ impl AppState {
 /// The app state provided at the root.
 pub fn use_app() -> AppState {
     expect_context::<AppState>()
+}
+
+/// The workspace and its scores, provided at the root.
+pub fn use_workspace() -> WorkspaceState {
+    expect_context::<WorkspaceState>()
 }
 
 /// Starts the app: panics go to the console, and `<App/>` replaces the loading message.
@@ -52,8 +69,11 @@ fn App() -> impl IntoView {
     let state = AppState {
         lang: RwSignal::new(initial_language()),
         view: RwSignal::new(View::from_hash(&browser::location_hash())),
+        selected_account: RwSignal::new(None),
+        compared_accounts: RwSignal::new(Vec::new()),
     };
     provide_context(state);
+    provide_context(WorkspaceState::new(Workspace::default()));
 
     // Effects only mirror state outward: the document language, and the URL fragment.
     Effect::new(move |_| browser::set_document_language(state.lang.get().tag()));
@@ -68,6 +88,7 @@ fn App() -> impl IntoView {
 
     view! {
         <shell::Header/>
+        <shell::DemoBanner/>
         <main id="main" class="main" tabindex="-1">
             <shell::CurrentView/>
         </main>

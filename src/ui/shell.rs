@@ -3,7 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::{storage, use_app};
+use super::accounts::AccountsView;
+use super::portfolio::PortfolioView;
+use super::stakeholders::StakeholdersView;
+use super::{browser, storage, use_app, use_workspace};
+use crate::demo;
 use crate::i18n::Msg;
 use crate::route::View;
 
@@ -60,18 +64,78 @@ pub fn CurrentView() -> impl IntoView {
     move || match app.view.get() {
         View::Home => view! { <Welcome/> }.into_any(),
         View::Import => view! { <EmptyView view=View::Import body=Msg::ImportEmpty/> }.into_any(),
-        View::Portfolio => {
-            view! { <EmptyView view=View::Portfolio body=Msg::PortfolioEmpty/> }.into_any()
-        }
-        View::Accounts => {
-            view! { <EmptyView view=View::Accounts body=Msg::AccountsEmpty/> }.into_any()
-        }
-        View::Stakeholders => {
-            view! { <EmptyView view=View::Stakeholders body=Msg::StakeholdersEmpty/> }.into_any()
-        }
+        View::Portfolio => view! { <PortfolioView/> }.into_any(),
+        View::Accounts => view! { <AccountsView/> }.into_any(),
+        View::Stakeholders => view! { <StakeholdersView/> }.into_any(),
         View::Frameworks => {
             view! { <EmptyView view=View::Frameworks body=Msg::FrameworksEmpty/> }.into_any()
         }
+    }
+}
+
+/// Replaces the workspace with the demo and opens the source's customer A.
+fn load_demo() {
+    let app = use_app();
+    let data = use_workspace();
+    data.workspace.set(demo::workspace(browser::today()));
+    app.selected_account.set(Some("demo-a".to_string()));
+    app.compared_accounts
+        .set(vec!["demo-a".to_string(), "demo-b".to_string()]);
+    app.view.set(View::Accounts);
+}
+
+/// The button that loads the demo workspace.
+#[component]
+fn LoadDemoButton() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <button type="button" class="primary" data-testid="load-demo" on:click=move |_| load_demo()>
+            {app.t(Msg::LoadDemo)}
+        </button>
+    }
+}
+
+/// What a view shows while the workspace has no account.
+#[component]
+pub fn NoAccounts() -> impl IntoView {
+    let app = use_app();
+    view! {
+        <div class="empty-state" data-testid="no-accounts">
+            <p class="empty-title">{app.t(Msg::NothingYet)}</p>
+            <p>{app.t(Msg::NoAccountsYet)}</p>
+            <LoadDemoButton/>
+        </div>
+    }
+}
+
+/// A banner while the demo is loaded, so synthetic data is never mistaken for a client's,
+/// with the one click that removes it.
+#[component]
+pub fn DemoBanner() -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let is_demo = move || data.workspace.with(|ws| ws.name == demo::DEMO_NAME);
+    let remove = move |_| {
+        data.workspace.update(|ws| {
+            ws.accounts.retain(|a| !demo::is_demo_id(&a.id));
+            ws.stakeholders.retain(|s| !demo::is_demo_id(&s.account));
+            ws.orders.retain(|o| !demo::is_demo_id(&o.account));
+            ws.credit_assessments
+                .retain(|c| !demo::is_demo_id(&c.account));
+            ws.name.clear();
+        });
+        app.selected_account.set(None);
+        app.compared_accounts.set(Vec::new());
+    };
+    view! {
+        <Show when=is_demo>
+            <div class="demo-banner" role="note" data-testid="demo-banner">
+                <span>{app.t(Msg::DemoBanner)}</span>
+                <button type="button" class="small" data-testid="remove-demo" on:click=remove>
+                    {app.t(Msg::RemoveDemo)}
+                </button>
+            </div>
+        </Show>
     }
 }
 
@@ -104,14 +168,7 @@ fn Welcome() -> impl IntoView {
                 <p class="drop-formats">{app.t(Msg::DropZoneFormats)}</p>
             </div>
             <div class="actions">
-                <button
-                    type="button"
-                    class="primary"
-                    data-testid="load-demo"
-                    on:click=move |_| notice.set(Some(Msg::DemoComing))
-                >
-                    {app.t(Msg::LoadDemo)}
-                </button>
+                <LoadDemoButton/>
             </div>
             {move || {
                 notice

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 
 import { DIST, foreignRequests, launchBrowser, openPage } from '../support/browser.mjs';
 import { KamApp } from '../support/app.mjs';
+import { session as runSession } from '../support/session.mjs';
 import { serveStatic } from '../support/server.mjs';
 
 const ENGLISH_NAV = ['Import', 'Portfolio', 'Accounts', 'Stakeholders', 'Frameworks'];
@@ -24,22 +25,8 @@ describe('app shell', () => {
     await server?.close();
   });
 
-  /**
-   * Runs `body` on a fresh page, then checks it stayed on our origin and logged no error other
-   * than those matching `expectedErrors`.
-   */
-  async function session(options, body, expectedErrors = null) {
-    const { context, page, requests, errors } = await openPage(browser, options);
-    try {
-      await body(new KamApp(page), page);
-      assert.deepEqual(foreignRequests(requests, server.origin), [], 'requests left the origin');
-      const unexpected = errors.filter((error) => !expectedErrors?.test(error));
-      assert.deepEqual(unexpected, [], 'the page logged errors');
-      assert.ok(requests.some((url) => url.endsWith('.wasm')), 'the wasm module was loaded');
-    } finally {
-      await context.close();
-    }
-  }
+  const session = (options, body, expectedErrors) =>
+    runSession(browser, server, options, body, expectedErrors);
 
   test('mounts and shows the header, navigation and first-visit screen', async () => {
     await session({ locale: 'en-US' }, async (app, page) => {
@@ -48,8 +35,7 @@ describe('app shell', () => {
       assert.deepEqual(await app.navTexts(), ENGLISH_NAV);
       assert.equal(await page.locator('#boot').count(), 0, 'the loading text is gone');
       await page.getByTestId('drop-zone').waitFor();
-      await page.getByTestId('load-demo').click();
-      await page.getByRole('status').waitFor();
+      await page.getByTestId('load-demo').waitFor();
     });
   });
 

@@ -30,3 +30,48 @@ export class KamApp {
     return this.navigation.getByRole('link').allInnerTexts();
   }
 }
+
+/** The canvas of the chart with `testId` (a figure or a radar panel). */
+export function chartCanvas(page, testId) {
+  return page.getByTestId(testId).locator('canvas').first();
+}
+
+/**
+ * What a canvas shows: its CSS size, its backing-store size, and how many of its pixels are
+ * painted (not white and not transparent), read back from the canvas itself.
+ */
+export async function canvasState(canvas) {
+  return canvas.evaluate((element) => {
+    const rect = element.getBoundingClientRect();
+    const context = element.getContext('2d');
+    const { data } = context.getImageData(0, 0, element.width, element.height);
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      const white = data[i] > 245 && data[i + 1] > 245 && data[i + 2] > 245;
+      if (data[i + 3] > 0 && !white) painted += 1;
+    }
+    return {
+      cssWidth: rect.width,
+      cssHeight: rect.height,
+      width: element.width,
+      height: element.height,
+      painted,
+      ratio: window.devicePixelRatio,
+    };
+  });
+}
+
+/** The radar's text alternative as { columns, rows: { axis: [cell texts] }, short: [axis] }. */
+export async function radarValues(panel) {
+  return panel.locator('table.radar-values').evaluate((table) => {
+    const columns = [...table.querySelectorAll('thead th')].slice(1).map((th) => th.textContent.trim());
+    const rows = {};
+    const short = [];
+    for (const tr of table.querySelectorAll('tbody tr')) {
+      const axis = tr.querySelector('th').textContent.trim();
+      rows[axis] = [...tr.querySelectorAll('td')].map((td) => td.textContent.trim());
+      if (tr.querySelector('td.short')) short.push(axis);
+    }
+    return { columns, rows, short };
+  });
+}

@@ -1,0 +1,398 @@
+//! Portfolio charts: accounts per class, the ABC Pareto curve, and key-account score vs credit.
+//!
+//! These are ordinary Cartesian charts, so plotters' `ChartBuilder` draws the axes and mesh;
+//! thresholds are drawn dashed in one colour and labelled with their value, because the lines
+//! (60 and 80 points, the 80 % and 95 % cut-offs) are what a reader compares every account with.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, VPos};
+
+use super::geometry::{dash_segments, Point};
+use super::palette::{self, Dash};
+use super::{format_value, size, to_svg, ChartError, ChartStyle};
+
+/// Accounts per class of one framework (e.g. key / potential / not listed).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ClassCountsSpec {
+    /// The title, e.g. the framework's name.
+    pub title: String,
+    /// The caption of the count axis, e.g. "Accounts 客户数".
+    pub y_caption: String,
+    /// One bar per class, in the framework's order: the class label and its number of accounts.
+    pub bars: Vec<(String, u32)>,
+}
+
+/// The ABC Pareto curve of one amount (annual sales, contract value).
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParetoSpec {
+    /// The title.
+    pub title: String,
+    /// The caption of the rank axis, e.g. "Accounts by rank 客户排名".
+    pub x_caption: String,
+    /// The caption of the share axis, e.g. "Cumulative share 累计占比 (%)".
+    pub y_caption: String,
+    /// The amounts, one per account (sorted here, largest first).
+    pub values: Vec<f64>,
+    /// The A and B cut-offs as shares of the total, 0.8 and 0.95 by default.
+    pub cutoffs: [f64; 2],
+}
+
+/// One account on the score scatter.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScatterPoint {
+    /// Key-account score, 0–100.
+    pub x: f64,
+    /// Credit score, −50–100.
+    pub y: f64,
+    /// The account's name, written beside the point when there are few enough points.
+    pub name: String,
+}
+
+/// Key-account score (x) against credit score (y) for every account.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScatterSpec {
+    /// The title.
+    pub title: String,
+    /// The caption of the x axis, e.g. "Key-account score 大客户评分".
+    pub x_caption: String,
+    /// The caption of the y axis, e.g. "Credit score 信用评分".
+    pub y_caption: String,
+    /// The accounts.
+    pub points: Vec<ScatterPoint>,
+}
+
+/// Scatter points are named only up to this many; beyond it names would cover the points.
+pub const MAX_NAMED_POINTS: usize = 25;
+
+/// The 60 and 80 lines of both scores (potential/key account; AA/AAA credit).
+const SCORE_LINES: [f64; 2] = [60.0, 80.0];
+
+/// The plot's pixel position of a data point, relative to `area` (the chart context gives
+/// backend coordinates, which differ when `area` is a sub-area).
+fn local(area_base: (i32, i32), backend: (i32, i32)) -> Point {
+    Point::new(
+        f64::from(backend.0 - area_base.0),
+        f64::from(backend.1 - area_base.1),
+    )
+}
+
+/// Draws a dashed threshold from `a` to `b` (area pixels).
+fn threshold<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: Point,
+    b: Point,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    let stroke = palette::THRESHOLD.stroke_width(style.stroke(1.5));
+    for (p, q) in dash_segments(&[a, b], false, &Dash::Dashed.scaled(style.factor())) {
+        area.draw(&PathElement::new(vec![p.pixel(), q.pixel()], stroke))?;
+    }
+    Ok(())
+}
+
+/// Draws the bar chart of accounts per class onto `area`, filling it.
+pub fn draw_class_counts<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ClassCountsSpec,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    area.fill(&WHITE)?;
+    let n = spec.bars.len().max(1);
+    let max = spec.bars.iter().map(|b| b.1).max().unwrap_or(0);
+    // Headroom for the count written above the tallest bar.
+    let top = i64::from(max) + i64::from(max / 8) + 1;
+    let mut chart = ChartBuilder::on(area)
+        .caption(
+            &spec.title,
+            style.bold(size::TITLE, palette::INK, HPos::Center, VPos::Top),
+        )
+        .margin(style.px(12.0))
+        .x_label_area_size(style.px(34.0))
+        .y_label_area_size(style.px(52.0))
+        .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0i64..top)?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .x_labels(0)
+        .y_desc(spec.y_caption.as_str())
+        .label_style(style.font(size::SMALL, palette::INK))
+        .axis_desc_style(style.font(size::LABEL, palette::INK))
+        .light_line_style(WHITE)
+        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
+        .draw()?;
+    let base = area.get_base_pixel();
+    let label = style.text(size::LABEL, palette::INK, HPos::Center, VPos::Top);
+    let count = style.bold(size::LABEL, palette::INK, HPos::Center, VPos::Bottom);
+    for (i, (name, c)) in spec.bars.iter().enumerate() {
+        let x = i as f64;
+        let colour = palette::series_colour(0);
+        chart.draw_series(std::iter::once(Rectangle::new(
+            [(x - 0.32, 0), (x + 0.32, i64::from(*c))],
+            colour.filled(),
+        )))?;
+        let foot = local(base, chart.backend_coord(&(x, 0)));
+        let head = local(base, chart.backend_coord(&(x, i64::from(*c))));
+        area.draw(&Text::new(
+            name.as_str(),
+            Point::new(foot.x, foot.y + style.px(6.0)).pixel(),
+            label.clone(),
+        ))?;
+        area.draw(&Text::new(
+            c.to_string(),
+            Point::new(head.x, head.y - style.px(3.0)).pixel(),
+            count.clone(),
+        ))?;
+    }
+    Ok(())
+}
+
+/// The Pareto curve of `values`: `(rank, cumulative share in %)` from `(0, 0)` to `(n, 100)`,
+/// largest amount first. All amounts zero gives just the origin, since no share exists.
+pub fn pareto_curve(values: &[f64]) -> Result<Vec<(f64, f64)>, ChartError> {
+    for (i, v) in values.iter().enumerate() {
+        let name = format!("#{}", i + 1);
+        if !v.is_finite() {
+            return Err(ChartError::NotFinite {
+                name,
+                axis: "amount".into(),
+            });
+        }
+        if *v < 0.0 {
+            return Err(ChartError::NegativeAmount { name });
+        }
+    }
+    let mut sorted = values.to_vec();
+    sorted.sort_by(|a, b| b.total_cmp(a));
+    let total: f64 = sorted.iter().sum();
+    let mut curve = vec![(0.0, 0.0)];
+    if total <= 0.0 {
+        return Ok(curve);
+    }
+    let mut running = 0.0;
+    for (i, v) in sorted.iter().enumerate() {
+        running += v;
+        curve.push(((i + 1) as f64, 100.0 * running / total));
+    }
+    Ok(curve)
+}
+
+/// Draws the ABC Pareto curve with its A and B cut-off lines onto `area`, filling it.
+pub fn draw_pareto<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ParetoSpec,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    let curve = pareto_curve(&spec.values)?;
+    for c in spec.cutoffs {
+        if !c.is_finite() {
+            return Err(ChartError::NotFinite {
+                name: spec.title.clone(),
+                axis: "cut-off".into(),
+            });
+        }
+    }
+    area.fill(&WHITE)?;
+    let n = spec.values.len().max(1) as f64;
+    let mut chart = ChartBuilder::on(area)
+        .caption(
+            &spec.title,
+            style.bold(size::TITLE, palette::INK, HPos::Center, VPos::Top),
+        )
+        .margin(style.px(12.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(52.0))
+        .build_cartesian_2d(0f64..n, 0f64..100f64)?;
+    chart
+        .configure_mesh()
+        .x_desc(spec.x_caption.as_str())
+        .y_desc(spec.y_caption.as_str())
+        .x_label_formatter(&|v| format_value(*v))
+        .y_label_formatter(&|v| format_value(*v))
+        .label_style(style.font(size::SMALL, palette::INK))
+        .axis_desc_style(style.font(size::LABEL, palette::INK))
+        .light_line_style(WHITE)
+        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
+        .draw()?;
+    let base = area.get_base_pixel();
+    let label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Right, VPos::Bottom);
+    for (class, c) in ["A", "B"].iter().zip(spec.cutoffs) {
+        let share = (c * 100.0).clamp(0.0, 100.0);
+        let a = local(base, chart.backend_coord(&(0.0, share)));
+        let b = local(base, chart.backend_coord(&(n, share)));
+        threshold(area, a, b, style)?;
+        area.draw(&Text::new(
+            format!("{class} · {}%", format_value(share)),
+            Point::new(b.x - style.px(4.0), b.y - style.px(3.0)).pixel(),
+            label.clone(),
+        ))?;
+    }
+    let colour = palette::series_colour(0);
+    chart.draw_series(LineSeries::new(
+        curve.iter().copied(),
+        colour.stroke_width(style.stroke(2.0)),
+    ))?;
+    // Dots only while they stay apart; for hundreds of accounts the line says it all.
+    if curve.len() <= 61 {
+        let r = style.px(3.0).round().max(2.0) as u32;
+        chart.draw_series(
+            curve
+                .iter()
+                .skip(1)
+                .map(|p| Circle::new(*p, r, colour.filled())),
+        )?;
+    }
+    Ok(())
+}
+
+/// Draws key-account score against credit score with the 60 and 80 lines on both axes onto
+/// `area`, filling it. Points outside 0–100 × −50–100 are drawn hollow on the edge.
+pub fn draw_score_scatter<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &ScatterSpec,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    for p in &spec.points {
+        for (v, axis) in [(p.x, &spec.x_caption), (p.y, &spec.y_caption)] {
+            if !v.is_finite() {
+                return Err(ChartError::NotFinite {
+                    name: p.name.clone(),
+                    axis: axis.clone(),
+                });
+            }
+        }
+    }
+    area.fill(&WHITE)?;
+    let (x_range, y_range) = ((0.0, 100.0), (-50.0, 100.0));
+    let mut chart = ChartBuilder::on(area)
+        .caption(
+            &spec.title,
+            style.bold(size::TITLE, palette::INK, HPos::Center, VPos::Top),
+        )
+        .margin(style.px(12.0))
+        .x_label_area_size(style.px(40.0))
+        .y_label_area_size(style.px(52.0))
+        .build_cartesian_2d(x_range.0..x_range.1, y_range.0..y_range.1)?;
+    chart
+        .configure_mesh()
+        .x_desc(spec.x_caption.as_str())
+        .y_desc(spec.y_caption.as_str())
+        .x_label_formatter(&|v| format_value(*v))
+        .y_label_formatter(&|v| format_value(*v))
+        .label_style(style.font(size::SMALL, palette::INK))
+        .axis_desc_style(style.font(size::LABEL, palette::INK))
+        .light_line_style(WHITE)
+        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
+        .draw()?;
+    let base = area.get_base_pixel();
+    let top_label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Left, VPos::Top);
+    let side_label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Right, VPos::Bottom);
+    for v in SCORE_LINES {
+        let (a, b) = (
+            local(base, chart.backend_coord(&(v, y_range.0))),
+            local(base, chart.backend_coord(&(v, y_range.1))),
+        );
+        threshold(area, a, b, style)?;
+        area.draw(&Text::new(
+            format_value(v),
+            Point::new(b.x + style.px(3.0), b.y + style.px(2.0)).pixel(),
+            top_label.clone(),
+        ))?;
+        let (a, b) = (
+            local(base, chart.backend_coord(&(x_range.0, v))),
+            local(base, chart.backend_coord(&(x_range.1, v))),
+        );
+        threshold(area, a, b, style)?;
+        area.draw(&Text::new(
+            format_value(v),
+            Point::new(b.x - style.px(3.0), b.y - style.px(2.0)).pixel(),
+            side_label.clone(),
+        ))?;
+    }
+    let colour = palette::series_colour(0);
+    let r = style.px(4.0).round().max(2.0) as u32;
+    let name_style = style.text(size::SMALL, palette::INK, HPos::Left, VPos::Center);
+    let named = spec.points.len() <= MAX_NAMED_POINTS;
+    for p in &spec.points {
+        let x = p.x.clamp(x_range.0, x_range.1);
+        let y = p.y.clamp(y_range.0, y_range.1);
+        let shape = if (x, y) == (p.x, p.y) {
+            colour.filled()
+        } else {
+            colour.stroke_width(style.stroke(2.0))
+        };
+        chart.draw_series(std::iter::once(Circle::new((x, y), r, shape)))?;
+        if named {
+            let at = local(base, chart.backend_coord(&(x, y)));
+            area.draw(&Text::new(
+                p.name.as_str(),
+                Point::new(at.x + style.px(7.0), at.y).pixel(),
+                name_style.clone(),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+/// The class-count chart as an SVG document.
+pub fn class_counts_svg(
+    spec: &ClassCountsSpec,
+    style: &ChartStyle,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    to_svg(width, height, |area| {
+        draw_class_counts(area, spec, &style.for_svg())
+    })
+}
+
+/// The Pareto chart as an SVG document.
+pub fn pareto_svg(
+    spec: &ParetoSpec,
+    style: &ChartStyle,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    to_svg(width, height, |area| {
+        draw_pareto(area, spec, &style.for_svg())
+    })
+}
+
+/// The score scatter as an SVG document.
+pub fn score_scatter_svg(
+    spec: &ScatterSpec,
+    style: &ChartStyle,
+    width: u32,
+    height: u32,
+) -> Result<String, ChartError> {
+    to_svg(width, height, |area| {
+        draw_score_scatter(area, spec, &style.for_svg())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pareto_curve_is_sorted_cumulative_and_ends_at_100() {
+        let curve = pareto_curve(&[10.0, 60.0, 30.0]).expect("valid amounts");
+        assert_eq!(
+            curve,
+            vec![(0.0, 0.0), (1.0, 60.0), (2.0, 90.0), (3.0, 100.0)]
+        );
+        assert_eq!(pareto_curve(&[0.0, 0.0]), Ok(vec![(0.0, 0.0)]));
+    }
+
+    #[test]
+    fn pareto_rejects_negative_and_nan_amounts() {
+        assert_eq!(
+            pareto_curve(&[5.0, -1.0]),
+            Err(ChartError::NegativeAmount { name: "#2".into() })
+        );
+        assert!(matches!(
+            pareto_curve(&[f64::NAN]),
+            Err(ChartError::NotFinite { .. })
+        ));
+    }
+}

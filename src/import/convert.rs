@@ -1,0 +1,632 @@
+//! Mapped tables → accounts, stakeholders, orders and credit assessments, checking each cell
+//! against what its field accepts. A row with an error is left out whole and listed in the
+//! report (with every problem it has, not just the first), so it can be fixed and imported
+//! again; the other rows are imported.
+//!
+//! Inputs are kept as the user wrote them where the engine reads labels ("高", " High "), and
+//! as numbers wherever a number was written (with units and separators resolved, see
+//! [`super::parse_number`]). A label is checked against the levels of the frameworks in force,
+//! a number against the dimension's range, so the report names the cell rather than the
+//! scorer later naming only the account.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::framework::{Framework, Rule};
+use crate::model::{keys, Account, AccountLevel, CreditAssessment, Input, Order, Stakeholder};
+use crate::scoring::normalise_label;
+
+use super::mapping::{Confidence, PersonalField, SheetPlan, TableKind, Target};
+use super::report::{ImportReport, Problem, Reason, Severity};
+use super::table::{Row, Table};
+use super::value::{fold_width, parse_date, parse_number};
+
+/// Where an imported account came from: the index of its table in the slice given to
+/// [`convert`], and its spreadsheet row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub sheet: usize,
+    pub row: usize,
+}
+
+/// What an import produced, before it is merged into a workspace.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    /// Accounts; a blank name means "keep the workspace's name" (the row had only an id).
+    pub accounts: Vec<Account>,
+    /// Parallel to `accounts`.
+    pub account_origins: Vec<Origin>,
+    pub stakeholders: Vec<Stakeholder>,
+    /// Parallel to `stakeholders`.
+    pub stakeholder_origins: Vec<Origin>,
+    pub orders: Vec<Order>,
+    pub assessments: Vec<CreditAssessment>,
+    pub report: ImportReport,
+}
+
+/// What an input cell may hold, from the frameworks that read its key.
+#[derive(Default)]
+struct Check {
+    /// Normalised level spellings; empty when the key takes no labels.
+    labels: HashSet<String>,
+    /// The labels as shown in the report ("high 高, mid 中, low 低").
+    accepted: String,
+    range: Option<(f64, f64)>,
+    number_only: bool,
+}
+
+fn check_for(key: &str, frameworks: &[Framework]) -> Check {
+    let mut check = Check::default();
+    if [keys::CATEGORY_SPEND, keys::CONTRACT_VALUE].contains(&key) {
+        check.number_only = true;
+        check.range = Some((0.0, f64::INFINITY));
+    }
+    let dims = frameworks.iter().flat_map(|f| &f.dimensions);
+    for d in dims {
+        let rule = match &d.rule {
+            Rule::Derived { fallback, .. } => fallback.as_ref(),
+            r => r,
+        };
+        let direct_score_input =
+            matches!(rule, Rule::Piecewise { score_input: Some(k), .. } if k == key);
+        if d.input != key && !direct_score_input {
+            continue;
+        }
+        match rule {
+            Rule::Levels { levels, .. } => {
+                let mut shown = Vec::new();
+                for l in levels {
+                    let spellings = [&l.label.en, &l.label.zh, &l.id];
+                    for s in spellings.into_iter().chain(&l.aliases) {
+                        check.labels.insert(normalise_label(s));
+                    }
+                    shown.push(l.label.both());
+                }
+                check.accepted = shown.join(", ");
+                check.range.get_or_insert((d.min, d.max));
+            }
+            Rule::Piecewise { breakpoints, .. } if !direct_score_input => {
+                check.number_only = true;
+                let from = breakpoints.first().map_or(0.0, |b| b[0]);
+                check.range.get_or_insert((from, f64::INFINITY));
+            }
+            _ => {
+                check.number_only = true;
+                check.range.get_or_insert((d.min, d.max));
+            }
+        }
+    }
+    check
+}
+
+/// Reads one input cell; `Ok(None)` when blank.
+fn read_input(cell: &str, check: &Check, decimal_comma: bool) -> Result<Option<Input>, Reason> {
+    let t = cell.trim();
+    match parse_number(t, decimal_comma) {
+        Ok(None) => Ok(None),
+        Ok(Some(v)) => match check.range {
+            Some((min, max)) if !(min..=max).contains(&v) => Err(Reason::OutOfRange { min, max }),
+            _ => Ok(Some(Input::Number(v))),
+        },
+        Err(_) if check.number_only => Err(Reason::NotANumber),
+        // Most labels are written exactly as listed; only the others pay for normalising.
+        Err(_)
+            if !check.labels.is_empty()
+                && !check.labels.contains(t)
+                && !check.labels.contains(&normalise_label(t)) =>
+        {
+            Err(Reason::UnknownLevel {
+                accepted: check.accepted.clone(),
+            })
+        }
+        Err(_) => Ok(Some(Input::Text(t.to_string()))),
+    }
+}
+
+fn read_level(cell: &str) -> Result<Option<AccountLevel>, Reason> {
+    let t = normalise_label(&fold_width(cell)).replace([' ', '-', '_'], "");
+    match t.as_str() {
+        "" => Ok(None),
+        "公司级" | "公司" | "company" | "companylevel" | "corporate" => {
+            Ok(Some(AccountLevel::Company))
+        }
+        "区域级" | "区域" | "regional" | "regionallevel" | "region" => {
+            Ok(Some(AccountLevel::Regional))
+        }
+        _ => Err(Reason::UnknownAccountLevel),
+    }
+}
+
+/// The key accounts are matched by across files: full-width folded, case and spacing ignored.
+pub(crate) fn link_key(name: &str) -> String {
+    normalise_label(&fold_width(name))
+}
+
+/// One column's compiled role.
+enum Action {
+    Field(Target),
+    Input(String, Check),
+    Attribute(String),
+    Skip,
+}
+
+struct Column {
+    /// Index in the table's rows.
+    index: usize,
+    /// Spreadsheet column (for the report).
+    sheet_column: usize,
+    header: String,
+    action: Action,
+}
+
+/// Compiles a plan against a table: each column's action, and the column of each fixed field.
+struct Compiled {
+    columns: Vec<Column>,
+    fields: HashMap<Target, usize>,
+}
+
+fn compile(table: &Table, plan: &SheetPlan, frameworks: &[Framework]) -> Compiled {
+    let mut columns = Vec::with_capacity(plan.mapping.columns.len());
+    let mut fields = HashMap::new();
+    let mut attribute_names = HashSet::new();
+    for (index, c) in plan.mapping.columns.iter().enumerate() {
+        let sheet_column = index + table.first_column as usize;
+        let action = match &c.target {
+            Target::Input(key) => Action::Input(key.clone(), check_for(key, frameworks)),
+            Target::Attribute if plan.kind == TableKind::Accounts => {
+                let mut name = c.header.trim().to_string();
+                let letter = super::report::column_letter(sheet_column);
+                if name.is_empty() {
+                    name = letter;
+                } else if !attribute_names.insert(name.clone()) {
+                    name = format!("{name} ({letter})");
+                }
+                Action::Attribute(name)
+            }
+            Target::Attribute | Target::Ignore => Action::Skip,
+            t => {
+                fields.insert(t.clone(), index);
+                Action::Field(t.clone())
+            }
+        };
+        columns.push(Column {
+            index,
+            sheet_column,
+            header: c.header.clone(),
+            action,
+        });
+    }
+    Compiled { columns, fields }
+}
+
+/// Collects one row's problems.
+struct RowProblems<'a> {
+    table: &'a Table,
+    row: usize,
+    found: Vec<Problem>,
+    errors: bool,
+}
+
+impl<'a> RowProblems<'a> {
+    fn new(table: &'a Table, row: usize) -> Self {
+        RowProblems {
+            table,
+            row,
+            found: Vec::new(),
+            errors: false,
+        }
+    }
+
+    fn add(&mut self, column: Option<&Column>, value: &str, reason: Reason, severity: Severity) {
+        self.errors |= severity == Severity::Error;
+        let mut p = Problem::table_level(&self.table.source, severity, reason);
+        p.row = self.row;
+        if let Some(c) = column {
+            p.column = Some(c.sheet_column);
+            p.header = c.header.clone();
+        }
+        p.value = value.trim().to_string();
+        self.found.push(p);
+    }
+
+    fn error(&mut self, column: Option<&Column>, value: &str, reason: Reason) {
+        self.add(column, value, reason, Severity::Error);
+    }
+}
+
+/// Resolves the account column of linked rows: id first, then name, in the import then in
+/// the workspace.
+struct Linker {
+    ids: HashSet<String>,
+    names: HashMap<String, String>,
+}
+
+impl Linker {
+    fn new(imported: &[Account], existing: &[Account]) -> Self {
+        let all = || imported.iter().chain(existing);
+        let mut names = HashMap::new();
+        for a in all() {
+            if !a.name.is_empty() {
+                names
+                    .entry(link_key(&a.name))
+                    .or_insert_with(|| a.id.clone());
+            }
+        }
+        Linker {
+            ids: all().map(|a| a.id.clone()).collect(),
+            names,
+        }
+    }
+
+    fn resolve(&self, cell: &str) -> Option<String> {
+        let t = cell.trim();
+        if self.ids.contains(t) {
+            return Some(t.to_string());
+        }
+        self.names.get(&link_key(t)).cloned()
+    }
+}
+
+/// Converts mapped tables: accounts tables first (so every other table can link to them),
+/// then stakeholders, orders and assessments, linked to the imported accounts and to
+/// `existing` (the workspace's) by id or name. `frameworks` are those in force, for checking
+/// labels and ranges.
+pub fn convert(
+    sheets: &[(&Table, &SheetPlan)],
+    frameworks: &[Framework],
+    existing: &[Account],
+) -> Imported {
+    let mut out = Imported::default();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, (table, plan)) in sheets.iter().enumerate() {
+        if plan.kind == TableKind::Accounts {
+            convert_accounts(i, table, plan, frameworks, existing, &mut seen, &mut out);
+        }
+    }
+    let linker = Linker::new(&out.accounts, existing);
+    for (i, (table, plan)) in sheets.iter().enumerate() {
+        if !matches!(plan.kind, TableKind::Accounts | TableKind::Other) {
+            convert_linked(i, table, plan, frameworks, &linker, &mut out);
+        }
+    }
+    out
+}
+
+/// Row numbers of rows the reader already found broken, and the reader's problems reported.
+fn reader_problems(table: &Table, report: &mut ImportReport) -> HashSet<usize> {
+    report.problems.extend(table.problems.iter().cloned());
+    table
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| p.row)
+        .collect()
+}
+
+fn missing_column(table: &Table, field: &str, report: &mut ImportReport) {
+    let mut p = Problem::table_level(
+        &table.source,
+        Severity::Error,
+        Reason::MissingColumn {
+            field: field.to_string(),
+        },
+    );
+    p.row = table.header_row as usize;
+    report.problems.push(p);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn convert_accounts(
+    sheet: usize,
+    table: &Table,
+    plan: &SheetPlan,
+    frameworks: &[Framework],
+    existing: &[Account],
+    seen: &mut HashMap<String, usize>,
+    out: &mut Imported,
+) {
+    let broken = reader_problems(table, &mut out.report);
+    let c = compile(table, plan, frameworks);
+    let name_col = c.fields.get(&Target::Name).copied();
+    let id_col = c.fields.get(&Target::Id).copied();
+    if name_col.is_none() && id_col.is_none() {
+        missing_column(table, "客户名称 Account name", &mut out.report);
+        return;
+    }
+    let existing_by_name: HashMap<String, &str> = existing
+        .iter()
+        .map(|a| (link_key(&a.name), a.id.as_str()))
+        .collect();
+    out.report.rows_read += table.len();
+    out.accounts.reserve(table.len());
+    for row in table.rows() {
+        let mut problems = RowProblems::new(table, row.number());
+        let name = name_col.map_or("", |i| row.get(i).trim());
+        let id = id_col.map_or("", |i| row.get(i).trim());
+        let mut account = Account::default();
+        if name.is_empty() && id.is_empty() {
+            let col = name_col.or(id_col).map(|i| &c.columns[i]);
+            problems.error(col, "", Reason::NoName);
+        } else {
+            let key = link_key(name);
+            account.id = match (id, existing_by_name.get(&key)) {
+                ("", Some(known)) => (*known).to_string(),
+                ("", None) => name.to_string(),
+                (id, _) => id.to_string(),
+            };
+            account.name = name.to_string();
+            if let Some(&first_row) = seen.get(&account.id) {
+                let col = id_col.or(name_col).map(|i| &c.columns[i]);
+                let value = if id.is_empty() { name } else { id };
+                problems.error(col, value, Reason::DuplicateAccount { first_row });
+            }
+        }
+        for col in &c.columns {
+            let cell = row.get(col.index);
+            if cell.trim().is_empty() {
+                continue;
+            }
+            match &col.action {
+                Action::Field(Target::Industry) => account.industry = cell.trim().to_string(),
+                Action::Field(Target::Region) => account.region = cell.trim().to_string(),
+                Action::Field(Target::Owner) => account.owner = cell.trim().to_string(),
+                Action::Field(Target::Notes) => account.notes = cell.trim().to_string(),
+                Action::Field(Target::Level) => match read_level(cell) {
+                    Ok(level) => account.level = level,
+                    Err(reason) => problems.error(Some(col), cell, reason),
+                },
+                Action::Input(key, check) => match read_input(cell, check, table.decimal_comma) {
+                    Ok(Some(v)) => {
+                        account.inputs.insert(key.clone(), v);
+                    }
+                    Ok(None) => {}
+                    Err(reason) => problems.error(Some(col), cell, reason),
+                },
+                Action::Attribute(name) => {
+                    account
+                        .attributes
+                        .insert(name.clone(), cell.trim().to_string());
+                }
+                Action::Field(_) | Action::Skip => {}
+            }
+        }
+        finish_row(&row, &broken, problems, &mut out.report, || {
+            seen.insert(account.id.clone(), row.number());
+            out.accounts.push(account);
+            out.account_origins.push(Origin {
+                sheet,
+                row: row.number(),
+            });
+        });
+    }
+}
+
+/// Reports a row's problems and keeps the row only when it has no error (and the reader did
+/// not already find it broken).
+fn finish_row(
+    row: &Row<'_>,
+    broken: &HashSet<usize>,
+    problems: RowProblems<'_>,
+    report: &mut ImportReport,
+    keep: impl FnOnce(),
+) {
+    let ok = !problems.errors && !broken.contains(&row.number());
+    report.problems.extend(problems.found);
+    if ok {
+        report.rows_imported += 1;
+        keep();
+    }
+}
+
+fn convert_linked(
+    sheet: usize,
+    table: &Table,
+    plan: &SheetPlan,
+    frameworks: &[Framework],
+    linker: &Linker,
+    out: &mut Imported,
+) {
+    let broken = reader_problems(table, &mut out.report);
+    let c = compile(table, plan, frameworks);
+    let required: &[(Target, &str)] = match plan.kind {
+        TableKind::Stakeholders => &[
+            (Target::Account, "所属客户 Account"),
+            (Target::Name, "姓名 Name"),
+        ],
+        TableKind::Orders => &[
+            (Target::Account, "所属客户 Account"),
+            (Target::Date, "日期 Date"),
+            (Target::Amount, "金额 Amount"),
+        ],
+        _ => &[
+            (Target::Account, "所属客户 Account"),
+            (Target::Date, "评估日期 Assessment date"),
+        ],
+    };
+    let mut complete = true;
+    for (target, name) in required {
+        if !c.fields.contains_key(target) {
+            missing_column(table, name, &mut out.report);
+            complete = false;
+        }
+    }
+    if !complete {
+        return;
+    }
+    for (col, map) in c.columns.iter().zip(&plan.mapping.columns) {
+        if map.confidence == Confidence::None
+            && map.target == Target::Ignore
+            && !col.header.is_empty()
+        {
+            let mut p =
+                Problem::table_level(&table.source, Severity::Warning, Reason::ColumnNotImported);
+            p.row = table.header_row as usize;
+            p.column = Some(col.sheet_column);
+            p.header = col.header.clone();
+            out.report.problems.push(p);
+        }
+    }
+    out.report.rows_read += table.len();
+    for row in table.rows() {
+        let mut problems = RowProblems::new(table, row.number());
+        let account = link(&row, &c, linker, &mut problems);
+        match plan.kind {
+            TableKind::Stakeholders => {
+                let person = stakeholder_row(&row, &c, table.decimal_comma, &mut problems);
+                finish_row(&row, &broken, problems, &mut out.report, || {
+                    out.stakeholders.push(Stakeholder { account, ..person });
+                    out.stakeholder_origins.push(Origin {
+                        sheet,
+                        row: row.number(),
+                    });
+                });
+            }
+            TableKind::Orders => {
+                let date = required_date(&row, &c, &mut problems);
+                let amount = required_amount(&row, &c, table.decimal_comma, &mut problems);
+                finish_row(&row, &broken, problems, &mut out.report, || {
+                    if let (Some(date), Some(amount)) = (date, amount) {
+                        out.orders.push(Order {
+                            account,
+                            date,
+                            amount,
+                        });
+                    }
+                });
+            }
+            _ => {
+                let date = required_date(&row, &c, &mut problems);
+                let inputs = row_inputs(&row, &c, table.decimal_comma, &mut problems);
+                finish_row(&row, &broken, problems, &mut out.report, || {
+                    if let Some(date) = date {
+                        out.assessments.push(CreditAssessment {
+                            account,
+                            date,
+                            inputs,
+                        });
+                    }
+                });
+            }
+        }
+    }
+}
+
+fn column_for<'c>(c: &'c Compiled, target: &Target) -> Option<&'c Column> {
+    c.fields.get(target).map(|&i| &c.columns[i])
+}
+
+fn link(row: &Row<'_>, c: &Compiled, linker: &Linker, problems: &mut RowProblems<'_>) -> String {
+    let Some(col) = column_for(c, &Target::Account) else {
+        return String::new();
+    };
+    let cell = row.get(col.index);
+    if cell.trim().is_empty() {
+        problems.error(Some(col), cell, Reason::NoAccount);
+        return String::new();
+    }
+    linker.resolve(cell).unwrap_or_else(|| {
+        problems.error(Some(col), cell, Reason::UnknownAccount);
+        String::new()
+    })
+}
+
+fn required_date(
+    row: &Row<'_>,
+    c: &Compiled,
+    problems: &mut RowProblems<'_>,
+) -> Option<chrono::NaiveDate> {
+    let col = column_for(c, &Target::Date)?;
+    let cell = row.get(col.index);
+    match parse_date(cell) {
+        Ok(Some(d)) => Some(d),
+        Ok(None) => {
+            problems.error(Some(col), cell, Reason::NoDate);
+            None
+        }
+        Err(e) => {
+            problems.error(Some(col), cell, e.reason());
+            None
+        }
+    }
+}
+
+fn required_amount(
+    row: &Row<'_>,
+    c: &Compiled,
+    decimal_comma: bool,
+    problems: &mut RowProblems<'_>,
+) -> Option<f64> {
+    let col = column_for(c, &Target::Amount)?;
+    let cell = row.get(col.index);
+    match parse_number(cell, decimal_comma) {
+        Ok(Some(v)) => Some(v),
+        Ok(None) => {
+            problems.error(Some(col), cell, Reason::NoAmount);
+            None
+        }
+        Err(e) => {
+            problems.error(Some(col), cell, e.reason());
+            None
+        }
+    }
+}
+
+fn row_inputs(
+    row: &Row<'_>,
+    c: &Compiled,
+    decimal_comma: bool,
+    problems: &mut RowProblems<'_>,
+) -> crate::model::Inputs {
+    let mut inputs = crate::model::Inputs::new();
+    for col in &c.columns {
+        if let Action::Input(key, check) = &col.action {
+            let cell = row.get(col.index);
+            match read_input(cell, check, decimal_comma) {
+                Ok(Some(v)) => {
+                    inputs.insert(key.clone(), v);
+                }
+                Ok(None) => {}
+                Err(reason) => problems.error(Some(col), cell, reason),
+            }
+        }
+    }
+    inputs
+}
+
+fn stakeholder_row(
+    row: &Row<'_>,
+    c: &Compiled,
+    decimal_comma: bool,
+    problems: &mut RowProblems<'_>,
+) -> Stakeholder {
+    let mut s = Stakeholder {
+        inputs: row_inputs(row, c, decimal_comma, problems),
+        ..Stakeholder::default()
+    };
+    if let Some(col) = column_for(c, &Target::Name) {
+        s.name = row.get(col.index).trim().to_string();
+        if s.name.is_empty() {
+            problems.error(Some(col), "", Reason::NoPersonName);
+        }
+    }
+    for col in &c.columns {
+        let cell = row.get(col.index).trim();
+        if cell.is_empty() {
+            continue;
+        }
+        let slot = match &col.action {
+            Action::Field(Target::JourneyPoint) => &mut s.journey_point,
+            Action::Field(Target::Personal(p)) => match p {
+                PersonalField::Gender => &mut s.personal.gender,
+                PersonalField::Phone => &mut s.personal.phone,
+                PersonalField::Email => &mut s.personal.email,
+                PersonalField::Address => &mut s.personal.address,
+                PersonalField::Background => &mut s.personal.background,
+                PersonalField::Hobbies => &mut s.personal.hobbies,
+                PersonalField::Family => &mut s.personal.family,
+            },
+            _ => continue,
+        };
+        *slot = cell.to_string();
+    }
+    s
+}

@@ -1,0 +1,307 @@
+//! Re-import as a merge: a preview of what an import changes in a workspace, then applying it.
+//!
+//! Accounts are matched by id, else by name (case, spacing and width ignored). Merging only
+//! ever adds or overwrites: **a blank cell never erases a value** (a column left empty, or
+//! absent, keeps what the workspace has), and nothing the file does not mention — accounts,
+//! stakeholders, orders, assessments, notes, inputs, attributes — is deleted. Stakeholders are
+//! matched by account, name and journey point; assessments by account and date; an order
+//! identical to one already present (account, date, amount) is not added twice, so importing
+//! the same file again changes nothing.
+
+use std::collections::{HashMap, HashSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Account, CreditAssessment, Inputs, Order, Stakeholder, Workspace};
+
+use super::convert::{link_key, Imported};
+
+/// What happens to one imported account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "change", rename_all = "snake_case")]
+pub enum AccountChange {
+    New,
+    /// The fields that change (`name`, `industry`, an input key, `attribute:Rating` …).
+    Updated {
+        fields: Vec<String>,
+    },
+    Unchanged,
+}
+
+/// The preview counts shown before the user commits.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergeSummary {
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// Rows left out because of errors (all tables).
+    pub with_problems: usize,
+    pub stakeholders_new: usize,
+    pub stakeholders_updated: usize,
+    pub orders_new: usize,
+    pub assessments_new: usize,
+    pub assessments_updated: usize,
+}
+
+/// A computed merge: the resulting records, keyed so [`MergePlan::apply`] can upsert them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergePlan {
+    /// Each imported account as it will be stored, with what changes.
+    pub accounts: Vec<(Account, AccountChange)>,
+    stakeholders: Vec<Stakeholder>,
+    orders: Vec<Order>,
+    assessments: Vec<CreditAssessment>,
+    pub summary: MergeSummary,
+}
+
+/// Copies the non-blank `from` over `into`, noting the field when it changes.
+fn overwrite(into: &mut String, from: &str, field: &str, changed: &mut Vec<String>) {
+    if !from.is_empty() && into != from {
+        *into = from.to_string();
+        changed.push(field.to_string());
+    }
+}
+
+fn merge_inputs(into: &mut Inputs, from: &Inputs, changed: &mut Vec<String>) {
+    for (k, v) in from {
+        if into.get(k) != Some(v) {
+            into.insert(k.clone(), v.clone());
+            changed.push(k.clone());
+        }
+    }
+}
+
+fn merge_account(existing: &Account, new: &Account) -> (Account, Vec<String>) {
+    let mut a = existing.clone();
+    let mut changed = Vec::new();
+    // A name matched by its normalised form ("BETA LTD" for "Beta Ltd") keeps its spelling.
+    if link_key(&a.name) != link_key(&new.name) {
+        overwrite(&mut a.name, &new.name, "name", &mut changed);
+    }
+    overwrite(&mut a.industry, &new.industry, "industry", &mut changed);
+    overwrite(&mut a.region, &new.region, "region", &mut changed);
+    overwrite(&mut a.owner, &new.owner, "owner", &mut changed);
+    overwrite(&mut a.notes, &new.notes, "notes", &mut changed);
+    if new.level.is_some() && a.level != new.level {
+        a.level = new.level;
+        changed.push("level".into());
+    }
+    merge_inputs(&mut a.inputs, &new.inputs, &mut changed);
+    for (k, v) in &new.attributes {
+        if a.attributes.get(k) != Some(v) {
+            a.attributes.insert(k.clone(), v.clone());
+            changed.push(format!("attribute:{k}"));
+        }
+    }
+    (a, changed)
+}
+
+fn person_key(s: &Stakeholder) -> (String, String, String) {
+    (
+        s.account.clone(),
+        link_key(&s.name),
+        link_key(&s.journey_point),
+    )
+}
+
+fn merge_person(existing: &Stakeholder, new: &Stakeholder) -> (Stakeholder, bool) {
+    let mut s = existing.clone();
+    let mut changed = Vec::new();
+    merge_inputs(&mut s.inputs, &new.inputs, &mut changed);
+    let (p, q) = (&mut s.personal, &new.personal);
+    for (into, from) in [
+        (&mut p.gender, &q.gender),
+        (&mut p.phone, &q.phone),
+        (&mut p.email, &q.email),
+        (&mut p.address, &q.address),
+        (&mut p.background, &q.background),
+        (&mut p.hobbies, &q.hobbies),
+        (&mut p.family, &q.family),
+    ] {
+        overwrite(into, from, "personal", &mut changed);
+    }
+    (s, !changed.is_empty())
+}
+
+/// Computes what importing `imported` into `ws` would do, without changing `ws`.
+pub fn plan_merge(ws: &Workspace, imported: &Imported) -> MergePlan {
+    let mut summary = MergeSummary {
+        with_problems: imported.report.rows_with_errors(),
+        ..MergeSummary::default()
+    };
+    let by_id: HashMap<&str, &Account> = ws.accounts.iter().map(|a| (a.id.as_str(), a)).collect();
+    let by_name: HashMap<String, &Account> =
+        ws.accounts.iter().map(|a| (link_key(&a.name), a)).collect();
+    // An imported account matched by name keeps the workspace's id; rows linked to the
+    // imported id follow it.
+    let mut renamed: HashMap<&str, &str> = HashMap::new();
+    let mut accounts = Vec::with_capacity(imported.accounts.len());
+    for new in &imported.accounts {
+        let found = by_id.get(new.id.as_str()).or_else(|| {
+            by_name
+                .get(&link_key(&new.name))
+                .filter(|_| !new.name.is_empty())
+        });
+        match found {
+            Some(existing) => {
+                if existing.id != new.id {
+                    renamed.insert(new.id.as_str(), existing.id.as_str());
+                }
+                let (merged, fields) = merge_account(existing, new);
+                let change = if fields.is_empty() {
+                    summary.unchanged += 1;
+                    AccountChange::Unchanged
+                } else {
+                    summary.updated += 1;
+                    AccountChange::Updated { fields }
+                };
+                accounts.push((merged, change));
+            }
+            None => {
+                let mut a = new.clone();
+                if a.name.is_empty() {
+                    a.name = a.id.clone();
+                }
+                summary.new += 1;
+                accounts.push((a, AccountChange::New));
+            }
+        }
+    }
+    let final_id = |id: &str| renamed.get(id).map_or(id, |x| x).to_string();
+
+    let people: HashMap<_, &Stakeholder> =
+        ws.stakeholders.iter().map(|s| (person_key(s), s)).collect();
+    let mut stakeholders = Vec::new();
+    let mut planned_people = HashSet::new();
+    for s in &imported.stakeholders {
+        let s = Stakeholder {
+            account: final_id(&s.account),
+            ..s.clone()
+        };
+        let key = person_key(&s);
+        if !planned_people.insert(key.clone()) {
+            continue;
+        }
+        match people.get(&key) {
+            Some(existing) => {
+                let (merged, changed) = merge_person(existing, &s);
+                if changed {
+                    summary.stakeholders_updated += 1;
+                    stakeholders.push(merged);
+                }
+            }
+            None => {
+                summary.stakeholders_new += 1;
+                stakeholders.push(s);
+            }
+        }
+    }
+
+    let order_key = |o: &Order| (o.account.clone(), o.date, o.amount.to_bits());
+    let mut known_orders: HashSet<_> = ws.orders.iter().map(order_key).collect();
+    let mut orders = Vec::new();
+    for o in &imported.orders {
+        let o = Order {
+            account: final_id(&o.account),
+            ..o.clone()
+        };
+        if known_orders.insert(order_key(&o)) {
+            orders.push(o);
+        }
+    }
+    summary.orders_new = orders.len();
+
+    let rated: HashMap<_, &CreditAssessment> = ws
+        .credit_assessments
+        .iter()
+        .map(|a| ((a.account.clone(), a.date), a))
+        .collect();
+    let mut assessments: Vec<CreditAssessment> = Vec::new();
+    for a in &imported.assessments {
+        let a = CreditAssessment {
+            account: final_id(&a.account),
+            ..a.clone()
+        };
+        if let Some(planned) = assessments
+            .iter_mut()
+            .find(|p| p.account == a.account && p.date == a.date)
+        {
+            merge_inputs(&mut planned.inputs, &a.inputs, &mut Vec::new());
+            continue;
+        }
+        match rated.get(&(a.account.clone(), a.date)) {
+            Some(existing) => {
+                let mut merged = (*existing).clone();
+                let mut changed = Vec::new();
+                merge_inputs(&mut merged.inputs, &a.inputs, &mut changed);
+                if !changed.is_empty() {
+                    summary.assessments_updated += 1;
+                    assessments.push(merged);
+                }
+            }
+            None => {
+                summary.assessments_new += 1;
+                assessments.push(a);
+            }
+        }
+    }
+
+    MergePlan {
+        accounts,
+        stakeholders,
+        orders,
+        assessments,
+        summary,
+    }
+}
+
+impl MergePlan {
+    /// Writes the plan into the workspace: each record replaces the one with its key (account
+    /// id; stakeholder account, name and journey point; assessment account and date) or is
+    /// added. Nothing is removed.
+    pub fn apply(self, ws: &mut Workspace) {
+        let mut at: HashMap<String, usize> = ws
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        for (a, change) in self.accounts {
+            if change == AccountChange::Unchanged {
+                continue;
+            }
+            match at.get(&a.id) {
+                Some(&i) => ws.accounts[i] = a,
+                None => {
+                    at.insert(a.id.clone(), ws.accounts.len());
+                    ws.accounts.push(a);
+                }
+            }
+        }
+        let people: HashMap<_, usize> = ws
+            .stakeholders
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (person_key(s), i))
+            .collect();
+        for s in self.stakeholders {
+            match people.get(&person_key(&s)) {
+                Some(&i) => ws.stakeholders[i] = s,
+                None => ws.stakeholders.push(s),
+            }
+        }
+        ws.orders.extend(self.orders);
+        let rated: HashMap<_, usize> = ws
+            .credit_assessments
+            .iter()
+            .enumerate()
+            .map(|(i, a)| ((a.account.clone(), a.date), i))
+            .collect();
+        for a in self.assessments {
+            match rated.get(&(a.account.clone(), a.date)) {
+                Some(&i) => ws.credit_assessments[i] = a,
+                None => ws.credit_assessments.push(a),
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! Saving workspaces in the browser: a versioned compact format, its migrations, a crash-safe
+//! save protocol over any key-value store, workspace management and the portable file.
+//!
+//! The layout in the store (every key starts with [`APP_PREFIX`]; see `FORMAT.md` beside this
+//! file for the full description):
+//!
+//! - `kam-radar.index` — the list of workspaces and the current one ([`workspaces`]);
+//! - `kam-radar.ws.<id>.head` — the pointer to the live generation, its revision and writer;
+//! - `kam-radar.ws.<id>.g.<n>` — generation `n`: the envelope with the payload's chunk list;
+//! - `kam-radar.ws.<id>.c.<hash>` — a chunk (a block of rows), named by its own checksum, so a
+//!   generation shares every unchanged chunk with the previous one.
+//!
+//! Nothing here touches the browser: the shell implements [`KeyValueStore`] for localStorage
+//! and [`AsyncKeyValueStore`] for IndexedDB and calls the functions re-exported below.
+
+pub mod codec;
+pub mod file;
+pub mod format;
+pub mod pack;
+pub mod protocol;
+pub mod store;
+pub mod workspaces;
+
+use thiserror::Error;
+
+pub use file::{export_file, import_file, FILE_FORMAT, FILE_VERSION};
+pub use format::{migrate, FORMAT, FORMAT_VERSION};
+pub use protocol::{
+    discard_unreadable, encoded_size, head_key, load, load_async, peek_head, save, save_async,
+    save_overwrite, save_overwrite_async, storage_usage, stored_size, HeadInfo, LoadOutcome,
+    Recovery, RecoveryReason, SaveContext, SaveReceipt, StoredSize,
+};
+pub use store::{utf16_len, AsyncKeyValueStore, Blocking, KeyValueStore, MemoryStore, StoreError};
+pub use workspaces::{
+    create, delete, delete_all_data, duplicate, list, purge, read_index, rename, restore, switch,
+    IndexEntry, WorkspaceIndex, WorkspaceSummary,
+};
+
+/// Every key this app writes starts with this, so "delete all data" can find them all.
+pub const APP_PREFIX: &str = "kam-radar.";
+
+/// The key of the workspace index.
+pub const INDEX_KEY: &str = "kam-radar.index";
+
+/// Roughly what Chromium grants localStorage per origin, in UTF-16 code units (10 MiB).
+pub const LOCAL_STORAGE_QUOTA_CHARS: usize = 5_000_000;
+
+/// Above this many UTF-16 code units of stored workspaces the shell should move to IndexedDB:
+/// it leaves room for a save's changed chunks and the backup generation below the quota.
+pub const INDEXED_DB_THRESHOLD_CHARS: usize = 4_000_000;
+
+/// Why a workspace could not be saved, loaded, imported or managed.
+#[derive(Debug, Error)]
+pub enum PersistError {
+    /// The browser storage is full; nothing stored before the attempt was changed.
+    #[error("the browser storage is full (about {needed_chars} more characters were needed); the previous save is intact — delete workspaces you no longer need, or download this one as a file")]
+    QuotaExceeded { needed_chars: usize },
+    /// Storage cannot be used; the shell keeps working in memory.
+    #[error("the browser storage is not available (private mode or disabled); working in memory — download the workspace to keep it")]
+    Unavailable,
+    /// The store failed in another way.
+    #[error("the browser storage failed: {0}")]
+    Store(String),
+    /// Another tab saved a newer revision since this one loaded.
+    #[error("this workspace was changed in another tab (revision {stored_revision} by {stored_writer}, this tab has revision {base_revision}); reload it, or overwrite it with this tab's version")]
+    Conflict {
+        stored_revision: u64,
+        stored_writer: String,
+        base_revision: u64,
+    },
+    /// No workspace with this id, or it holds no data.
+    #[error("no saved workspace with id {0:?}")]
+    NotFound(String),
+    /// The document was written by a newer version of the app; its text is kept.
+    #[error("this was saved by a newer version of KAM Radar ({what} version {found}, this app reads up to {supported}); update the app — the data is kept unchanged")]
+    NewerVersion {
+        what: &'static str,
+        found: u64,
+        supported: u64,
+        raw: String,
+    },
+    /// The document cannot be read: invalid JSON, a wrong checksum, a missing part.
+    #[error(
+        "the saved data cannot be read ({reason}); it is kept unchanged and can be downloaded"
+    )]
+    Unreadable { reason: String, raw: String },
+    /// A value in a document has the wrong shape.
+    #[error("the saved data is not valid: {0}")]
+    Malformed(String),
+    /// A number cannot be written faithfully (NaN or infinite).
+    #[error("{0} is not a finite number and cannot be saved")]
+    NotFinite(String),
+    /// A file that is not a KAM Radar workspace.
+    #[error("this file is not a KAM Radar workspace: {0}")]
+    NotAWorkspace(String),
+    /// A workspace operation that the index forbids (switching to a deleted workspace …).
+    #[error("{0}")]
+    Invalid(String),
+}
+
+impl PersistError {
+    /// The raw text kept for download when stored data could not be read.
+    pub fn raw(&self) -> Option<&str> {
+        match self {
+            PersistError::NewerVersion { raw, .. } | PersistError::Unreadable { raw, .. } => {
+                Some(raw)
+            }
+            _ => None,
+        }
+    }
+}
+
+impl From<StoreError> for PersistError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::QuotaExceeded => PersistError::QuotaExceeded { needed_chars: 0 },
+            StoreError::Unavailable => PersistError::Unavailable,
+            StoreError::Other(s) => PersistError::Store(s),
+        }
+    }
+}
+
+/// FNV-1a, 64 bits: the checksum of payloads and the name of chunks. It detects truncation
+/// and edits, which is all a checksum of our own writes has to do, and it is a few lines in
+/// any language, so the format stays checkable outside this app.
+pub fn fnv1a64(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+/// The checksum of a payload text as written in an envelope.
+pub fn checksum(text: &str) -> String {
+    format!("fnv1a64:{:016x}", fnv1a64(text))
+}

@@ -1,0 +1,885 @@
+//! The save protocol: a new generation is written beside the live one, verified, made live by
+//! one write of the head record, and only then is the older generation retired — so a crash
+//! or a full store between any two writes leaves the old or the new workspace, never a mix.
+//!
+//! Each function is written once as `async` code over [`AsyncKeyValueStore`] (the `_async`
+//! names, for IndexedDB) and offered synchronously over [`KeyValueStore`] (localStorage).
+//! A generation's chunks are named by their checksum, so an unchanged block is never written
+//! twice: a save writes only the blocks that changed, and the backup generation costs only
+//! what differs from the live one.
+
+use std::collections::{BTreeSet, HashSet};
+
+use chrono::{DateTime, SecondsFormat, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::codec::{self, Encoded, Table};
+use super::format::{envelope_text, migrate, parse_envelope, Envelope, FORMAT_VERSION};
+use super::pack::{pack, unpack};
+use super::store::{run_ready, utf16_len, AsyncKeyValueStore, Blocking, KeyValueStore, StoreError};
+use super::{fnv1a64, PersistError, APP_PREFIX};
+use crate::model::Workspace;
+
+/// Who saves, on top of which revision, and when.
+#[derive(Clone, Debug)]
+pub struct SaveContext<'a> {
+    /// A random id of this tab, chosen once per page load; shown in conflict messages.
+    pub writer: &'a str,
+    /// The revision this tab loaded or last saved ([`LoadOutcome::revision`],
+    /// [`SaveReceipt::revision`]); 0 for a workspace this tab created.
+    pub base_revision: u64,
+    /// The time of the save, from the browser's clock.
+    pub now: DateTime<Utc>,
+}
+
+/// What a successful save did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SaveReceipt {
+    /// The new revision: the tab's next `base_revision`.
+    pub revision: u64,
+    pub generation: u64,
+    /// UTF-16 code units of the live generation (head, manifest and chunks, keys included).
+    pub live_chars: usize,
+    /// UTF-16 code units this save wrote (changed chunks, manifest, head).
+    pub written_chars: usize,
+    pub chunks_written: usize,
+    pub chunks_reused: usize,
+    /// The store was full, so the backup generation was given up to make room.
+    pub backup_dropped: bool,
+}
+
+/// The head record: which generation is live. Read it on a storage event to see whether
+/// another tab saved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeadInfo {
+    pub generation: u64,
+    /// The backup generation, kept to fall back on.
+    pub previous: Option<u64>,
+    pub revision: u64,
+    pub writer: String,
+    pub saved_at: String,
+    /// The workspace's name at this save, for the workspace list.
+    #[serde(default)]
+    pub name: String,
+    pub live_chars: usize,
+    pub accounts: usize,
+}
+
+#[derive(Serialize, Deserialize)]
+struct HeadDoc {
+    format: String,
+    version: u32,
+    #[serde(flatten)]
+    info: HeadInfo,
+}
+
+const HEAD_FORMAT: &str = "kam-radar-head";
+
+/// A loaded workspace and what loading it took.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadOutcome {
+    pub workspace: Workspace,
+    /// The base revision for this tab's next save.
+    pub revision: u64,
+    pub generation: u64,
+    /// Set when the newest generation could not be read and an older one was loaded.
+    pub recovered_from: Option<Recovery>,
+    /// The unreadable newest data as JSON `{ key: stored text }`, kept in the store and
+    /// offered for download.
+    pub unreadable_raw: Option<String>,
+}
+
+/// The generation that could not be read, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Recovery {
+    pub generation: u64,
+    pub reason: RecoveryReason,
+    /// The error, for the banner's details.
+    pub message: String,
+}
+
+/// Why a generation could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RecoveryReason {
+    /// Damaged: invalid JSON, a wrong checksum or a missing chunk.
+    Corrupt,
+    /// Written by a newer version of the app. Saving over it asks first (a conflict).
+    NewerVersion,
+}
+
+/// Where a workspace's stored characters go.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct StoredSize {
+    /// Everything under the workspace's keys, in UTF-16 code units.
+    pub total_chars: usize,
+    /// The live generation: head, manifest and its chunks.
+    pub live_chars: usize,
+    /// What only the backup generation holds.
+    pub backup_chars: usize,
+    /// Anything else: unreadable data kept for download, leftovers of an interrupted save.
+    pub other_chars: usize,
+}
+
+pub(crate) fn ws_prefix(id: &str) -> String {
+    format!("{APP_PREFIX}ws.{id}.")
+}
+
+/// The key of a workspace's head record; a storage event on it means another tab saved.
+pub fn head_key(id: &str) -> String {
+    format!("{}head", ws_prefix(id))
+}
+
+fn gen_key(id: &str, g: u64) -> String {
+    format!("{}g.{g}", ws_prefix(id))
+}
+
+fn chunk_key(id: &str, name: &str) -> String {
+    format!("{}c.{name}", ws_prefix(id))
+}
+
+fn chunk_name(text: &str) -> String {
+    format!("{:016x}", fnv1a64(text))
+}
+
+fn key_chars(key: &str, value: &str) -> usize {
+    utf16_len(key) + utf16_len(value)
+}
+
+/// The generations and chunk names stored for a workspace.
+fn scan(keys: &[String], id: &str) -> (BTreeSet<u64>, HashSet<String>) {
+    let prefix = ws_prefix(id);
+    let mut gens = BTreeSet::new();
+    let mut chunks = HashSet::new();
+    for k in keys {
+        let Some(rest) = k.strip_prefix(&prefix) else {
+            continue;
+        };
+        if let Some(g) = rest.strip_prefix("g.").and_then(|g| g.parse().ok()) {
+            gens.insert(g);
+        } else if let Some(c) = rest.strip_prefix("c.") {
+            chunks.insert(c.to_string());
+        }
+    }
+    (gens, chunks)
+}
+
+/// The head record, if one is stored and readable.
+pub async fn peek_head_async<S: AsyncKeyValueStore>(
+    store: &S,
+    id: &str,
+) -> Result<Option<HeadInfo>, PersistError> {
+    let text = store.get(&head_key(id)).await?;
+    Ok(text
+        .and_then(|t| serde_json::from_str::<HeadDoc>(&t).ok())
+        .filter(|d| d.format == HEAD_FORMAT)
+        .map(|d| d.info))
+}
+
+/// The chunk names a generation's payload refers to, if its manifest is ours and intact.
+fn chunk_refs(env: &Envelope) -> Vec<String> {
+    let mut out = Vec::new();
+    if env.version != 2 {
+        return out;
+    }
+    let mut push = |v: &Value| {
+        if let Some(s) = v.as_str() {
+            out.push(s.to_string());
+        }
+    };
+    if let Some(m) = env.payload.get("meta") {
+        push(m);
+    }
+    for t in Table::ALL {
+        if let Some(list) = env.payload.get(t.name()).and_then(Value::as_array) {
+            list.iter().for_each(&mut push);
+        }
+    }
+    out
+}
+
+/// A generation that could not be read, with everything stored for it.
+struct Unreadable {
+    reason: RecoveryReason,
+    error: PersistError,
+    raw: String,
+}
+
+enum ReadFailure {
+    /// The store itself failed: loading stops.
+    Store(PersistError),
+    Unreadable(Unreadable),
+}
+
+/// Reads and checks generation `g`, resolving its chunks.
+async fn read_generation<S: AsyncKeyValueStore>(
+    store: &S,
+    id: &str,
+    g: u64,
+) -> Result<(Workspace, Envelope), ReadFailure> {
+    let key = gen_key(id, g);
+    let mut pieces = serde_json::Map::new();
+    let text = store
+        .get(&key)
+        .await
+        .map_err(|e| ReadFailure::Store(e.into()))?;
+    let fail = |pieces: &serde_json::Map<String, Value>, error: PersistError| {
+        let reason = match error {
+            PersistError::NewerVersion { .. } => RecoveryReason::NewerVersion,
+            _ => RecoveryReason::Corrupt,
+        };
+        ReadFailure::Unreadable(Unreadable {
+            reason,
+            error,
+            raw: serde_json::to_string_pretty(pieces).unwrap_or_default(),
+        })
+    };
+    let Some(text) = text else {
+        return Err(fail(&pieces, PersistError::NotFound(id.into())));
+    };
+    pieces.insert(key, Value::from(text.as_str()));
+    let env = parse_envelope(&text).map_err(|e| fail(&pieces, e))?;
+    if env.version != 2 {
+        let ws = migrate(env.payload.clone(), env.version).map_err(|e| fail(&pieces, e))?;
+        return Ok((ws, env));
+    }
+    // Resolve each chunk reference into its parsed block; an inline block stays as it is.
+    let resolve = async |v: &Value, pieces: &mut serde_json::Map<String, Value>| {
+        let Some(name) = v.as_str() else {
+            return Ok(v.clone());
+        };
+        let key = chunk_key(id, name);
+        let text = store
+            .get(&key)
+            .await
+            .map_err(|e| ReadFailure::Store(e.into()))?;
+        pieces.insert(
+            key.clone(),
+            text.as_deref().map_or(Value::Null, Value::from),
+        );
+        let text = text.ok_or_else(|| {
+            fail(
+                pieces,
+                PersistError::Malformed(format!("the chunk {key} is missing")),
+            )
+        })?;
+        let json = (chunk_name(&text) == name)
+            .then(|| unpack(&text))
+            .flatten()
+            .ok_or_else(|| {
+                fail(
+                    pieces,
+                    PersistError::Malformed(format!("the chunk {key} is damaged")),
+                )
+            })?;
+        serde_json::from_str::<Value>(&json).map_err(|e| {
+            fail(
+                pieces,
+                PersistError::Malformed(format!("the chunk {key}: {e}")),
+            )
+        })
+    };
+    let meta_ref = env.payload.get("meta").cloned().unwrap_or(Value::Null);
+    let meta = resolve(&meta_ref, &mut pieces).await?;
+    let mut tables: [Vec<Value>; 4] = Default::default();
+    for (t, out) in Table::ALL.iter().zip(tables.iter_mut()) {
+        let refs = env
+            .payload
+            .get(t.name())
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default();
+        for r in &refs {
+            out.push(resolve(r, &mut pieces).await?);
+        }
+    }
+    let blocks = tables.each_ref().map(|list| list.iter().collect());
+    match codec::decode(&meta, blocks) {
+        Ok(ws) => Ok((ws, env)),
+        Err(e) => Err(fail(&pieces, e)),
+    }
+}
+
+/// Loads workspace `id`: the live generation, or — when it cannot be read — the newest older
+/// one that can, reporting what happened. Nothing is written: unreadable data stays stored.
+pub async fn load_async<S: AsyncKeyValueStore>(
+    store: &S,
+    id: &str,
+) -> Result<LoadOutcome, PersistError> {
+    let keys = store.keys().await?;
+    let (gens, _) = scan(&keys, id);
+    let head = peek_head_async(store, id).await?;
+    // The live generation first, then older ones newest first, and last any generation newer
+    // than the head (written by a save that was interrupted before it went live).
+    let live = head.as_ref().map(|h| h.generation);
+    let mut order: Vec<u64> = live.into_iter().collect();
+    let below = live.unwrap_or(u64::MAX);
+    order.extend(gens.iter().rev().filter(|g| **g < below));
+    order.extend(gens.iter().rev().filter(|g| live.is_some() && **g > below));
+    if order.is_empty() {
+        return Err(PersistError::NotFound(id.into()));
+    }
+    let mut first_failure: Option<(u64, Unreadable)> = None;
+    for g in order {
+        match read_generation(store, id, g).await {
+            Ok((workspace, env)) => {
+                let head_revision = head.as_ref().map_or(0, |h| h.revision);
+                // Saving over damaged data needs no question; over a newer app's data it does,
+                // so the base revision stays below the head's and the next save conflicts.
+                let newer = matches!(&first_failure, Some((_, u)) if u.reason == RecoveryReason::NewerVersion);
+                let revision = if newer {
+                    env.revision
+                } else {
+                    env.revision.max(head_revision)
+                };
+                let (recovered_from, unreadable_raw) = match first_failure {
+                    Some((fg, u)) => (
+                        Some(Recovery {
+                            generation: fg,
+                            reason: u.reason,
+                            message: u.error.to_string(),
+                        }),
+                        Some(u.raw),
+                    ),
+                    None => (None, None),
+                };
+                return Ok(LoadOutcome {
+                    workspace,
+                    revision,
+                    generation: g,
+                    recovered_from,
+                    unreadable_raw,
+                });
+            }
+            Err(ReadFailure::Store(e)) => return Err(e),
+            Err(ReadFailure::Unreadable(u)) => {
+                if first_failure.is_none() {
+                    first_failure = Some((g, u));
+                }
+            }
+        }
+    }
+    match first_failure {
+        Some((_, u)) => Err(match u.error {
+            PersistError::NewerVersion {
+                what,
+                found,
+                supported,
+                ..
+            } => PersistError::NewerVersion {
+                what,
+                found,
+                supported,
+                raw: u.raw,
+            },
+            e => PersistError::Unreadable {
+                reason: e.to_string(),
+                raw: u.raw,
+            },
+        }),
+        None => Err(PersistError::NotFound(id.into())),
+    }
+}
+
+/// Saves `ws` as workspace `id`, refusing with [`PersistError::Conflict`] when another tab
+/// saved a newer revision since `ctx.base_revision`.
+pub async fn save_async<S: AsyncKeyValueStore>(
+    store: &mut S,
+    id: &str,
+    ws: &Workspace,
+    ctx: &SaveContext<'_>,
+) -> Result<SaveReceipt, PersistError> {
+    save_generation(store, id, ws, ctx, true).await
+}
+
+/// Saves `ws` as workspace `id` whatever another tab saved (the user chose "overwrite").
+pub async fn save_overwrite_async<S: AsyncKeyValueStore>(
+    store: &mut S,
+    id: &str,
+    ws: &Workspace,
+    ctx: &SaveContext<'_>,
+) -> Result<SaveReceipt, PersistError> {
+    save_generation(store, id, ws, ctx, false).await
+}
+
+/// Writes one key, giving up the backup generation once if the store is full.
+async fn write<S: AsyncKeyValueStore>(
+    store: &mut S,
+    key: &str,
+    text: &str,
+    backup: &mut Option<Backup<'_>>,
+    dropped: &mut bool,
+) -> Result<(), StoreError> {
+    match store.set(key, text).await {
+        Err(StoreError::QuotaExceeded) => {
+            if let Some(b) = backup.take() {
+                drop_backup(store, b).await?;
+                *dropped = true;
+                return store.set(key, text).await;
+            }
+            Err(StoreError::QuotaExceeded)
+        }
+        other => other,
+    }
+}
+
+/// The backup generation that may be given up when the store is full, and the chunks the
+/// live and the new generation need, which must survive.
+struct Backup<'a> {
+    id: &'a str,
+    generation: u64,
+    needed: HashSet<String>,
+}
+
+async fn drop_backup<S: AsyncKeyValueStore>(
+    store: &mut S,
+    b: Backup<'_>,
+) -> Result<(), StoreError> {
+    let key = gen_key(b.id, b.generation);
+    let Some(text) = store.get(&key).await? else {
+        return Ok(());
+    };
+    let Ok(env) = parse_envelope(&text) else {
+        // Unreadable data is never removed automatically.
+        return Ok(());
+    };
+    store.remove(&key).await?;
+    for name in chunk_refs(&env) {
+        if !b.needed.contains(&name) {
+            store.remove(&chunk_key(b.id, &name)).await?;
+        }
+    }
+    Ok(())
+}
+
+async fn save_generation<S: AsyncKeyValueStore>(
+    store: &mut S,
+    id: &str,
+    ws: &Workspace,
+    ctx: &SaveContext<'_>,
+    check_conflict: bool,
+) -> Result<SaveReceipt, PersistError> {
+    // Encoding can fail on the user's data (a NaN); it happens before the first write.
+    let encoded = codec::encode(ws)?;
+    let keys = store.keys().await?;
+    let head = peek_head_async(store, id).await?;
+    if let Some(h) = &head {
+        if check_conflict && h.revision > ctx.base_revision {
+            return Err(PersistError::Conflict {
+                stored_revision: h.revision,
+                stored_writer: h.writer.clone(),
+                base_revision: ctx.base_revision,
+            });
+        }
+    }
+    let (gens, existing) = scan(&keys, id);
+    let live = head.as_ref().map(|h| h.generation);
+    let generation = gens.iter().copied().chain(live).max().unwrap_or(0) + 1;
+    let revision = head
+        .as_ref()
+        .map_or(0, |h| h.revision)
+        .max(ctx.base_revision)
+        + 1;
+    let saved_at = ctx.now.to_rfc3339_opts(SecondsFormat::Millis, true);
+
+    let plan = plan_chunks(id, &encoded);
+    let manifest = envelope_text(
+        FORMAT_VERSION,
+        &saved_at,
+        revision,
+        ctx.writer,
+        plan.payload,
+    )?;
+    let manifest_key = gen_key(id, generation);
+    let to_write: Vec<(&String, &String)> = plan
+        .chunks
+        .iter()
+        .filter(|(name, _, _)| !existing.contains(name))
+        .map(|(_, key, text)| (key, text))
+        .collect();
+    let needed_chars: usize = to_write.iter().map(|(k, t)| key_chars(k, t)).sum::<usize>()
+        + key_chars(&manifest_key, &manifest);
+
+    // The backup may be given up for room only if it is not the live generation itself.
+    let live_refs = match live {
+        Some(g) => readable_refs(store, id, g).await?,
+        None => Vec::new(),
+    };
+    let mut needed: HashSet<String> = plan.chunks.iter().map(|(n, _, _)| n.clone()).collect();
+    needed.extend(live_refs);
+    let mut backup = head
+        .as_ref()
+        .and_then(|h| h.previous.filter(|p| Some(*p) != live))
+        .map(|generation| Backup {
+            id,
+            generation,
+            needed,
+        });
+    let mut dropped = false;
+
+    let mut written: Vec<&str> = Vec::new();
+    let mut writes = to_write.clone();
+    writes.push((&manifest_key, &manifest));
+    for (key, text) in &writes {
+        if let Err(e) = write(store, key, text, &mut backup, &mut dropped).await {
+            rollback(store, &written).await;
+            return Err(quota_with(e.into(), needed_chars));
+        }
+        written.push(key);
+    }
+    // Read back what was written: a store that silently truncated or mangled a value must
+    // not become the live generation.
+    for (key, text) in &writes {
+        match store.get(key).await {
+            Ok(Some(back)) if &back == *text => {}
+            Ok(_) => {
+                rollback(store, &written).await;
+                return Err(PersistError::Store(format!(
+                    "{key} did not read back as written"
+                )));
+            }
+            Err(e) => {
+                rollback(store, &written).await;
+                return Err(e.into());
+            }
+        }
+    }
+
+    let previous = match live {
+        Some(g) if readable_manifest(store, id, g).await?.is_some() => Some(g),
+        _ => None,
+    };
+    let live_chars = plan.chars + key_chars(&manifest_key, &manifest);
+    let info = HeadInfo {
+        generation,
+        previous,
+        revision,
+        writer: ctx.writer.to_string(),
+        saved_at,
+        name: ws.name.clone(),
+        live_chars,
+        accounts: ws.accounts.len(),
+    };
+    let head_text = head_text(info)?;
+    let head_key = head_key(id);
+    let live_chars = live_chars + key_chars(&head_key, &head_text);
+    // The single write that makes the new generation live.
+    if let Err(e) = write(store, &head_key, &head_text, &mut backup, &mut dropped).await {
+        rollback(store, &written).await;
+        return Err(quota_with(e.into(), needed_chars));
+    }
+    // The new generation is live; retiring the old one is tidying, and a failure here leaves
+    // only garbage that the next save removes.
+    let keep: Vec<u64> = std::iter::once(generation).chain(previous).collect();
+    let _ = retire(store, id, &keep).await;
+    Ok(SaveReceipt {
+        revision,
+        generation,
+        live_chars,
+        written_chars: needed_chars + key_chars(&head_key, &head_text),
+        chunks_written: to_write.len(),
+        chunks_reused: plan.chunks.len() - to_write.len(),
+        backup_dropped: dropped,
+    })
+}
+
+fn quota_with(e: PersistError, needed_chars: usize) -> PersistError {
+    match e {
+        PersistError::QuotaExceeded { .. } => PersistError::QuotaExceeded { needed_chars },
+        other => other,
+    }
+}
+
+fn head_text(info: HeadInfo) -> Result<String, PersistError> {
+    serde_json::to_string(&HeadDoc {
+        format: HEAD_FORMAT.into(),
+        version: 1,
+        info,
+    })
+    .map_err(|e| PersistError::Malformed(e.to_string()))
+}
+
+/// The chunks of an encoded workspace and the payload that lists them.
+struct ChunkPlan {
+    /// (name, key, text), in payload order, without duplicates.
+    chunks: Vec<(String, String, String)>,
+    payload: Value,
+    /// UTF-16 code units of the chunks with their keys.
+    chars: usize,
+}
+
+fn plan_chunks(id: &str, encoded: &Encoded) -> ChunkPlan {
+    let mut chunks = Vec::new();
+    let mut seen = HashSet::new();
+    let mut chars = 0;
+    let mut name_of = |json: &String| {
+        let text = &pack(json);
+        let name = chunk_name(text);
+        if seen.insert(name.clone()) {
+            let key = chunk_key(id, &name);
+            chars += key_chars(&key, text);
+            chunks.push((name.clone(), key, text.clone()));
+        }
+        Value::from(name)
+    };
+    let mut payload = serde_json::Map::new();
+    payload.insert(
+        "schema_version".into(),
+        Value::from(crate::model::SCHEMA_VERSION),
+    );
+    payload.insert("meta".into(), name_of(&encoded.meta));
+    for (t, blocks) in Table::ALL.iter().zip(&encoded.blocks) {
+        let list: Vec<Value> = blocks.iter().map(&mut name_of).collect();
+        payload.insert(t.name().into(), Value::Array(list));
+    }
+    ChunkPlan {
+        chunks,
+        payload: Value::Object(payload),
+        chars,
+    }
+}
+
+/// The manifest of generation `g` if it is ours, current or older, and intact.
+async fn readable_manifest<S: AsyncKeyValueStore>(
+    store: &S,
+    id: &str,
+    g: u64,
+) -> Result<Option<Envelope>, StoreError> {
+    Ok(store
+        .get(&gen_key(id, g))
+        .await?
+        .and_then(|t| parse_envelope(&t).ok()))
+}
+
+async fn readable_refs<S: AsyncKeyValueStore>(
+    store: &S,
+    id: &str,
+    g: u64,
+) -> Result<Vec<String>, StoreError> {
+    Ok(readable_manifest(store, id, g)
+        .await?
+        .map(|e| chunk_refs(&e))
+        .unwrap_or_default())
+}
+
+/// Removes the generations not in `keep` that are ours and intact (their own chunks checked
+/// before removal), then every chunk no remaining manifest refers to. Unreadable or newer
+/// data is left for the user to download or discard.
+async fn retire<S: AsyncKeyValueStore>(
+    store: &mut S,
+    id: &str,
+    keep: &[u64],
+) -> Result<(), StoreError> {
+    let keys = store.keys().await?;
+    let (gens, chunks) = scan(&keys, id);
+    let mut referenced: HashSet<String> = HashSet::new();
+    let mut candidates = Vec::new();
+    for g in &gens {
+        match readable_manifest(store, id, *g).await? {
+            Some(env) if !keep.contains(g) => candidates.push((*g, env)),
+            Some(env) => referenced.extend(chunk_refs(&env)),
+            None => {}
+        }
+    }
+    for (g, env) in candidates {
+        let mut intact = true;
+        for name in chunk_refs(&env).iter().filter(|n| !referenced.contains(*n)) {
+            let text = store.get(&chunk_key(id, name)).await?;
+            intact &= text.is_some_and(|t| chunk_name(&t) == *name);
+        }
+        if intact {
+            store.remove(&gen_key(id, g)).await?;
+        } else {
+            referenced.extend(chunk_refs(&env));
+        }
+    }
+    for name in chunks.iter().filter(|n| !referenced.contains(*n)) {
+        store.remove(&chunk_key(id, name)).await?;
+    }
+    Ok(())
+}
+
+/// Best-effort removal of a failed save's writes; whatever stays is unreferenced garbage that
+/// the next successful save removes.
+async fn rollback<S: AsyncKeyValueStore>(store: &mut S, written: &[&str]) {
+    for key in written {
+        if store.remove(key).await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Removes every generation of workspace `id` that cannot be loaded (after the user downloaded
+/// or dismissed it), and the chunks only they held.
+pub async fn discard_unreadable_async<S: AsyncKeyValueStore>(
+    store: &mut S,
+    id: &str,
+) -> Result<usize, PersistError> {
+    let keys = store.keys().await?;
+    let (gens, _) = scan(&keys, id);
+    let mut removed = 0;
+    for g in gens {
+        match read_generation(store, id, g).await {
+            Ok(_) => {}
+            Err(ReadFailure::Store(e)) => return Err(e),
+            Err(ReadFailure::Unreadable(_)) => {
+                store.remove(&gen_key(id, g)).await?;
+                removed += 1;
+            }
+        }
+    }
+    let head = peek_head_async(store, id).await?;
+    let keep: Vec<u64> = head
+        .iter()
+        .flat_map(|h| [Some(h.generation), h.previous])
+        .flatten()
+        .collect();
+    retire(store, id, &keep).await?;
+    Ok(removed)
+}
+
+/// How many UTF-16 code units workspace `id` occupies, and where they go.
+pub async fn stored_size_async<S: AsyncKeyValueStore>(
+    store: &S,
+    id: &str,
+) -> Result<StoredSize, PersistError> {
+    let keys = store.keys().await?;
+    let head = peek_head_async(store, id).await?;
+    let live_refs: HashSet<String> = match &head {
+        Some(h) => readable_refs(store, id, h.generation)
+            .await?
+            .into_iter()
+            .collect(),
+        None => HashSet::new(),
+    };
+    let backup_refs: HashSet<String> = match head.as_ref().and_then(|h| h.previous) {
+        Some(p) => readable_refs(store, id, p).await?.into_iter().collect(),
+        None => HashSet::new(),
+    };
+    let prefix = ws_prefix(id);
+    let mut size = StoredSize::default();
+    for key in keys.iter().filter(|k| k.starts_with(&prefix)) {
+        let chars = store.get(key).await?.map_or(0, |v| key_chars(key, &v));
+        let rest = &key[prefix.len()..];
+        let generation = rest.strip_prefix("g.").and_then(|g| g.parse::<u64>().ok());
+        let chunk = rest.strip_prefix("c.");
+        let is_live = rest == "head"
+            || (generation.is_some() && generation == head.as_ref().map(|h| h.generation))
+            || chunk.is_some_and(|c| live_refs.contains(c));
+        let is_backup = (generation.is_some()
+            && generation == head.as_ref().and_then(|h| h.previous))
+            || chunk.is_some_and(|c| backup_refs.contains(c));
+        size.total_chars += chars;
+        if is_live {
+            size.live_chars += chars;
+        } else if is_backup {
+            size.backup_chars += chars;
+        } else {
+            size.other_chars += chars;
+        }
+    }
+    Ok(size)
+}
+
+/// UTF-16 code units of everything this app stores (all keys under [`APP_PREFIX`]), for
+/// "localStorage: 3.2 MB of ~5 MB" (a code unit is two bytes).
+pub async fn storage_usage_async<S: AsyncKeyValueStore>(store: &S) -> Result<usize, PersistError> {
+    let mut total = 0;
+    for key in store
+        .keys()
+        .await?
+        .iter()
+        .filter(|k| k.starts_with(APP_PREFIX))
+    {
+        total += store.get(key).await?.map_or(0, |v| key_chars(key, &v));
+    }
+    Ok(total)
+}
+
+/// UTF-16 code units a first save of `ws` would take (chunks, manifest and head with keys), to
+/// choose between localStorage and IndexedDB before saving.
+pub fn encoded_size(ws: &Workspace) -> Result<usize, PersistError> {
+    let id = "w0000000000";
+    let plan = plan_chunks(id, &codec::encode(ws)?);
+    let manifest = envelope_text(
+        FORMAT_VERSION,
+        "2000-01-01T00:00:00.000Z",
+        1,
+        "tab",
+        plan.payload,
+    )?;
+    // The head record is about 200 characters; counted so the figure matches what is stored.
+    Ok(plan.chars + key_chars(&gen_key(id, 1), &manifest) + 200)
+}
+
+/// A read-only view for the synchronous load functions; they never write.
+pub(crate) struct ReadOnly<'a, S: ?Sized>(pub(crate) &'a S);
+
+impl<S: KeyValueStore + ?Sized> AsyncKeyValueStore for ReadOnly<'_, S> {
+    async fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.0.get(key)
+    }
+    async fn set(&mut self, _: &str, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::Other("read-only view".into()))
+    }
+    async fn remove(&mut self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::Other("read-only view".into()))
+    }
+    async fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.0.keys()
+    }
+}
+
+/// [`load_async`] over a synchronous store.
+pub fn load<S: KeyValueStore + ?Sized>(store: &S, id: &str) -> Result<LoadOutcome, PersistError> {
+    run_ready(load_async(&ReadOnly(store), id))
+}
+
+/// [`save_async`] over a synchronous store.
+pub fn save<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    id: &str,
+    ws: &Workspace,
+    ctx: &SaveContext<'_>,
+) -> Result<SaveReceipt, PersistError> {
+    run_ready(save_async(&mut Blocking(store), id, ws, ctx))
+}
+
+/// [`save_overwrite_async`] over a synchronous store.
+pub fn save_overwrite<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    id: &str,
+    ws: &Workspace,
+    ctx: &SaveContext<'_>,
+) -> Result<SaveReceipt, PersistError> {
+    run_ready(save_overwrite_async(&mut Blocking(store), id, ws, ctx))
+}
+
+/// [`peek_head_async`] over a synchronous store.
+pub fn peek_head<S: KeyValueStore + ?Sized>(
+    store: &S,
+    id: &str,
+) -> Result<Option<HeadInfo>, PersistError> {
+    run_ready(peek_head_async(&ReadOnly(store), id))
+}
+
+/// [`discard_unreadable_async`] over a synchronous store.
+pub fn discard_unreadable<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    id: &str,
+) -> Result<usize, PersistError> {
+    run_ready(discard_unreadable_async(&mut Blocking(store), id))
+}
+
+/// [`stored_size_async`] over a synchronous store.
+pub fn stored_size<S: KeyValueStore + ?Sized>(
+    store: &S,
+    id: &str,
+) -> Result<StoredSize, PersistError> {
+    run_ready(stored_size_async(&ReadOnly(store), id))
+}
+
+/// [`storage_usage_async`] over a synchronous store.
+pub fn storage_usage<S: KeyValueStore + ?Sized>(store: &S) -> Result<usize, PersistError> {
+    run_ready(storage_usage_async(&ReadOnly(store)))
+}

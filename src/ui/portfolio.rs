@@ -1,0 +1,144 @@
+//! The Portfolio view's charts: accounts per class for each framework, the ABC Pareto curve
+//! and the key-account score against the credit score.
+
+use leptos::prelude::*;
+
+use super::canvas::ChartCanvas;
+use super::{use_app, use_workspace};
+use crate::chart::{Chart, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec};
+use crate::framework::presets;
+use crate::i18n::Msg;
+
+#[component]
+pub fn PortfolioView() -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    view! {
+        <section class="portfolio-view" data-testid="view-portfolio">
+            <h1>{app.t(Msg::NavPortfolio)}</h1>
+            <Show
+                when=move || !data.is_empty()
+                fallback=move || view! { <super::shell::NoAccounts/> }
+            >
+                <div class="chart-grid">
+                    {[presets::SCORECARD, presets::CREDIT, presets::EXTERNAL, presets::INTERNAL]
+                        .into_iter()
+                        .map(|framework| view! { <ClassCounts framework/> })
+                        .collect_view()}
+                    <Pareto/>
+                    <Scatter/>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ClassCounts(framework: &'static str) -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let chart = Signal::derive(move || {
+        let lang = app.lang.get();
+        data.scored.with(|scored| {
+            let scored = scored.as_ref().ok()?;
+            let fi = scored.engine.index_of(framework)?;
+            let definition = &scored.engine.frameworks()[fi];
+            let classes = definition.classes();
+            let results = scored.scores.framework(fi);
+            let mut counts = vec![0u32; classes.len()];
+            let mut unclassified = 0u32;
+            for row in 0..results.len() {
+                match results.outcome(row).class {
+                    Some(class) => counts[usize::from(class)] += 1,
+                    None => unclassified += 1,
+                }
+            }
+            let mut bars: Vec<(String, u32)> = classes
+                .iter()
+                .zip(counts)
+                .map(|(class, count)| (class.label.get(lang).to_string(), count))
+                .collect();
+            if unclassified > 0 {
+                bars.push((Msg::NotClassified.text(lang).to_string(), unclassified));
+            }
+            Some(Chart::ClassCounts(ClassCountsSpec {
+                title: format!(
+                    "{} · {}",
+                    definition.name.get(lang),
+                    Msg::AccountsPerClass.text(lang)
+                ),
+                y_caption: Msg::AccountsCaption.text(lang).to_string(),
+                bars,
+            }))
+        })
+    });
+    let stem = Signal::derive(move || vec!["portfolio".to_string(), framework.to_string()]);
+    view! { <ChartCanvas chart file_stem=stem aspect=0.6 max_width=520 test_id=format!("counts-{framework}")/> }
+}
+
+#[component]
+fn Pareto() -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let chart = Signal::derive(move || {
+        let lang = app.lang.get();
+        data.workspace.with(|ws| {
+            let mut values: Vec<f64> = ws
+                .accounts
+                .iter()
+                .filter_map(|a| a.number(crate::model::keys::ANNUAL_SALES))
+                .filter(|v| v.is_finite() && *v >= 0.0)
+                .collect();
+            values.sort_by(|a, b| b.total_cmp(a));
+            (!values.is_empty()).then(|| {
+                Chart::Pareto(ParetoSpec {
+                    title: Msg::ParetoTitle.text(lang).to_string(),
+                    x_caption: Msg::ShareOfAccounts.text(lang).to_string(),
+                    y_caption: Msg::CumulativeShare.text(lang).to_string(),
+                    values,
+                    cutoffs: ws.settings.abc_cutoffs,
+                })
+            })
+        })
+    });
+    let stem = Signal::derive(|| vec!["portfolio".to_string(), "abc-pareto".to_string()]);
+    view! { <ChartCanvas chart file_stem=stem aspect=0.6 max_width=520 test_id="pareto"/> }
+}
+
+#[component]
+fn Scatter() -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let chart = Signal::derive(move || {
+        let lang = app.lang.get();
+        let names: Vec<String> = data
+            .workspace
+            .with(|ws| ws.accounts.iter().map(|a| a.name.clone()).collect());
+        data.scored.with(|scored| {
+            let scored = scored.as_ref().ok()?;
+            let ka = scored
+                .scores
+                .framework(scored.engine.index_of(presets::SCORECARD)?);
+            let credit = scored
+                .scores
+                .framework(scored.engine.index_of(presets::CREDIT)?);
+            let points = names
+                .into_iter()
+                .enumerate()
+                .filter_map(|(row, name)| {
+                    let x = ka.outcome(row).complete_total()?;
+                    let y = credit.outcome(row).complete_total()?;
+                    Some(ScatterPoint { x, y, name })
+                })
+                .collect();
+            Some(Chart::Scatter(ScatterSpec {
+                title: Msg::ScatterTitle.text(lang).to_string(),
+                x_caption: Msg::KeyAccountScore.text(lang).to_string(),
+                y_caption: Msg::CreditScore.text(lang).to_string(),
+                points,
+            }))
+        })
+    });
+    let stem = Signal::derive(|| vec!["portfolio".to_string(), "score-scatter".to_string()]);
+    view! { <ChartCanvas chart file_stem=stem aspect=0.75 max_width=520 test_id="scatter"/> }
+}

@@ -1,0 +1,80 @@
+//! The workspace as reactive state: one signal holds what the user owns, and everything
+//! computed from it — the frameworks in force, the scoring engine, the indexed portfolio and
+//! every score — is a `Memo`, never written by an effect.
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::model::Workspace;
+use crate::scoring::{Engine, Portfolio, Scores};
+
+/// A computed value shared by reference. Two are equal only when they are the same
+/// computation, so a memo holding one notifies its readers exactly when it recomputed.
+#[derive(Debug)]
+pub struct Shared<T>(Arc<T>);
+
+impl<T> Shared<T> {
+    pub fn new(value: T) -> Self {
+        Shared(Arc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Arc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// The engine with the portfolio it indexed and the scores it computed, always consistent.
+pub struct Scored {
+    pub engine: Engine,
+    pub portfolio: Portfolio,
+    pub scores: Scores,
+}
+
+/// The user's workspace and what is derived from it.
+#[derive(Clone, Copy)]
+pub struct WorkspaceState {
+    pub workspace: RwSignal<Workspace>,
+    /// The scoring of every account, or why the frameworks in force cannot score.
+    pub scored: Memo<Shared<Result<Scored, String>>>,
+}
+
+impl WorkspaceState {
+    pub fn new(initial: Workspace) -> Self {
+        let workspace = RwSignal::new(initial);
+        let scored = Memo::new(move |_| {
+            Shared::new(workspace.with(|ws| {
+                let engine = Engine::new(&ws.frameworks_in_force()).map_err(|e| e.to_string())?;
+                let portfolio = engine.index(&ws.accounts, &ws.stakeholders);
+                let scores = engine.score(&portfolio);
+                Ok(Scored {
+                    engine,
+                    portfolio,
+                    scores,
+                })
+            }))
+        });
+        WorkspaceState { workspace, scored }
+    }
+
+    /// Whether the workspace holds any account.
+    pub fn is_empty(self) -> bool {
+        self.workspace.with(|ws| ws.accounts.is_empty())
+    }
+}

@@ -1,0 +1,192 @@
+//! Portfolio charts checked through their SVG: the captions, classes and threshold lines a
+//! reader relies on are there, labelled, and free of NaN.
+
+mod chart_support;
+
+use chart_support::{elements, texts};
+use kam_radar::chart::palette::{self, css};
+use kam_radar::chart::{
+    class_counts_svg, pareto_svg, score_scatter_svg, ChartError, ChartStyle, ClassCountsSpec,
+    ParetoSpec, ScatterPoint, ScatterSpec,
+};
+
+fn style() -> ChartStyle {
+    ChartStyle::default()
+}
+
+/// The number of dashed threshold pieces that are vertical and horizontal.
+fn threshold_pieces(svg: &str) -> (usize, usize) {
+    let colour = css(palette::THRESHOLD);
+    let mut vertical = 0;
+    let mut horizontal = 0;
+    for e in elements(svg)
+        .into_iter()
+        .filter(|e| e.tag == "polyline" && e.attr("stroke") == colour)
+    {
+        let p = e.points();
+        if p.len() == 2 && p[0].0 == p[1].0 {
+            vertical += 1;
+        } else if p.len() == 2 && p[0].1 == p[1].1 {
+            horizontal += 1;
+        }
+    }
+    (vertical, horizontal)
+}
+
+/// The contents of the `<text>` elements drawn in the threshold colour.
+fn threshold_labels(svg: &str) -> Vec<String> {
+    let colour = css(palette::THRESHOLD);
+    let mut v: Vec<String> = elements(svg)
+        .into_iter()
+        .filter(|e| e.tag == "text" && e.attr("fill") == colour)
+        .map(|e| e.text)
+        .collect();
+    v.sort();
+    v
+}
+
+#[test]
+fn class_counts_show_every_class_with_its_count() {
+    let spec = ClassCountsSpec {
+        title: "Key-account scorecard 大客户评判标准".into(),
+        y_caption: "Accounts 客户数".into(),
+        bars: vec![
+            ("Key account 大客户".into(), 4),
+            ("Potential key account 潜在大客户".into(), 9),
+            ("Not listed 未列入".into(), 0),
+        ],
+    };
+    let svg = class_counts_svg(&spec, &style(), 640, 400).expect("drawable");
+    let t = texts(&svg);
+    for s in [
+        "Key-account scorecard 大客户评判标准",
+        "Accounts 客户数",
+        "Key account 大客户",
+        "Potential key account 潜在大客户",
+        "Not listed 未列入",
+        "4",
+        "9",
+        "0",
+    ] {
+        assert!(t.iter().any(|x| x == s), "{s} missing");
+    }
+    // Bars in the first series colour, their heights in proportion to the counts (9 : 4).
+    let mut heights: Vec<f64> = elements(&svg)
+        .into_iter()
+        .filter(|e| e.tag == "rect" && e.attr("fill") == css(palette::series_colour(0)))
+        .map(|e| e.num("height"))
+        .filter(|h| *h > 0.0)
+        .collect();
+    heights.sort_by(f64::total_cmp);
+    assert_eq!(heights.len(), 2, "{heights:?}");
+    assert!(
+        (heights[1] / heights[0] - 9.0 / 4.0).abs() < 0.05,
+        "{heights:?}"
+    );
+    assert!(!svg.contains("NaN"));
+    // No classes at all still draws an empty chart rather than failing.
+    let empty = ClassCountsSpec {
+        bars: vec![],
+        ..spec
+    };
+    assert!(class_counts_svg(&empty, &style(), 640, 400).is_ok());
+}
+
+#[test]
+fn pareto_draws_and_labels_the_a_and_b_cutoffs() {
+    let spec = ParetoSpec {
+        title: "ABC by annual sales 年销售额ABC分类".into(),
+        x_caption: "Accounts by rank 客户排名".into(),
+        y_caption: "Cumulative share 累计占比 (%)".into(),
+        values: vec![500.0, 200.0, 120.0, 80.0, 50.0, 30.0, 20.0],
+        cutoffs: [0.8, 0.95],
+    };
+    let svg = pareto_svg(&spec, &style(), 640, 400).expect("drawable");
+    let t = texts(&svg);
+    for s in [
+        "ABC by annual sales 年销售额ABC分类",
+        "Accounts by rank 客户排名",
+        "Cumulative share 累计占比 (%)",
+    ] {
+        assert!(t.iter().any(|x| x == s), "{s} missing");
+    }
+    assert_eq!(threshold_labels(&svg), vec!["A · 80%", "B · 95%"]);
+    let (vertical, horizontal) = threshold_pieces(&svg);
+    assert_eq!(vertical, 0);
+    assert!(
+        horizontal >= 2 * 10,
+        "two long dashed lines, got {horizontal} pieces"
+    );
+    // One dot per account on the curve.
+    let dots = elements(&svg)
+        .into_iter()
+        .filter(|e| e.tag == "circle" && e.attr("fill") == css(palette::series_colour(0)))
+        .count();
+    assert_eq!(dots, 7);
+    assert!(!svg.contains("NaN"));
+
+    // All-zero amounts have no shares: the chart is drawn without a curve, never with NaN.
+    let zero = ParetoSpec {
+        values: vec![0.0, 0.0],
+        ..spec.clone()
+    };
+    let svg = pareto_svg(&zero, &style(), 640, 400).expect("drawable");
+    assert!(!svg.contains("NaN"));
+    let negative = ParetoSpec {
+        values: vec![10.0, -1.0],
+        ..spec
+    };
+    assert!(matches!(
+        pareto_svg(&negative, &style(), 640, 400),
+        Err(ChartError::NegativeAmount { .. })
+    ));
+}
+
+#[test]
+fn scatter_draws_the_60_and_80_lines_on_both_axes() {
+    let spec = ScatterSpec {
+        title: "Key-account score vs credit 大客户评分与信用".into(),
+        x_caption: "Key-account score 大客户评分".into(),
+        y_caption: "Credit score 信用评分".into(),
+        points: vec![
+            ScatterPoint {
+                x: 85.0,
+                y: 90.0,
+                name: "Acme".into(),
+            },
+            ScatterPoint {
+                x: 65.0,
+                y: -30.0,
+                name: "华东机械".into(),
+            },
+        ],
+    };
+    let svg = score_scatter_svg(&spec, &style(), 640, 480).expect("drawable");
+    let t = texts(&svg);
+    for s in [
+        "Key-account score vs credit 大客户评分与信用",
+        "Key-account score 大客户评分",
+        "Credit score 信用评分",
+        "Acme",
+        "华东机械",
+    ] {
+        assert!(t.iter().any(|x| x == s), "{s} missing");
+    }
+    assert_eq!(threshold_labels(&svg), vec!["60", "60", "80", "80"]);
+    let (vertical, horizontal) = threshold_pieces(&svg);
+    assert!(vertical >= 2 * 10 && horizontal >= 2 * 10);
+    assert!(!svg.contains("NaN"));
+
+    let bad = ScatterSpec {
+        points: vec![ScatterPoint {
+            x: f64::NAN,
+            y: 0.0,
+            name: "X".into(),
+        }],
+        ..spec
+    };
+    assert!(matches!(
+        score_scatter_svg(&bad, &style(), 640, 480),
+        Err(ChartError::NotFinite { .. })
+    ));
+}
