@@ -170,6 +170,22 @@ messages! {
     DownloadPng => "Download PNG", "下载 PNG";
     DownloadSvg => "Download SVG", "下载 SVG";
     Missing => "missing", "缺失";
+    SavedInBrowser => "Saved in this browser", "已保存在本浏览器";
+    NotSavedYet => "Changes are saved in this browser automatically", "更改会自动保存在本浏览器";
+    MemoryOnlyBanner => "Browser storage is unavailable (private mode or disabled): your work is kept in memory only and is lost when this tab closes. Download the workspace file to keep it.",
+        "浏览器存储不可用（隐私模式或已禁用）：数据仅保存在内存中，关闭此标签页后将丢失。请下载工作区文件以保留数据。";
+    StorageFullBanner => "Browser storage is full: the last saved state is intact, but newer changes are not saved. Download the workspace file to keep them.",
+        "浏览器存储已满：上次保存的内容完好，但之后的更改未能保存。请下载工作区文件以保留这些更改。";
+    ChangedElsewhereBanner => "This workspace was changed in another tab. Reload it, or keep this tab's version (it replaces the other).",
+        "此工作区已在另一个标签页中被修改。可重新载入，或保留本标签页的版本（将覆盖另一版本）。";
+    RecoveredBanner => "The latest save could not be read, so the previous good save was restored. The unreadable data is kept: download it before discarding.",
+        "最近一次保存的数据无法读取，已恢复上一次完好的保存。无法读取的数据仍被保留：请先下载再丢弃。";
+    SaveFailedBanner => "Saving failed:", "保存失败：";
+    DownloadWorkspace => "Download workspace file", "下载工作区文件";
+    ReloadWorkspace => "Reload", "重新载入";
+    KeepMine => "Keep this tab's version", "保留本标签页版本";
+    DownloadUnreadable => "Download unreadable data", "下载无法读取的数据";
+    Discard => "Discard", "丢弃";
     PrivacyNote => "Private by design: your data stays in this browser. No server, no account, no tracking.",
         "隐私优先：数据只保存在本浏览器中。无服务器、无账号、无跟踪。";
     ImportEmpty => "Import will show your files, the sheets found, the column mapping with a preview, and a row-by-row report of every problem.",

@@ -3,6 +3,8 @@
 //! go through them.
 
 mod accounts;
+mod autosave;
+mod banners;
 mod browser;
 mod canvas;
 mod download;
@@ -73,7 +75,9 @@ fn App() -> impl IntoView {
         compared_accounts: RwSignal::new(Vec::new()),
     };
     provide_context(state);
-    provide_context(WorkspaceState::new(Workspace::default()));
+    let data = WorkspaceState::new(Workspace::default());
+    provide_context(data);
+    provide_context(autosave::Autosave::start(data));
 
     // Effects only mirror state outward: the document language, and the URL fragment.
     Effect::new(move |_| browser::set_document_language(state.lang.get().tag()));
@@ -88,6 +92,7 @@ fn App() -> impl IntoView {
 
     view! {
         <shell::Header/>
+        <banners::StorageBanners/>
         <shell::DemoBanner/>
         <main id="main" class="main" tabindex="-1">
             <shell::CurrentView/>

@@ -28,6 +28,7 @@ pub fn Header() -> impl IntoView {
             <nav class="main-nav" aria-label=app.t(Msg::MainNavigation)>
                 {View::NAVIGATION.map(|view| view! { <NavLink view/> }).collect_view()}
             </nav>
+            <super::banners::SaveIndicator/>
             <button
                 class="lang-switch"
                 type="button"

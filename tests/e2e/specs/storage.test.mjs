@@ -1,0 +1,158 @@
+// The workspace is kept in the browser and survives trouble: a reload keeps it, private mode
+// works in memory with a banner, a full storage keeps the last save intact, damaged data
+// falls back to the last good save (and is kept for download), and a second tab notices a
+// change instead of silently overwriting it.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { DIST, launchBrowser, openPage, foreignRequests } from '../support/browser.mjs';
+import { KamApp } from '../support/app.mjs';
+import { session as runSession } from '../support/session.mjs';
+import { serveStatic } from '../support/server.mjs';
+
+describe('storage', () => {
+  let browser;
+  let server;
+
+  before(async () => {
+    server = await serveStatic(DIST, '/');
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const session = (options, body, expectedErrors) =>
+    runSession(browser, server, options, body, expectedErrors);
+
+  async function loadDemoAndWaitForSave(app, page) {
+    await app.open(server.url);
+    await page.getByTestId('load-demo').click();
+    await page.getByTestId('account-detail').waitFor();
+    await page.locator('[data-testid="save-indicator"][data-state="saved"]').waitFor();
+  }
+
+  async function accountCount(page) {
+    return page.getByTestId('account-list').locator('li').count();
+  }
+
+  test('the workspace survives a reload', async () => {
+    await session({ locale: 'en-US' }, async (app, page) => {
+      await loadDemoAndWaitForSave(app, page);
+      await app.reload();
+      await app.navLink('Accounts').click();
+      await page.getByTestId('account-list').waitFor();
+      assert.equal(await accountCount(page), 200, 'the list shows the demo accounts after reload');
+      await page.getByTestId('demo-banner').waitFor();
+    });
+  });
+
+  test('without storage the app works in memory and says so', async () => {
+    await session({ locale: 'en-US' }, async (app, page, context) => {
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      });
+      await app.open(server.url);
+      const banner = page.getByTestId('storage-banner');
+      await banner.waitFor();
+      assert.equal(await banner.getAttribute('data-kind'), 'memory-only');
+      assert.match(await banner.innerText(), /in memory only/);
+      await page.getByTestId('load-demo').click();
+      await page.getByTestId('account-detail').waitFor();
+    });
+  });
+
+  test('a full storage keeps the previous save intact and offers the file', async () => {
+    await session({ locale: 'en-US', acceptDownloads: true }, async (app, page) => {
+      await loadDemoAndWaitForSave(app, page);
+      // Fill what is left of the origin's quota.
+      await page.evaluate(() => {
+        let size = 1 << 20;
+        let n = 0;
+        while (size >= 16) {
+          try {
+            localStorage.setItem(`filler-${n}`, 'x'.repeat(size));
+            n += 1;
+          } catch {
+            size = Math.floor(size / 2);
+          }
+        }
+      });
+      await page.getByTestId('remove-demo').click();
+      const banner = page.getByTestId('storage-banner');
+      await banner.waitFor();
+      assert.equal(await banner.getAttribute('data-kind'), 'storage-full');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        banner.getByTestId('download-workspace').click(),
+      ]);
+      assert.match(download.suggestedFilename(), /\.json$/);
+
+      await app.reload();
+      await app.navLink('Accounts').click();
+      await page.getByTestId('account-list').waitFor();
+      assert.equal(await accountCount(page), 200, 'the last good save is what loads');
+    });
+  });
+
+  test('damaged data falls back to the last good save and is kept for download', async () => {
+    await session({ locale: 'en-US', acceptDownloads: true }, async (app, page) => {
+      await loadDemoAndWaitForSave(app, page);
+      await page.getByTestId('remove-demo').click();
+      await page.getByTestId('no-accounts').waitFor();
+      await page.waitForFunction(() =>
+        document.querySelector('[data-testid="save-indicator"]')?.dataset.state === 'saved');
+      await page.waitForTimeout(600);
+      // Garble the live generation the head points to.
+      const garbled = await page.evaluate(() => {
+        const headKey = Object.keys(localStorage).find((k) => /^kam-radar\.ws\..*\.head$/.test(k));
+        const head = JSON.parse(localStorage.getItem(headKey));
+        const generationKey = headKey.replace(/head$/, `g.${head.generation}`);
+        localStorage.setItem(generationKey, '{ this is not json');
+        return generationKey;
+      });
+      assert.ok(garbled);
+      await app.reload();
+      await page.getByTestId('recovered-banner').waitFor();
+      await app.navLink('Accounts').click();
+      assert.equal(await accountCount(page), 200, 'the previous good save (the demo) is restored');
+      const kept = await page.evaluate((key) => localStorage.getItem(key), garbled);
+      assert.equal(kept, '{ this is not json', 'the damaged data is kept, not overwritten');
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('download-unreadable').click(),
+      ]);
+      assert.match(download.suggestedFilename(), /unreadable/);
+    });
+  });
+
+  test('a second tab notices the change and reloads instead of overwriting', async () => {
+    const { context, page: first, requests } = await openPage(browser, { locale: 'en-US' });
+    try {
+      const one = new KamApp(first);
+      await loadDemoAndWaitForSave(one, first);
+      const second = await context.newPage();
+      const two = new KamApp(second);
+      await two.open(server.url + '#/accounts');
+      await second.getByTestId('account-list').waitFor();
+
+      await first.getByTestId('remove-demo').click();
+      await first.getByTestId('no-accounts').waitFor();
+
+      const banner = second.getByTestId('storage-banner');
+      await banner.waitFor();
+      assert.equal(await banner.getAttribute('data-kind'), 'changed-elsewhere');
+      await second.getByTestId('reload-workspace').click();
+      await second.getByTestId('no-accounts').waitFor();
+      assert.deepEqual(foreignRequests(requests, server.origin), []);
+    } finally {
+      await context.close();
+    }
+  });
+});
