@@ -728,3 +728,18 @@ fn ring_values_are_left_out_when_the_web_is_too_small_to_keep_them_apart() {
     }
     assert!(layout.ring_values.len() < 5);
 }
+
+#[test]
+fn pointing_at_a_vertex_reads_its_value_and_the_lines_on_that_axis() {
+    let spec = external_en();
+    let style = ChartStyle::default();
+    let layout = RadarLayout::compute(&spec, &style, 420, 357);
+    // Customer A's quality requirement vertex (axis 2).
+    let vertex = layout.series[0][2].expect("A has a quality score");
+    let hit = layout
+        .vertex_at(&spec, vertex.point.x + 2.0, vertex.point.y - 2.0, 10.0)
+        .expect("a vertex is within reach");
+    assert!(hit.text.starts_with("Customer A · Quality requirement: 80"), "{}", hit.text);
+    assert!(hit.text.contains("Baseline 90"), "the baseline on that axis: {}", hit.text);
+    assert!(layout.vertex_at(&spec, -50.0, -50.0, 10.0).is_none());
+}

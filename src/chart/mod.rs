@@ -23,7 +23,7 @@ pub use portfolio::{
 };
 pub use radar::{
     draw_radar, radar_svg, radar_table, RadarAxis, RadarLayout, RadarSpec, RadarTable,
-    ReferenceLine, Series, Shortfall, TableCell, TableRow,
+    ReferenceLine, Series, Shortfall, TableCell, TableRow, VertexHit,
 };
 
 /// The font list for chart text: the platform UI font, then common CJK fonts, then any sans.

@@ -29,9 +29,12 @@ pub fn framework_radar(
         .map(|(axis, dimension)| {
             let label = dimension.label.get(lang).to_string();
             if dimension.scored {
+                // Scores are drawn from 0 even where a rule's range starts higher (a level
+                // scored 50–100): one set of rings then reads the same on every axis, as on
+                // the consultants' own charts.
                 RadarAxis {
                     label,
-                    scale: Scale::new(dimension.min, dimension.max),
+                    scale: Scale::new(dimension.min.min(0.0), dimension.max),
                     compared: true,
                 }
             } else {
@@ -177,6 +180,12 @@ mod tests {
         );
         assert_eq!(spec.lines[0].values[2], 75.0);
         assert_eq!(spec.axes[2].label, "质量要求");
+        assert!(
+            spec.axes
+                .iter()
+                .all(|a| a.scale.min == 0.0 && a.scale.max == 100.0),
+            "every profile axis reads 0–100"
+        );
         assert_eq!(spec.marked_line, Some(0));
         assert_eq!(
             framework_radar(&external, &[], Some(9), Lang::En).marked_line,

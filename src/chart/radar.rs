@@ -947,3 +947,58 @@ pub fn radar_table(spec: &RadarSpec) -> RadarTable {
         .collect();
     RadarTable { columns, rows }
 }
+
+/// The point of a radar under the pointer, described for a tooltip.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VertexHit {
+    /// Where the vertex is drawn, in the layout's pixels.
+    pub at: Point,
+    /// "Customer A · Quality requirement: 80 (Baseline 90)".
+    pub text: String,
+}
+
+impl RadarLayout {
+    /// The vertex nearest to (`x`, `y`) within `reach` pixels, with its value and the lines'
+    /// values on that axis, so every point of the chart can be read exactly.
+    pub fn vertex_at(&self, spec: &RadarSpec, x: f64, y: f64, reach: f64) -> Option<VertexHit> {
+        let pointer = Point::new(x, y);
+        let (series, vertex) = self
+            .series
+            .iter()
+            .enumerate()
+            .flat_map(|(s, vertices)| vertices.iter().flatten().map(move |v| (s, v)))
+            .filter(|(_, v)| v.point.distance(pointer) <= reach)
+            .min_by(|a, b| {
+                a.1.point
+                    .distance(pointer)
+                    .total_cmp(&b.1.point.distance(pointer))
+            })?;
+        let axis = spec.axes.get(vertex.axis)?;
+        let lines: Vec<String> = spec
+            .lines
+            .iter()
+            .filter_map(|l| {
+                l.values
+                    .get(vertex.axis)
+                    .map(|v| format!("{} {}", l.name, format_value(*v)))
+            })
+            .collect();
+        let name = spec
+            .series
+            .get(series)
+            .map(|s| s.name.as_str())
+            .unwrap_or("");
+        let mut text = format!(
+            "{name} · {}: {}",
+            axis.label.replace('\n', " "),
+            format_value(vertex.value)
+        );
+        if !lines.is_empty() {
+            text.push_str(&format!(" ({})", lines.join(", ")));
+        }
+        Some(VertexHit {
+            at: vertex.point,
+            text,
+        })
+    }
+}

@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::download;
-use crate::chart::{Chart, ChartStyle};
+use crate::chart::{Chart, ChartStyle, RadarLayout};
 
 /// A chart drawn on a canvas as wide as its container, `aspect` = height / width.
 #[component]
@@ -29,6 +29,24 @@ pub fn ChartCanvas(
     let holder_ref = NodeRef::<html::Div>::new();
     let css_width = RwSignal::new(0u32);
     let failure = RwSignal::new(None::<String>);
+    // The value under the pointer: (x, y, text) in CSS pixels of the canvas.
+    let tooltip = RwSignal::new(None::<(f64, f64, String)>);
+    let point_at = move |ev: web_sys::MouseEvent| {
+        let width = css_width.get_untracked();
+        let height = (width as f64 * aspect).round() as u32;
+        let hit = chart.with_untracked(|chart| match chart {
+            Some(Chart::Radar(spec)) => {
+                RadarLayout::compute(spec, &ChartStyle::default(), width, height).vertex_at(
+                    spec,
+                    f64::from(ev.offset_x()),
+                    f64::from(ev.offset_y()),
+                    12.0,
+                )
+            }
+            _ => None,
+        });
+        tooltip.set(hit.map(|hit| (hit.at.x, hit.at.y, hit.text)));
+    };
 
     // Follow the container's width: the projector, a laptop and the print view differ.
     Effect::new(move |_| {
@@ -99,7 +117,25 @@ pub fn ChartCanvas(
                     node_ref=canvas_ref
                     role="img"
                     aria-label=move || chart.with(|c| c.as_ref().map(|c| c.title().to_string()))
+                    on:mousemove=point_at
+                    on:mouseleave=move |_| tooltip.set(None)
                 ></canvas>
+                {move || {
+                    tooltip
+                        .get()
+                        .map(|(x, y, text)| {
+                            view! {
+                                <div
+                                    class="chart-tooltip"
+                                    role="tooltip"
+                                    style:left=format!("{x}px")
+                                    style:top=format!("{y}px")
+                                >
+                                    {text}
+                                </div>
+                            }
+                        })
+                }}
             </div>
             <figcaption class="chart-actions">
                 <button type="button" class="small" data-action="png" on:click=download_png>

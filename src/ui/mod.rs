@@ -5,6 +5,7 @@
 mod accounts;
 mod autosave;
 mod banners;
+mod bench;
 mod browser;
 mod canvas;
 mod download;

@@ -37,7 +37,7 @@ pub fn PortfolioView() -> impl IntoView {
 fn ClassCounts(framework: &'static str) -> impl IntoView {
     let app = use_app();
     let data = use_workspace();
-    let chart = Signal::derive(move || {
+    let chart = Memo::new(move |_| {
         let lang = app.lang.get();
         data.scored.with(|scored| {
             let scored = scored.as_ref().ok()?;
@@ -80,7 +80,7 @@ fn ClassCounts(framework: &'static str) -> impl IntoView {
 fn Pareto() -> impl IntoView {
     let app = use_app();
     let data = use_workspace();
-    let chart = Signal::derive(move || {
+    let chart = Memo::new(move |_| {
         let lang = app.lang.get();
         data.workspace.with(|ws| {
             let mut values: Vec<f64> = ws
@@ -109,7 +109,7 @@ fn Pareto() -> impl IntoView {
 fn Scatter() -> impl IntoView {
     let app = use_app();
     let data = use_workspace();
-    let chart = Signal::derive(move || {
+    let chart = Memo::new(move |_| {
         let lang = app.lang.get();
         let names: Vec<String> = data
             .workspace

@@ -101,6 +101,7 @@ fn PeopleByJourney() -> impl IntoView {
         Some(
             view! {
                 <h2>{app.t(Msg::PeopleByJourney)}</h2>
+                <div class="journeys">
                 {groups
                     .into_iter()
                     .map(|(point, people)| {
@@ -117,6 +118,7 @@ fn PeopleByJourney() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                </div>
             }
             .into_any(),
         )

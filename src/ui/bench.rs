@@ -1,0 +1,61 @@
+//! Timing hooks for the in-browser benchmarks (`tests/e2e/bench/`): exported to JavaScript so
+//! a headless Chromium run can time the app's own code paths without the DOM around them.
+
+use leptos::prelude::*;
+use plotters::prelude::IntoDrawingArea;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::prelude::*;
+
+use crate::chart::profiles::{framework_radar, Compared};
+use crate::chart::ChartStyle;
+use crate::framework::presets;
+use crate::i18n::Lang;
+use crate::scoring::Engine;
+
+/// Draws `count` profile radars (the demo's accounts' external and internal profiles against
+/// their lines) on detached 420×357 canvases at a device pixel ratio of 2, and returns the
+/// milliseconds the drawing took (specs are built before the clock starts).
+#[wasm_bindgen(js_name = benchDrawRadars)]
+pub fn bench_draw_radars(count: u32) -> Result<f64, JsValue> {
+    let workspace = crate::demo::workspace(super::browser::today());
+    let engine = Engine::new(&workspace.frameworks_in_force()).map_err(|e| e.to_string())?;
+    let scores = engine.score(&engine.index(&workspace.accounts, &workspace.stakeholders));
+    let mut specs = Vec::new();
+    for row in 0..count as usize {
+        let framework = if row % 2 == 0 {
+            presets::EXTERNAL
+        } else {
+            presets::INTERNAL
+        };
+        let fi = engine.index_of(framework).ok_or("no such framework")?;
+        let account = &workspace.accounts[row % workspace.accounts.len()];
+        specs.push(framework_radar(
+            &engine.frameworks()[fi],
+            &[Compared {
+                name: &account.name,
+                dims: scores.framework(fi).dims(row % workspace.accounts.len()),
+            }],
+            Some(0),
+            Lang::En,
+        ));
+    }
+    let canvases: Vec<web_sys::HtmlCanvasElement> = (0..count)
+        .map(|_| {
+            let canvas: web_sys::HtmlCanvasElement =
+                document().create_element("canvas")?.unchecked_into();
+            canvas.set_width(840);
+            canvas.set_height(714);
+            Ok(canvas)
+        })
+        .collect::<Result<_, JsValue>>()?;
+    let style = ChartStyle::with_scale(2.0);
+    let clock = window().performance().ok_or("no performance clock")?;
+    let start = clock.now();
+    for (spec, canvas) in specs.iter().zip(&canvases) {
+        let backend = CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
+        let area = backend.into_drawing_area();
+        crate::chart::draw_radar(&area, spec, &style).map_err(|e| e.to_string())?;
+        area.present().map_err(|e| e.to_string())?;
+    }
+    Ok(clock.now() - start)
+}
