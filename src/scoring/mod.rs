@@ -13,8 +13,7 @@ pub mod credit;
 pub mod explain;
 pub mod segmentation;
 pub mod stakeholders;
-
-use std::collections::HashMap;
+mod table;
 
 use thiserror::Error;
 
@@ -22,7 +21,8 @@ use crate::framework::{
     Classification, Derivation, Dimension, Framework, FrameworkError, LineRule, LineTest, Rule,
     Subject, MAX_LINES,
 };
-use crate::model::{Account, Input, Inputs, Stakeholder};
+use crate::model::{Account, Inputs, Stakeholder};
+use table::{Cell, FastMap, Table};
 
 /// How a dimension's score came about. Small and `Copy`; [`explain`] turns it into words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -185,63 +185,6 @@ impl ScoreError {
     }
 }
 
-/// An input cell in a [`Portfolio`].
-#[derive(Clone, Copy, Debug, PartialEq)]
-enum Cell {
-    Missing,
-    Number(f64),
-    /// Index into the column's distinct labels.
-    Label(u32),
-}
-
-/// Inputs of many rows by column, each distinct label once.
-#[derive(Clone, Debug, Default)]
-struct Table {
-    keys: Vec<String>,
-    width: usize,
-    rows: usize,
-    cells: Vec<Cell>,
-    labels: Vec<Vec<String>>,
-}
-
-impl Table {
-    fn build<'a>(keys: &[String], rows: impl ExactSizeIterator<Item = &'a Inputs>) -> Table {
-        let width = keys.len();
-        let n = rows.len();
-        let mut cells = Vec::with_capacity(width * n);
-        let mut interned: Vec<HashMap<&'a str, u32>> = vec![HashMap::new(); width];
-        let mut labels: Vec<Vec<String>> = vec![Vec::new(); width];
-        for inputs in rows {
-            for (c, key) in keys.iter().enumerate() {
-                let cell = match inputs.get(key.as_str()) {
-                    None => Cell::Missing,
-                    Some(Input::Number(v)) => Cell::Number(*v),
-                    Some(Input::Text(t)) => {
-                        let next = labels[c].len() as u32;
-                        let id = *interned[c].entry(t.as_str()).or_insert_with(|| {
-                            labels[c].push(t.clone());
-                            next
-                        });
-                        Cell::Label(id)
-                    }
-                };
-                cells.push(cell);
-            }
-        }
-        Table {
-            keys: keys.to_vec(),
-            width,
-            rows: n,
-            cells,
-            labels,
-        }
-    }
-
-    fn cell(&self, row: usize, col: usize) -> Cell {
-        self.cells[row * self.width + col]
-    }
-}
-
 /// Accounts and stakeholders read once for scoring; rebuild it when the data changes.
 #[derive(Clone, Debug, Default)]
 pub struct Portfolio {
@@ -264,8 +207,9 @@ impl Portfolio {
         let Some(col) = t.keys.iter().position(|k| k == key) else {
             return vec![None; t.rows];
         };
-        (0..t.rows)
-            .map(|r| match t.cell(r, col) {
+        t.column(col)
+            .iter()
+            .map(|c| match c.get() {
                 Cell::Number(v) => Some(v),
                 _ => None,
             })
@@ -345,6 +289,9 @@ struct Prepared {
     dims: Vec<CompiledDim>,
     /// Line values, with the sum over scored dimensions.
     lines: Vec<(Vec<f64>, f64)>,
+    /// The same line values by dimension (`[dim * lines + line]`), the order the scoring loop
+    /// reads them in.
+    line_values: Vec<f64>,
     class: CompiledClass,
 }
 
@@ -481,10 +428,18 @@ impl Engine {
                         .collect(),
                 },
             };
+            let line_values = (0..f.dimensions.len())
+                .flat_map(|i| {
+                    f.lines
+                        .iter()
+                        .map(move |l| l.values.get(i).copied().unwrap_or(f64::NEG_INFINITY))
+                })
+                .collect();
             prepared.push(Prepared {
                 subject: f.subject,
                 dims,
                 lines,
+                line_values,
                 class: CompiledClass { rule },
             });
         }
@@ -532,10 +487,24 @@ impl Engine {
 
     /// Reads accounts and stakeholders into a [`Portfolio`] for [`Engine::score`].
     pub fn index(&self, accounts: &[Account], stakeholders: &[Stakeholder]) -> Portfolio {
-        let by_id: HashMap<&str, u32> = accounts
+        let by_id: FastMap<&str, u32> = accounts
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.as_str(), i as u32))
+            .collect();
+        // Stakeholders usually arrive grouped by account, so the previous answer is often the
+        // right one and saves a lookup.
+        let mut last: Option<(&str, Option<u32>)> = None;
+        let owner = stakeholders
+            .iter()
+            .map(|s| match last {
+                Some((id, found)) if id == s.account => found,
+                _ => {
+                    let found = by_id.get(s.account.as_str()).copied();
+                    last = Some((s.account.as_str(), found));
+                    found
+                }
+            })
             .collect();
         Portfolio {
             accounts: Table::build(&self.account_keys, accounts.iter().map(|a| &a.inputs)),
@@ -543,10 +512,7 @@ impl Engine {
                 &self.stakeholder_keys,
                 stakeholders.iter().map(|s| &s.inputs),
             ),
-            owner: stakeholders
-                .iter()
-                .map(|s| by_id.get(s.account.as_str()).copied())
-                .collect(),
+            owner,
         }
     }
 
@@ -802,8 +768,9 @@ fn compile_rule(
     })
 }
 
-/// Per dimension, the level each distinct label of its column names (`None`: unknown).
-fn resolve_labels(p: &Prepared, table: &Table) -> Vec<Vec<Option<u8>>> {
+/// Per dimension of a levels rule, the result for each distinct label of its column, so a label
+/// cell is scored with one table read.
+fn resolve_labels(p: &Prepared, table: &Table) -> Vec<Vec<DimScore>> {
     p.dims
         .iter()
         .map(|d| {
@@ -820,7 +787,11 @@ fn resolve_labels(p: &Prepared, table: &Table) -> Vec<Vec<Option<u8>>> {
                     .iter()
                     .map(|t| {
                         let n = normalise_label(t);
-                        l.names.iter().find(|(m, _)| *m == n).map(|(_, i)| *i)
+                        let level = l.names.iter().find(|(m, _)| *m == n).map(|(_, i)| *i);
+                        match level.and_then(|i| Some((i, *l.scores.get(usize::from(i))?))) {
+                            Some((i, score)) => DimScore::ok(score, How::Level(i)),
+                            None => DimScore::none(How::Invalid(Invalid::UnknownLabel)),
+                        }
                     })
                     .collect(),
                 _ => Vec::new(),
@@ -856,6 +827,10 @@ fn weighted_means(
     acc
 }
 
+/// Rows scored together: a block's results stay in cache while each dimension fills its column
+/// of them and the outcomes are summed, and are then appended to the output in one copy.
+const BLOCK: usize = 256;
+
 fn score_framework(
     p: &Prepared,
     table: &Table,
@@ -876,100 +851,176 @@ fn score_framework(
         })
         .collect();
     let width = p.dims.len();
+    let rows = table.rows;
     out.width = width;
-    let dims = &mut out.dims;
-    let outcomes = &mut out.outcomes;
-    dims.clear();
-    outcomes.clear();
-    dims.reserve(width * table.rows);
-    outcomes.reserve(table.rows);
-    for row in 0..table.rows {
-        let start = dims.len();
-        for (i, d) in p.dims.iter().enumerate() {
-            let derived = || match &d.rule {
-                Compiled::Derived { from, .. } => match from {
-                    CompiledDerivation::Total(src) => results[*src]
-                        .outcomes
-                        .get(row)
-                        .and_then(Outcome::complete_total)
-                        .map(|t| {
-                            let v = t.clamp(d.min, d.max);
-                            DimScore::ok(v, How::FrameworkTotal { clamped: v != t })
-                        }),
-                    CompiledDerivation::Weighted { .. } => weighted[i]
-                        .as_ref()
-                        .and_then(|w| w.get(row))
-                        .filter(|(_, w, n)| *n > 0 && *w > 0.0)
-                        .map(|(vw, w, n)| DimScore::ok(vw / w, How::Stakeholders { count: *n })),
-                },
-                _ => None,
-            };
-            let s = derived().unwrap_or_else(|| {
-                let rule = match &d.rule {
-                    Compiled::Derived { fallback, .. } => fallback.as_ref(),
-                    r => r,
-                };
-                score_cell(d, rule, table, row, &labels[i])
-            });
-            dims.push(s);
-        }
-        outcomes.push(outcome(p, &dims[start..]));
+    if width == 0 {
+        out.dims.clear();
+        out.outcomes.clear();
+        out.outcomes.resize(rows, outcome(p, &[]));
+        return;
     }
+    // Sized once and written in place: a reused buffer of the same size is not touched twice.
+    let filler = DimScore::none(How::Missing);
+    out.dims.resize(width * rows, filler);
+    out.outcomes.resize(rows, outcome(p, &[]));
+    for start in (0..rows).step_by(BLOCK) {
+        let range = start..(start + BLOCK).min(rows);
+        let block = &mut out.dims[range.start * width..range.end * width];
+        for (i, d) in p.dims.iter().enumerate() {
+            match &d.rule {
+                Compiled::Derived { from, fallback } => {
+                    // The fallback everywhere, then the derivation wherever it has a value.
+                    fill(
+                        d,
+                        fallback,
+                        table,
+                        &labels[i],
+                        range.clone(),
+                        column(block, i, width),
+                    );
+                    let column = column(block, i, width);
+                    derive(d, from, results, &weighted[i], range.clone(), column);
+                }
+                rule => fill(
+                    d,
+                    rule,
+                    table,
+                    &labels[i],
+                    range.clone(),
+                    column(block, i, width),
+                ),
+            }
+        }
+        for (o, row) in out.outcomes[range]
+            .iter_mut()
+            .zip(block.chunks_exact(width))
+        {
+            *o = outcome(p, row);
+        }
+    }
+}
+
+/// Dimension `i`'s results in a block of rows `width` results wide.
+fn column(block: &mut [DimScore], i: usize, width: usize) -> impl Iterator<Item = &mut DimScore> {
+    block
+        .chunks_exact_mut(width)
+        .filter_map(move |row| row.get_mut(i))
 }
 
 fn in_range(v: f64, d: &CompiledDim) -> bool {
     v >= d.min && v <= d.max
 }
 
-fn score_cell(
+/// A number taken as is: the direct rule, and a number entered for a levels rule.
+#[inline]
+fn direct(cell: Cell, d: &CompiledDim) -> DimScore {
+    match cell {
+        Cell::Missing => DimScore::none(How::Missing),
+        Cell::Label(_) => DimScore::none(How::Invalid(Invalid::NotANumber)),
+        Cell::Number(v) if in_range(v, d) => DimScore::ok(v, How::Direct),
+        Cell::Number(_) => DimScore::none(How::Invalid(Invalid::OutOfRange)),
+    }
+}
+
+/// Scores one dimension over a range of rows from its column. The rule is matched once per
+/// block, so each loop below is a tight pass over one or two dense columns.
+fn fill<'a>(
     d: &CompiledDim,
     rule: &Compiled,
     table: &Table,
-    row: usize,
-    labels: &[Option<u8>],
-) -> DimScore {
-    let cell = table.cell(row, d.col);
+    labels: &[DimScore],
+    range: std::ops::Range<usize>,
+    out: impl Iterator<Item = &'a mut DimScore>,
+) {
+    let column = |col: usize| table.column(col).get(range.clone()).unwrap_or(&[]);
+    let cells = column(d.col);
     match rule {
-        Compiled::Direct | Compiled::Derived { .. } => match cell {
-            Cell::Missing => DimScore::none(How::Missing),
-            Cell::Label(_) => DimScore::none(How::Invalid(Invalid::NotANumber)),
-            Cell::Number(v) if in_range(v, d) => DimScore::ok(v, How::Direct),
-            Cell::Number(_) => DimScore::none(How::Invalid(Invalid::OutOfRange)),
-        },
-        Compiled::Levels(l) => match cell {
-            Cell::Number(v) if in_range(v, d) => DimScore::ok(v, How::Direct),
-            Cell::Number(_) => DimScore::none(How::Invalid(Invalid::OutOfRange)),
-            Cell::Label(i) => match labels.get(i as usize).copied().flatten() {
-                Some(level) => DimScore::ok(l.scores[usize::from(level)], How::Level(level)),
-                None => DimScore::none(How::Invalid(Invalid::UnknownLabel)),
-            },
-            Cell::Missing => match &l.by_measure {
-                Some((col, cuts)) => match table.cell(row, *col) {
-                    Cell::Number(m) => {
-                        let level = cuts.iter().position(|c| m >= *c).unwrap_or(cuts.len());
-                        let level = level.min(l.scores.len() - 1);
-                        DimScore::ok(l.scores[level], How::LevelFromMeasure(level as u8))
-                    }
-                    // A measure that is not a number is reported on its own column by the
-                    // frameworks that read it; here the level is simply not known.
-                    _ => DimScore::none(How::Missing),
-                },
-                None => DimScore::none(How::Missing),
-            },
-        },
+        Compiled::Direct | Compiled::Derived { .. } => {
+            for (o, c) in out.zip(cells) {
+                *o = direct(c.get(), d);
+            }
+        }
+        Compiled::Levels(l) => {
+            let measure = l
+                .by_measure
+                .as_ref()
+                .map(|(col, cuts)| (column(*col), cuts));
+            for (r, (o, c)) in out.zip(cells).enumerate() {
+                *o = match c.get() {
+                    Cell::Label(i) => labels
+                        .get(i as usize)
+                        .copied()
+                        .unwrap_or(DimScore::none(How::Invalid(Invalid::UnknownLabel))),
+                    Cell::Missing => match measure.and_then(|(m, cuts)| Some((m.get(r)?, cuts))) {
+                        Some((m, cuts)) => match m.get() {
+                            Cell::Number(m) => {
+                                let level = cuts.iter().position(|c| m >= *c).unwrap_or(cuts.len());
+                                let level = level.min(l.scores.len() - 1);
+                                DimScore::ok(l.scores[level], How::LevelFromMeasure(level as u8))
+                            }
+                            // A measure that is not a number is reported on its own column by
+                            // the frameworks that read it; here the level is simply not known.
+                            _ => DimScore::none(How::Missing),
+                        },
+                        None => DimScore::none(How::Missing),
+                    },
+                    number => direct(number, d),
+                };
+            }
+        }
         Compiled::Piecewise {
             breakpoints,
             score_col,
-        } => match cell {
-            Cell::Number(m) => piecewise(breakpoints, m, d.max),
-            Cell::Label(_) => DimScore::none(How::Invalid(Invalid::NotANumber)),
-            Cell::Missing => match score_col.map(|c| table.cell(row, c)) {
-                Some(Cell::Number(v)) if in_range(v, d) => DimScore::ok(v, How::ScoreEntered),
-                Some(Cell::Number(_)) => DimScore::none(How::Invalid(Invalid::OutOfRange)),
-                Some(Cell::Label(_)) => DimScore::none(How::Invalid(Invalid::NotANumber)),
-                _ => DimScore::none(How::Missing),
-            },
-        },
+        } => {
+            let entered = score_col.map(column);
+            for (r, (o, c)) in out.zip(cells).enumerate() {
+                *o = match c.get() {
+                    Cell::Number(m) => piecewise(breakpoints, m, d.max),
+                    Cell::Label(_) => DimScore::none(How::Invalid(Invalid::NotANumber)),
+                    Cell::Missing => match entered.and_then(|e| e.get(r)).map(|e| e.get()) {
+                        Some(Cell::Number(v)) if in_range(v, d) => {
+                            DimScore::ok(v, How::ScoreEntered)
+                        }
+                        Some(Cell::Number(_)) => DimScore::none(How::Invalid(Invalid::OutOfRange)),
+                        Some(Cell::Label(_)) => DimScore::none(How::Invalid(Invalid::NotANumber)),
+                        _ => DimScore::none(How::Missing),
+                    },
+                };
+            }
+        }
+    }
+}
+
+/// Overwrites a dimension's fallback scores with the derived value wherever there is one.
+fn derive<'a>(
+    d: &CompiledDim,
+    from: &CompiledDerivation,
+    results: &[FrameworkScores],
+    weighted: &Option<Vec<(f64, f64, u16)>>,
+    range: std::ops::Range<usize>,
+    out: impl Iterator<Item = &'a mut DimScore>,
+) {
+    match from {
+        CompiledDerivation::Total(src) => {
+            let totals = results
+                .get(*src)
+                .and_then(|s| s.outcomes.get(range))
+                .unwrap_or(&[]);
+            for (o, t) in out.zip(totals) {
+                if let Some(t) = t.complete_total() {
+                    let v = t.clamp(d.min, d.max);
+                    *o = DimScore::ok(v, How::FrameworkTotal { clamped: v != t });
+                }
+            }
+        }
+        CompiledDerivation::Weighted { .. } => {
+            let means = weighted.as_ref().and_then(|w| w.get(range)).unwrap_or(&[]);
+            for (o, &(vw, w, n)) in out.zip(means) {
+                if n > 0 && w > 0.0 {
+                    *o = DimScore::ok(vw / w, How::Stakeholders { count: n });
+                }
+            }
+        }
     }
 }
 
@@ -1000,7 +1051,20 @@ fn piecewise(bps: &[[f64; 2]], m: f64, max: f64) -> DimScore {
     )
 }
 
+/// A row's outcome; the line count is a constant in each instance so the per-dimension line
+/// comparisons unroll.
 fn outcome(p: &Prepared, dims: &[DimScore]) -> Outcome {
+    match p.lines.len() {
+        0 => tally::<0>(p, dims),
+        1 => tally::<1>(p, dims),
+        2 => tally::<2>(p, dims),
+        3 => tally::<3>(p, dims),
+        _ => tally::<MAX_LINES>(p, dims),
+    }
+}
+
+#[inline]
+fn tally<const L: usize>(p: &Prepared, dims: &[DimScore]) -> Outcome {
     let mut o = Outcome {
         total: 0.0,
         missing: 0,
@@ -1008,20 +1072,21 @@ fn outcome(p: &Prepared, dims: &[DimScore]) -> Outcome {
         class: None,
         short: [0; MAX_LINES],
     };
+    let lines = p.lines.len();
     for (i, (s, d)) in dims.iter().zip(&p.dims).enumerate() {
+        let bit = 1 << i;
         match s.how {
-            How::Missing => o.missing |= 1 << i,
-            How::Invalid(_) => o.invalid |= 1 << i,
+            How::Missing => o.missing |= bit,
+            How::Invalid(_) => o.invalid |= bit,
             _ => {}
         }
-        if !d.scored {
-            continue;
-        }
-        if let Some(v) = s.value() {
-            o.total += v;
-            for (li, (values, _)) in p.lines.iter().enumerate() {
-                if v < values[i] {
-                    o.short[li] |= 1 << i;
+        // A score of NaN (none) adds nothing and is below no line.
+        if d.scored && !s.score.is_nan() {
+            o.total += s.score;
+            let values = p.line_values.get(i * lines..).unwrap_or(&[]);
+            for (short, &value) in o.short.iter_mut().take(L.min(lines)).zip(values) {
+                if s.score < value {
+                    *short |= bit;
                 }
             }
         }
