@@ -6,39 +6,24 @@
 use criterion::{criterion_group, criterion_main, Criterion};
 use kam_radar::framework::presets;
 use kam_radar::import::{convert, plan_sheets, read_csv, MappingMemory, SheetPlan, Table};
+use kam_radar::sample::Seeded;
 use kam_radar::scoring::Engine;
 use std::hint::black_box;
 
 const ROWS: usize = 100_000;
 
-/// A fixed linear congruential generator, so every run parses the same bytes.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-}
-
 /// Chinese headers, labels in both languages, money with separators and units, as exported
 /// from a real CRM: about 110 bytes a row.
 fn generate() -> Vec<u8> {
-    let mut r = Lcg(7);
+    let mut r = Seeded::new(7);
     let mut out = String::from(
         "\u{feff}客户编号,客户名称,行业,区域,负责人,战略契合度,利润贡献,业务规模,行业影响力,\
          市场和品牌效应,发展潜力,年度项目成交量,履约程度,经营风险,营业收入,质量要求,年销售额\n",
     );
     let levels = ["高", "中", "低", "high", "mid", "low"];
     for i in 0..ROWS {
-        let revenue = r.next() % 3_000_000_000;
-        let sales = r.next() % 2_000;
+        let revenue = r.next_u64() % 3_000_000_000;
+        let sales = r.next_u64() % 2_000;
         out.push_str(&format!(
             "C{i:06},客户{i},{},{},{},{},{},{},{},{},{},{},{},{},\"{}\",{},{}万\n",
             r.pick(&["制造", "能源", "IT"]),
@@ -51,7 +36,7 @@ fn generate() -> Vec<u8> {
             r.pick(&levels),
             r.pick(&levels),
             r.pick(&["高", "中", "低"]),
-            r.next() % 50,
+            r.next_u64() % 50,
             r.pick(&["低", "中", "高"]),
             group_thousands(revenue),
             r.pick(&["中", "高", "低"]),

@@ -6,33 +6,15 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use kam_radar::model::{keys, Account, Input, Settings, Stakeholder};
+use kam_radar::sample::Seeded;
 use kam_radar::scoring::segmentation::{abc, Cuts};
 use kam_radar::scoring::Engine;
 use std::hint::black_box;
 
 const ACCOUNTS: usize = 100_000;
 
-/// A fixed linear congruential generator, so every run scores the same data.
-struct Lcg(u64);
-
-impl Lcg {
-    fn next(&mut self) -> u64 {
-        self.0 = self
-            .0
-            .wrapping_mul(6364136223846793005)
-            .wrapping_add(1442695040888963407);
-        self.0 >> 33
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-    fn upto(&mut self, max: f64) -> f64 {
-        (self.next() % 10_000) as f64 / 10_000.0 * max
-    }
-}
-
 fn generate() -> (Vec<Account>, Vec<Stakeholder>) {
-    let mut r = Lcg(42);
+    let mut r = Seeded::new(42);
     let mut accounts = Vec::with_capacity(ACCOUNTS);
     let mut people = Vec::with_capacity(ACCOUNTS * 3);
     for i in 0..ACCOUNTS {
@@ -64,7 +46,7 @@ fn generate() -> (Vec<Account>, Vec<Stakeholder>) {
             .insert(keys::REVENUE_USD.into(), Input::Number(r.upto(4e9)));
         a.inputs.insert(
             keys::PRODUCT_PIPELINES.into(),
-            Input::Number((r.next() % 14) as f64),
+            Input::Number((r.next_u64() % 14) as f64),
         );
         a.inputs.insert(
             "quality_requirement".into(),
@@ -101,8 +83,10 @@ fn generate() -> (Vec<Account>, Vec<Stakeholder>) {
                 name: "P".into(),
                 ..Stakeholder::default()
             };
-            p.inputs
-                .insert("age".into(), Input::Number(25.0 + (r.next() % 40) as f64));
+            p.inputs.insert(
+                "age".into(),
+                Input::Number(25.0 + (r.next_u64() % 40) as f64),
+            );
             p.inputs.insert(
                 "education".into(),
                 Input::Text(r.pick(&["博士", "硕士", "本科", "大专"]).into()),

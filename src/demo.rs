@@ -9,6 +9,7 @@
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 use crate::model::{Account, AccountLevel, CreditAssessment, Input, Order, Stakeholder, Workspace};
+use crate::sample::Seeded;
 
 /// The workspace name the demo carries, so nobody mistakes it for client data.
 pub const DEMO_NAME: &str = "Demo 演示工作区 (synthetic data 模拟数据)";
@@ -26,7 +27,7 @@ pub fn workspace(today: NaiveDate) -> Workspace {
         ..Workspace::default()
     };
     source_examples(&mut ws, today);
-    let mut random = SplitMix64(0x4b41_4d52_6164_6172);
+    let mut random = Seeded::new(0x4b41_4d52_6164_6172);
     for index in 1..=SYNTHETIC_ACCOUNTS {
         synthetic_account(&mut ws, &mut random, index, today);
     }
@@ -252,7 +253,7 @@ const NAME_FORMS: [&str; 3] = ["有限公司", "集团", "股份有限公司"];
 /// One synthetic account with its people, orders and credit history. A profile tier is drawn
 /// first and the inputs follow it, so the portfolio spans every class rather than clustering
 /// in the middle.
-fn synthetic_account(ws: &mut Workspace, random: &mut SplitMix64, index: usize, today: NaiveDate) {
+fn synthetic_account(ws: &mut Workspace, random: &mut Seeded, index: usize, today: NaiveDate) {
     let id = format!("{DEMO_ID_PREFIX}{index:03}");
     let name = format!(
         "{}{}{}{} #{index:03}",
@@ -275,7 +276,7 @@ fn synthetic_account(ws: &mut Workspace, random: &mut SplitMix64, index: usize, 
     // an exemplary one with no noise, so the top tiers are always populated.
     let exemplary = index % 10 == 3;
     let strength = if exemplary { 3 } else { random.below(4) };
-    let grade = |random: &mut SplitMix64, labels: [&'static str; 3]| -> &'static str {
+    let grade = |random: &mut Seeded, labels: [&'static str; 3]| -> &'static str {
         let noise = if exemplary { 1 } else { random.below(3) as i64 };
         let shifted = (strength as i64 + noise - 1).clamp(0, 3);
         match shifted {
@@ -419,7 +420,7 @@ fn credit_inputs(account: &Account) -> crate::model::Inputs {
         .collect()
 }
 
-fn synthetic_person(random: &mut SplitMix64, account: &str, index: usize) -> Stakeholder {
+fn synthetic_person(random: &mut Seeded, account: &str, index: usize) -> Stakeholder {
     const POINTS: [&str; 4] = ["销售", "合同签订", "FAT", "SAT"];
     const SURNAMES: [&str; 10] = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴"];
     const GIVEN: [&str; 8] = ["伟", "芳", "敏", "静", "强", "磊", "洋", "婷"];
@@ -452,36 +453,4 @@ fn months_before(today: NaiveDate, months: u32) -> NaiveDate {
     today
         .checked_sub_months(Months::new(months))
         .unwrap_or_else(|| NaiveDate::from_ymd_opt(today.year(), 1, 1).unwrap_or(today))
-}
-
-/// A tiny deterministic generator (SplitMix64): the demo must be identical on every machine
-/// and build, and a random-number crate would only add weight to the wasm.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64
-    }
-
-    /// A whole number in [0, bound).
-    fn below(&mut self, bound: usize) -> usize {
-        (self.next() % bound as u64) as usize
-    }
-
-    fn chance(&mut self, probability: f64) -> bool {
-        self.unit() < probability
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[self.below(items.len())]
-    }
 }

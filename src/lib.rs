@@ -15,6 +15,7 @@ pub mod import;
 pub mod model;
 pub mod persist;
 pub mod route;
+pub mod sample;
 pub mod scoring;
 
 #[cfg(feature = "web")]

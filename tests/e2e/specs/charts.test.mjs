@@ -2,36 +2,21 @@
 // device pixel ratio, the text alternative holding the engine's numbers (the source's own
 // worked examples), stakeholders against the ideal by journey point, compare mode, and PNG /
 // SVG downloads of the same drawing.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
-import { DIST, launchBrowser } from '../support/browser.mjs';
 import { canvasState, chartCanvas, radarValues } from '../support/app.mjs';
-import { session as runSession } from '../support/session.mjs';
-import { serveStatic } from '../support/server.mjs';
+import { appSuite } from '../support/suite.mjs';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 describe('charts', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveStatic(DIST, '/');
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const session = (options, body, expectedErrors) =>
-    runSession(browser, server, options, body, expectedErrors);
+  const suite = appSuite();
+  const session = (...args) => suite.session(...args);
 
   async function loadDemo(app, page) {
-    await app.open(server.url);
+    await app.open(suite.server.url);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('account-detail').waitFor();
   }

@@ -1,36 +1,23 @@
 // The app shell in Chromium against the built dist/: it mounts, speaks both languages and
 // remembers the choice, navigates with reload-proof URLs, and never contacts another origin.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DIST, foreignRequests, launchBrowser, openPage } from '../support/browser.mjs';
+import { DIST, foreignRequests, openPage } from '../support/browser.mjs';
 import { KamApp } from '../support/app.mjs';
-import { session as runSession } from '../support/session.mjs';
+import { appSuite } from '../support/suite.mjs';
 import { serveStatic } from '../support/server.mjs';
 
 const ENGLISH_NAV = ['Import', 'Portfolio', 'Accounts', 'Stakeholders', 'Frameworks'];
 const CHINESE_NAV = ['导入', '客户组合', '客户', '客户人员', '评估框架'];
 
 describe('app shell', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveStatic(DIST, '/');
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const session = (options, body, expectedErrors) =>
-    runSession(browser, server, options, body, expectedErrors);
+  const suite = appSuite();
+  const session = (...args) => suite.session(...args);
 
   test('mounts and shows the header, navigation and first-visit screen', async () => {
     await session({ locale: 'en-US' }, async (app, page) => {
-      await app.open(server.url);
+      await app.open(suite.server.url);
       assert.equal(await app.name.innerText(), 'KAM Radar');
       assert.deepEqual(await app.navTexts(), ENGLISH_NAV);
       assert.equal(await page.locator('#boot').count(), 0, 'the loading text is gone');
@@ -41,7 +28,7 @@ describe('app shell', () => {
 
   test('starts in Chinese when the browser prefers Chinese', async () => {
     await session({ locale: 'zh-CN' }, async (app, page) => {
-      await app.open(server.url);
+      await app.open(suite.server.url);
       assert.equal(await app.name.innerText(), '大客户雷达');
       assert.deepEqual(await app.navTexts(), CHINESE_NAV);
       assert.equal(await page.getAttribute('html', 'lang'), 'zh-CN');
@@ -50,7 +37,7 @@ describe('app shell', () => {
 
   test('the language switch changes every string and the choice survives a reload', async () => {
     await session({ locale: 'en-US' }, async (app, page) => {
-      await app.open(server.url);
+      await app.open(suite.server.url);
       const englishText = await page.locator('body').innerText();
       await app.languageSwitch.click();
       assert.equal(await app.name.innerText(), '大客户雷达');
@@ -75,7 +62,7 @@ describe('app shell', () => {
 
   test('every view is reachable, has an empty state, and survives a reload', async () => {
     await session({ locale: 'en-US' }, async (app, page) => {
-      await app.open(server.url);
+      await app.open(suite.server.url);
       for (const name of ENGLISH_NAV) {
         await app.navLink(name).click();
         const id = name.toLowerCase();
@@ -92,7 +79,7 @@ describe('app shell', () => {
 
   test('the Content-Security-Policy refuses connections to any other origin', async () => {
     await session({ locale: 'en-US' }, async (app, page) => {
-      await app.open(server.url);
+      await app.open(suite.server.url);
       const csp = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
       assert.match(csp, /default-src 'self'/);
       assert.match(csp, /connect-src 'self'/);
@@ -112,7 +99,7 @@ describe('app shell', () => {
   test('works from a subpath of a static host', async () => {
     const nested = await serveStatic(DIST, '/tools/kam/');
     try {
-      const { context, page, requests } = await openPage(browser, { locale: 'en-US' });
+      const { context, page, requests } = await openPage(suite.browser, { locale: 'en-US' });
       const app = new KamApp(page);
       await app.open(nested.url + '#/portfolio');
       await page.getByTestId('view-portfolio').waitFor();

@@ -2,33 +2,19 @@
 // works in memory with a banner, a full storage keeps the last save intact, damaged data
 // falls back to the last good save (and is kept for download), and a second tab notices a
 // change instead of silently overwriting it.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { DIST, launchBrowser, openPage, foreignRequests } from '../support/browser.mjs';
+import { foreignRequests, openPage } from '../support/browser.mjs';
 import { KamApp } from '../support/app.mjs';
-import { session as runSession } from '../support/session.mjs';
-import { serveStatic } from '../support/server.mjs';
+import { appSuite } from '../support/suite.mjs';
 
 describe('storage', () => {
-  let browser;
-  let server;
-
-  before(async () => {
-    server = await serveStatic(DIST, '/');
-    browser = await launchBrowser();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
-  const session = (options, body, expectedErrors) =>
-    runSession(browser, server, options, body, expectedErrors);
+  const suite = appSuite();
+  const session = (...args) => suite.session(...args);
 
   async function loadDemoAndWaitForSave(app, page) {
-    await app.open(server.url);
+    await app.open(suite.server.url);
     await page.getByTestId('load-demo').click();
     await page.getByTestId('account-detail').waitFor();
     await page.locator('[data-testid="save-indicator"][data-state="saved"]').waitFor();
@@ -58,7 +44,7 @@ describe('storage', () => {
           },
         });
       });
-      await app.open(server.url);
+      await app.open(suite.server.url);
       const banner = page.getByTestId('storage-banner');
       await banner.waitFor();
       assert.equal(await banner.getAttribute('data-kind'), 'memory-only');
@@ -133,13 +119,13 @@ describe('storage', () => {
   });
 
   test('a second tab notices the change and reloads instead of overwriting', async () => {
-    const { context, page: first, requests } = await openPage(browser, { locale: 'en-US' });
+    const { context, page: first, requests } = await openPage(suite.browser, { locale: 'en-US' });
     try {
       const one = new KamApp(first);
       await loadDemoAndWaitForSave(one, first);
       const second = await context.newPage();
       const two = new KamApp(second);
-      await two.open(server.url + '#/accounts');
+      await two.open(suite.server.url + '#/accounts');
       await second.getByTestId('account-list').waitFor();
 
       await first.getByTestId('remove-demo').click();
@@ -150,7 +136,7 @@ describe('storage', () => {
       assert.equal(await banner.getAttribute('data-kind'), 'changed-elsewhere');
       await second.getByTestId('reload-workspace').click();
       await second.getByTestId('no-accounts').waitFor();
-      assert.deepEqual(foreignRequests(requests, server.origin), []);
+      assert.deepEqual(foreignRequests(requests, suite.server.origin), []);
     } finally {
       await context.close();
     }
