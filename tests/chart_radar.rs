@@ -739,7 +739,15 @@ fn pointing_at_a_vertex_reads_its_value_and_the_lines_on_that_axis() {
     let hit = layout
         .vertex_at(&spec, vertex.point.x + 2.0, vertex.point.y - 2.0, 10.0)
         .expect("a vertex is within reach");
-    assert!(hit.text.starts_with("Customer A · Quality requirement: 80"), "{}", hit.text);
-    assert!(hit.text.contains("Baseline 90"), "the baseline on that axis: {}", hit.text);
+    assert!(
+        hit.text.starts_with("Customer A · Quality requirement: 80"),
+        "{}",
+        hit.text
+    );
+    assert!(
+        hit.text.contains("Baseline 90"),
+        "the baseline on that axis: {}",
+        hit.text
+    );
     assert!(layout.vertex_at(&spec, -50.0, -50.0, 10.0).is_none());
 }
