@@ -186,6 +186,25 @@ messages! {
     KeepMine => "Keep this tab's version", "保留本标签页版本";
     DownloadUnreadable => "Download unreadable data", "下载无法读取的数据";
     Discard => "Discard", "丢弃";
+    NavAbout => "Privacy & data", "隐私与数据";
+    PrivacyTitle => "Your data stays in this browser", "数据只保存在本浏览器";
+    PrivacyWhat => "What is kept: your workspace (accounts, people including any personal details you enter, orders, credit history, edited frameworks, settings) and your interface language.",
+        "保存的内容：工作区（客户、人员及你录入的个人信息、订单、信用记录、修改过的评估框架、设置）以及界面语言。";
+    PrivacyWhere => "Where: this browser's local storage for this site only. KAM Radar has no server: nothing is uploaded, nothing is tracked, and the page cannot connect to any other site.",
+        "保存位置：仅在本浏览器中本网站的本地存储。大客户雷达没有服务器：不上传任何数据、不做任何跟踪，页面也无法连接其他网站。";
+    PrivacyDelete => "To remove everything, use Delete all data below (or clear this site's data in the browser settings).",
+        "如需删除全部数据，请使用下方的“删除全部数据”（或在浏览器设置中清除本网站数据）。";
+    StorageInUse => "Browser storage used by KAM Radar", "大客户雷达占用的浏览器存储";
+    WorkspaceFile => "Workspace file", "工作区文件";
+    WorkspaceFileHelp => "Download the whole workspace as one JSON file to move it to another computer or hand it to a colleague; open such a file here to restore it (it replaces the current workspace).",
+        "将整个工作区下载为一个 JSON 文件，可迁移到另一台电脑或交给同事；在此打开该文件即可恢复（将替换当前工作区）。";
+    OpenWorkspaceFile => "Open a workspace file", "打开工作区文件";
+    WorkspaceOpened => "Workspace restored from the file.", "已从文件恢复工作区。";
+    WorkspaceFileRejected => "This file could not be opened:", "无法打开此文件：";
+    DeleteAllData => "Delete all data", "删除全部数据";
+    DeleteAllConfirm => "Delete every workspace and setting KAM Radar keeps in this browser? Download the workspace file first if you may need it. This cannot be undone.",
+        "确定删除大客户雷达在本浏览器中保存的所有工作区和设置吗？如有需要请先下载工作区文件。此操作无法撤销。";
+    DeletedAll => "All data KAM Radar kept in this browser has been deleted.", "大客户雷达在本浏览器中保存的全部数据已删除。";
     PrivacyNote => "Private by design: your data stays in this browser. No server, no account, no tracking.",
         "隐私优先：数据只保存在本浏览器中。无服务器、无账号、无跟踪。";
     ImportEmpty => "Import will show your files, the sheets found, the column mapping with a preview, and a row-by-row report of every problem.",

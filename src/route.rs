@@ -14,6 +14,8 @@ pub enum View {
     Accounts,
     Stakeholders,
     Frameworks,
+    /// Privacy, the data kept in this browser, the workspace file and deleting everything.
+    About,
 }
 
 impl View {
@@ -35,6 +37,7 @@ impl View {
             View::Accounts => "#/accounts",
             View::Stakeholders => "#/stakeholders",
             View::Frameworks => "#/frameworks",
+            View::About => "#/about",
         }
     }
 
@@ -48,6 +51,7 @@ impl View {
             "accounts" => View::Accounts,
             "stakeholders" => View::Stakeholders,
             "frameworks" => View::Frameworks,
+            "about" => View::About,
             _ => View::Home,
         }
     }
@@ -61,6 +65,7 @@ impl View {
             View::Accounts => Msg::NavAccounts,
             View::Stakeholders => Msg::NavStakeholders,
             View::Frameworks => Msg::NavFrameworks,
+            View::About => Msg::NavAbout,
         }
     }
 }
@@ -71,7 +76,10 @@ mod tests {
 
     #[test]
     fn every_view_round_trips_through_its_fragment() {
-        for view in View::NAVIGATION.into_iter().chain([View::Home]) {
+        for view in View::NAVIGATION
+            .into_iter()
+            .chain([View::Home, View::About])
+        {
             assert_eq!(View::from_hash(view.hash()), view);
         }
     }

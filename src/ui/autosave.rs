@@ -223,3 +223,45 @@ impl Autosave {
         self.recovered.set(None);
     }
 }
+
+impl Autosave {
+    /// The characters KAM Radar keeps in localStorage, if storage can be read.
+    pub fn usage(self) -> Option<usize> {
+        self.session.with_value(|session| {
+            session
+                .store
+                .as_ref()
+                .and_then(|store| persist::storage_usage(store).ok())
+        })
+    }
+
+    /// Removes every key KAM Radar wrote, and starts over with an empty workspace that is not
+    /// saved until the user changes something.
+    pub fn delete_everything(self) -> Result<(), String> {
+        self.session
+            .try_update_value(|session| {
+                if let Some(pending) = session.pending.take() {
+                    pending.clear();
+                }
+                session.id = None;
+                session.base_revision = 0;
+                session.skip_next = true;
+                match session.store.as_mut() {
+                    Some(store) => persist::delete_all_data(store)
+                        .map(|_| ())
+                        .map_err(|e| e.to_string()),
+                    None => Ok(()),
+                }
+            })
+            .unwrap_or_else(|| Err("the storage session has ended".to_string()))?;
+        self.data.workspace.set(crate::model::Workspace::default());
+        self.status
+            .set(if self.session.with_value(|s| s.store.is_some()) {
+                SaveStatus::Idle
+            } else {
+                SaveStatus::MemoryOnly
+            });
+        self.recovered.set(None);
+        Ok(())
+    }
+}

@@ -2,6 +2,7 @@
 //! views. Only the small modules [`browser`] and [`storage`] touch browser APIs; components
 //! go through them.
 
+mod about;
 mod accounts;
 mod autosave;
 mod banners;
@@ -9,6 +10,7 @@ mod bench;
 mod browser;
 mod canvas;
 mod download;
+mod files;
 mod portfolio;
 mod shell;
 mod stakeholders;
@@ -79,6 +81,7 @@ fn App() -> impl IntoView {
     let data = WorkspaceState::new(Workspace::default());
     provide_context(data);
     provide_context(autosave::Autosave::start(data));
+    files::request_persistent_storage();
 
     // Effects only mirror state outward: the document language, and the URL fragment.
     Effect::new(move |_| browser::set_document_language(state.lang.get().tag()));

@@ -71,6 +71,7 @@ pub fn CurrentView() -> impl IntoView {
         View::Frameworks => {
             view! { <EmptyView view=View::Frameworks body=Msg::FrameworksEmpty/> }.into_any()
         }
+        View::About => view! { <super::about::AboutView/> }.into_any(),
     }
 }
 
@@ -205,7 +206,12 @@ pub fn Footer() -> impl IntoView {
     let app = use_app();
     view! {
         <footer class="app-footer">
-            <p>{app.t(Msg::PrivacyNote)}</p>
+            <p>
+                {app.t(Msg::PrivacyNote)} " "
+                <a href=View::About.hash() data-testid="about-link" on:click=move |_| app.view.set(View::About)>
+                    {app.t(Msg::NavAbout)}
+                </a>
+            </p>
         </footer>
     }
 }

@@ -4,6 +4,7 @@
 // change instead of silently overwriting it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 
 import { foreignRequests, openPage } from '../support/browser.mjs';
 import { KamApp } from '../support/app.mjs';
@@ -140,5 +141,61 @@ describe('storage', () => {
     } finally {
       await context.close();
     }
+  });
+
+  test('export, delete all data, then import restores an identical workspace', async () => {
+    await session({ locale: 'en-US', acceptDownloads: true }, async (app, page) => {
+      await loadDemoAndWaitForSave(app, page);
+      await page.getByTestId('about-link').click();
+      await page.getByTestId('view-about').waitFor();
+      const [exported] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-workspace').click(),
+      ]);
+      const path = await exported.path();
+      const before = JSON.parse(await readFile(path, 'utf8'));
+      assert.equal(before.format, 'kam-radar-workspace-file');
+      assert.equal(before.workspace.accounts.length, 203);
+
+      page.once('dialog', (dialog) => dialog.accept());
+      await page.getByTestId('delete-all').click();
+      await page.getByTestId('about-outcome').waitFor();
+      const left = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('kam-radar.')));
+      assert.deepEqual(left, [], 'every key of the app is gone');
+      await app.reload();
+      await app.navLink('Accounts').click();
+      await page.getByTestId('no-accounts').waitFor();
+
+      await page.goto(suite.server.url + '#/about');
+      await page.getByTestId('open-workspace').setInputFiles(path);
+      await page.locator('[data-testid="about-outcome"]:not(.failed)').waitFor();
+      await page.locator('[data-testid="save-indicator"][data-state="saved"]').waitFor();
+      const [again] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-workspace').click(),
+      ]);
+      const after = JSON.parse(await readFile(await again.path(), 'utf8'));
+      assert.deepEqual(after, before, 'the restored workspace is identical');
+      await app.reload();
+      await app.navLink('Accounts').click();
+      assert.equal(await accountCount(page), 200, 'and it survives a reload');
+    });
+  });
+
+  test('a file that is not a workspace is refused with its reason and changes nothing', async () => {
+    await session({ locale: 'en-US' }, async (app, page) => {
+      await loadDemoAndWaitForSave(app, page);
+      await page.goto(suite.server.url + '#/about');
+      await page.getByTestId('open-workspace').setInputFiles({
+        name: 'notes.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"hello": "world"}'),
+      });
+      const outcome = page.locator('[data-testid="about-outcome"].failed');
+      await outcome.waitFor();
+      assert.match(await outcome.innerText(), /could not be opened/);
+      await app.navLink('Accounts').click();
+      assert.equal(await accountCount(page), 200, 'the workspace is untouched');
+    });
   });
 });
