@@ -856,16 +856,19 @@ fn score_framework(
     if width == 0 {
         out.dims.clear();
         out.outcomes.clear();
-        out.outcomes.resize(rows, outcome(p, &[]));
+        out.outcomes.resize(rows, outcome(p));
         return;
     }
     // Sized once and written in place: a reused buffer of the same size is not touched twice.
     let filler = DimScore::none(How::Missing);
     out.dims.resize(width * rows, filler);
-    out.outcomes.resize(rows, outcome(p, &[]));
+    out.outcomes.resize(rows, outcome(p));
+    let empty = outcome(p);
     for start in (0..rows).step_by(BLOCK) {
         let range = start..(start + BLOCK).min(rows);
         let block = &mut out.dims[range.start * width..range.end * width];
+        let outcomes = &mut out.outcomes[range.clone()];
+        outcomes.fill(empty);
         for (i, d) in p.dims.iter().enumerate() {
             match &d.rule {
                 Compiled::Derived { from, fallback } => {
@@ -890,12 +893,12 @@ fn score_framework(
                     column(block, i, width),
                 ),
             }
+            // Summed column by column while the column is hot: the dimension's bit, whether it
+            // is scored and its line values stay fixed for the whole pass.
+            tally(p, i, column(block, i, width), outcomes);
         }
-        for (o, row) in out.outcomes[range]
-            .iter_mut()
-            .zip(block.chunks_exact(width))
-        {
-            *o = outcome(p, row);
+        for o in outcomes {
+            classify(p, o);
         }
     }
 }
@@ -1051,20 +1054,8 @@ fn piecewise(bps: &[[f64; 2]], m: f64, max: f64) -> DimScore {
     )
 }
 
-/// A row's outcome; the line count is a constant in each instance so the per-dimension line
-/// comparisons unroll.
-fn outcome(p: &Prepared, dims: &[DimScore]) -> Outcome {
-    match p.lines.len() {
-        0 => tally::<0>(p, dims),
-        1 => tally::<1>(p, dims),
-        2 => tally::<2>(p, dims),
-        3 => tally::<3>(p, dims),
-        _ => tally::<MAX_LINES>(p, dims),
-    }
-}
-
-#[inline]
-fn tally<const L: usize>(p: &Prepared, dims: &[DimScore]) -> Outcome {
+/// The outcome of a row with no dimensions, classified; what each row's sum starts from.
+fn outcome(p: &Prepared) -> Outcome {
     let mut o = Outcome {
         total: 0.0,
         missing: 0,
@@ -1072,27 +1063,66 @@ fn tally<const L: usize>(p: &Prepared, dims: &[DimScore]) -> Outcome {
         class: None,
         short: [0; MAX_LINES],
     };
+    classify(p, &mut o);
+    o
+}
+
+/// Adds dimension `i`'s scores to their rows' outcomes; the line count is a constant in each
+/// instance so the per-row line comparisons unroll.
+fn tally<'a>(
+    p: &Prepared,
+    i: usize,
+    scores: impl Iterator<Item = &'a mut DimScore>,
+    outcomes: &mut [Outcome],
+) {
+    match p.lines.len() {
+        0 => add::<0>(p, i, scores, outcomes),
+        1 => add::<1>(p, i, scores, outcomes),
+        2 => add::<2>(p, i, scores, outcomes),
+        3 => add::<3>(p, i, scores, outcomes),
+        _ => add::<MAX_LINES>(p, i, scores, outcomes),
+    }
+}
+
+#[inline]
+fn add<'a, const L: usize>(
+    p: &Prepared,
+    i: usize,
+    scores: impl Iterator<Item = &'a mut DimScore>,
+    outcomes: &mut [Outcome],
+) {
     let lines = p.lines.len();
-    for (i, (s, d)) in dims.iter().zip(&p.dims).enumerate() {
-        let bit = 1 << i;
+    // Lines past the framework's own stay at minus infinity, which no score is below.
+    let mut values = [f64::NEG_INFINITY; L];
+    let own = p.line_values.get(i * lines..).unwrap_or(&[]);
+    for (v, &own) in values.iter_mut().zip(own.iter().take(lines)) {
+        *v = own;
+    }
+    let bit = 1 << i;
+    let scored = p.dims.get(i).is_some_and(|d| d.scored);
+    for (o, s) in outcomes.iter_mut().zip(scores) {
         match s.how {
             How::Missing => o.missing |= bit,
             How::Invalid(_) => o.invalid |= bit,
             _ => {}
         }
         // A score of NaN (none) adds nothing and is below no line.
-        if d.scored && !s.score.is_nan() {
+        if scored && !s.score.is_nan() {
             o.total += s.score;
-            let values = p.line_values.get(i * lines..).unwrap_or(&[]);
-            for (short, &value) in o.short.iter_mut().take(L.min(lines)).zip(values) {
+            for (short, &value) in o.short.iter_mut().zip(&values) {
                 if s.score < value {
                     *short |= bit;
                 }
             }
         }
     }
+}
+
+/// Sets the class of a summed outcome; an incomplete one has none.
+fn classify(p: &Prepared, o: &mut Outcome) {
     if !o.is_complete() {
-        return o;
+        o.class = None;
+        return;
     }
     o.class = match &p.class.rule {
         ClassRule::None => None,
@@ -1118,5 +1148,4 @@ fn tally<const L: usize>(p: &Prepared, dims: &[DimScore]) -> Outcome {
             Some(hit.unwrap_or(steps.len()) as u8)
         }
     };
-    o
 }

@@ -84,6 +84,39 @@ impl Hasher for Fnv {
 /// A hash map keyed by short strings.
 pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
+/// Up to this many labels a column's labels are compared directly: a column has a handful of
+/// short labels, and comparing a few is cheaper than hashing one.
+const SCAN: usize = 16;
+
+/// A column's distinct labels, numbered as they first appear.
+#[derive(Clone, Default)]
+struct Interner<'a> {
+    /// The labels, while there are at most [`SCAN`].
+    few: Vec<&'a str>,
+    /// All the labels, once there are more.
+    many: FastMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    /// The label's index, and whether it is new.
+    fn add(&mut self, t: &'a str) -> (u32, bool) {
+        if self.many.is_empty() {
+            if let Some(i) = self.few.iter().position(|l| *l == t) {
+                return (i as u32, false);
+            }
+            self.few.push(t);
+            let id = self.few.len() as u32 - 1;
+            if self.few.len() > SCAN {
+                self.many = self.few.drain(..).zip(0..).collect();
+            }
+            return (id, true);
+        }
+        let fresh = self.many.len() as u32;
+        let id = *self.many.entry(t).or_insert(fresh);
+        (id, id == fresh)
+    }
+}
+
 /// Inputs of many rows by column, each distinct label once.
 #[derive(Clone, Debug, Default)]
 pub(super) struct Table {
@@ -100,7 +133,7 @@ impl Table {
     ) -> Table {
         let width = keys.len();
         let n = rows.len();
-        // Keys in the map's own (byte) order, so each row is a single merge of two sorted lists.
+        // Keys in the map's own (byte) order, for a binary search by the map's key.
         let mut sorted: Vec<(&str, usize)> = keys
             .iter()
             .enumerate()
@@ -108,31 +141,35 @@ impl Table {
             .collect();
         sorted.sort_unstable();
         let mut columns = vec![vec![Packed::MISSING; n]; width];
-        let mut interned: Vec<FastMap<&'a str, u32>> = vec![FastMap::default(); width];
+        let mut interned: Vec<Interner<'a>> = vec![Interner::default(); width];
         let mut labels: Vec<Vec<String>> = vec![Vec::new(); width];
+        // Rows of one file mostly share their keys, so the key at a position is first checked
+        // against the previous row's key there; only a different key is searched for.
+        let mut previous: Vec<(&'a str, Option<usize>)> = Vec::new();
         for (row, inputs) in rows.enumerate() {
-            let mut next = sorted.iter();
-            let mut want = next.next();
-            for (key, input) in inputs {
-                while let Some(&(k, _)) = want {
-                    if k < key.as_str() {
-                        want = next.next();
-                    } else {
-                        break;
+            for (at, (key, input)) in inputs.iter().enumerate() {
+                let col = match previous.get(at) {
+                    Some(&(k, c)) if k == key.as_str() => c,
+                    _ => {
+                        let c = sorted
+                            .binary_search_by(|&(k, _)| k.cmp(key.as_str()))
+                            .ok()
+                            .map(|i| sorted[i].1);
+                        match previous.get_mut(at) {
+                            Some(p) => *p = (key.as_str(), c),
+                            None => previous.push((key.as_str(), c)),
+                        }
+                        c
                     }
-                }
-                let Some(&(k, c)) = want else { break };
-                if k != key.as_str() {
-                    continue;
-                }
+                };
+                let Some(c) = col else { continue };
                 columns[c][row] = match input {
                     Input::Number(v) => Packed::number(*v),
                     Input::Text(t) => {
-                        let fresh = labels[c].len() as u32;
-                        let id = *interned[c].entry(t.as_str()).or_insert_with(|| {
+                        let (id, new) = interned[c].add(t);
+                        if new {
                             labels[c].push(t.clone());
-                            fresh
-                        });
+                        }
                         Packed::label(id)
                     }
                 };
@@ -167,6 +204,25 @@ mod tests {
         assert!(matches!(Packed::number(tagged).get(), Cell::Number(x) if x.is_nan()));
         assert_eq!(Packed::label(u32::MAX).get(), Cell::Label(u32::MAX));
         assert_eq!(Packed::MISSING.get(), Cell::Missing);
+    }
+
+    #[test]
+    fn labels_keep_their_numbers_past_the_scanned_few() {
+        let rows: Vec<Inputs> = (0..3 * SCAN)
+            .map(|i| {
+                let mut r = Inputs::new();
+                r.insert("k".into(), Input::Text(format!("l{}", i % (2 * SCAN))));
+                r
+            })
+            .collect();
+        let t = Table::build(&["k".to_string()], rows.iter());
+        assert_eq!(t.labels[0].len(), 2 * SCAN);
+        for (row, cell) in t.column(0).iter().enumerate() {
+            let Cell::Label(i) = cell.get() else {
+                panic!("row {row} is not a label")
+            };
+            assert_eq!(t.labels[0][i as usize], format!("l{}", row % (2 * SCAN)));
+        }
     }
 
     #[test]
