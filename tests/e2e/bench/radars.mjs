@@ -23,7 +23,7 @@ try {
   );
   times.sort((a, b) => a - b);
   const median = times[Math.floor(times.length / 2)];
-  console.log(`redraw of 12 radars (420×357 CSS px, DPR 2): median ${median.toFixed(2)} ms, `
+  console.log(`redraw of 12 radars on drawn canvases (420×357 CSS px, DPR 2): median ${median.toFixed(2)} ms, `
     + `min ${times[0].toFixed(2)} ms, max ${times.at(-1).toFixed(2)} ms over ${RUNS} runs (goal ≤ 10 ms)`);
 } finally {
   await browser.close();
