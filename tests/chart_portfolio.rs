@@ -6,8 +6,7 @@ mod chart_support;
 use chart_support::{elements, texts};
 use kam_radar::chart::palette::{self, css};
 use kam_radar::chart::{
-    class_counts_svg, pareto_svg, score_scatter_svg, ChartError, ChartStyle, ClassCountsSpec,
-    ParetoSpec, ScatterPoint, ScatterSpec,
+    Chart, ChartError, ChartStyle, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec,
 };
 
 fn style() -> ChartStyle {
@@ -56,7 +55,9 @@ fn class_counts_show_every_class_with_its_count() {
             ("Not listed 未列入".into(), 0),
         ],
     };
-    let svg = class_counts_svg(&spec, &style(), 640, 400).expect("drawable");
+    let svg = Chart::ClassCounts(spec.clone())
+        .svg(&style(), 640, 400)
+        .expect("drawable");
     let t = texts(&svg);
     for s in [
         "Key-account scorecard 大客户评判标准",
@@ -89,7 +90,9 @@ fn class_counts_show_every_class_with_its_count() {
         bars: vec![],
         ..spec
     };
-    assert!(class_counts_svg(&empty, &style(), 640, 400).is_ok());
+    assert!(Chart::ClassCounts(empty.clone())
+        .svg(&style(), 640, 400)
+        .is_ok());
 }
 
 #[test]
@@ -101,7 +104,9 @@ fn pareto_draws_and_labels_the_a_and_b_cutoffs() {
         values: vec![500.0, 200.0, 120.0, 80.0, 50.0, 30.0, 20.0],
         cutoffs: [0.8, 0.95],
     };
-    let svg = pareto_svg(&spec, &style(), 640, 400).expect("drawable");
+    let svg = Chart::Pareto(spec.clone())
+        .svg(&style(), 640, 400)
+        .expect("drawable");
     let t = texts(&svg);
     for s in [
         "ABC by annual sales 年销售额ABC分类",
@@ -130,14 +135,16 @@ fn pareto_draws_and_labels_the_a_and_b_cutoffs() {
         values: vec![0.0, 0.0],
         ..spec.clone()
     };
-    let svg = pareto_svg(&zero, &style(), 640, 400).expect("drawable");
+    let svg = Chart::Pareto(zero.clone())
+        .svg(&style(), 640, 400)
+        .expect("drawable");
     assert!(!svg.contains("NaN"));
     let negative = ParetoSpec {
         values: vec![10.0, -1.0],
         ..spec
     };
     assert!(matches!(
-        pareto_svg(&negative, &style(), 640, 400),
+        Chart::Pareto(negative.clone()).svg(&style(), 640, 400),
         Err(ChartError::NegativeAmount { .. })
     ));
 }
@@ -161,7 +168,9 @@ fn scatter_draws_the_60_and_80_lines_on_both_axes() {
             },
         ],
     };
-    let svg = score_scatter_svg(&spec, &style(), 640, 480).expect("drawable");
+    let svg = Chart::Scatter(spec.clone())
+        .svg(&style(), 640, 480)
+        .expect("drawable");
     let t = texts(&svg);
     for s in [
         "Key-account score vs credit 大客户评分与信用",
@@ -186,7 +195,7 @@ fn scatter_draws_the_60_and_80_lines_on_both_axes() {
         ..spec
     };
     assert!(matches!(
-        score_scatter_svg(&bad, &style(), 640, 480),
+        Chart::Scatter(bad.clone()).svg(&style(), 640, 480),
         Err(ChartError::NotFinite { .. })
     ));
 }

@@ -18,8 +18,8 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use thiserror::Error;
 
 pub use portfolio::{
-    class_counts_svg, draw_class_counts, draw_pareto, draw_score_scatter, pareto_curve, pareto_svg,
-    score_scatter_svg, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec,
+    draw_class_counts, draw_pareto, draw_score_scatter, pareto_curve, ClassCountsSpec, ParetoSpec,
+    ScatterPoint, ScatterSpec,
 };
 pub use radar::{
     draw_radar, radar_svg, radar_table, RadarAxis, RadarLayout, RadarSpec, RadarTable,

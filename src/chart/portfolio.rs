@@ -10,7 +10,7 @@ use plotters::style::text_anchor::{HPos, VPos};
 
 use super::geometry::{dash_segments, Point};
 use super::palette::{self, Dash};
-use super::{format_value, size, to_svg, ChartError, ChartStyle};
+use super::{format_value, size, ChartError, ChartStyle};
 
 /// Accounts per class of one framework (e.g. key / potential / not listed).
 #[derive(Clone, Debug, PartialEq)]
@@ -332,42 +332,6 @@ pub fn draw_score_scatter<DB: DrawingBackend>(
         }
     }
     Ok(())
-}
-
-/// The class-count chart as an SVG document.
-pub fn class_counts_svg(
-    spec: &ClassCountsSpec,
-    style: &ChartStyle,
-    width: u32,
-    height: u32,
-) -> Result<String, ChartError> {
-    to_svg(width, height, |area| {
-        draw_class_counts(area, spec, &style.for_svg())
-    })
-}
-
-/// The Pareto chart as an SVG document.
-pub fn pareto_svg(
-    spec: &ParetoSpec,
-    style: &ChartStyle,
-    width: u32,
-    height: u32,
-) -> Result<String, ChartError> {
-    to_svg(width, height, |area| {
-        draw_pareto(area, spec, &style.for_svg())
-    })
-}
-
-/// The score scatter as an SVG document.
-pub fn score_scatter_svg(
-    spec: &ScatterSpec,
-    style: &ChartStyle,
-    width: u32,
-    height: u32,
-) -> Result<String, ChartError> {
-    to_svg(width, height, |area| {
-        draw_score_scatter(area, spec, &style.for_svg())
-    })
 }
 
 #[cfg(test)]

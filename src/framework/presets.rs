@@ -20,6 +20,9 @@ pub const INTERNAL: &str = "internal";
 /// Id of the stakeholder profile (§5).
 pub const STAKEHOLDER: &str = "stakeholder";
 
+/// The presets that score an account itself, in the order the app shows them.
+pub const ACCOUNT_PRESETS: [&str; 4] = [SCORECARD, CREDIT, EXTERNAL, INTERNAL];
+
 /// All presets, sources before the frameworks that derive from them.
 pub fn all() -> Vec<Framework> {
     vec![scorecard(), credit(), external(), stakeholder(), internal()]

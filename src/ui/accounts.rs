@@ -207,43 +207,38 @@ fn ClassBadges(row: usize) -> impl IntoView {
     move || {
         let lang = app.lang.get();
         with_scored(data, |scored| {
-            [
-                presets::SCORECARD,
-                presets::CREDIT,
-                presets::EXTERNAL,
-                presets::INTERNAL,
-            ]
-            .into_iter()
-            .filter_map(|id| scored.engine.index_of(id))
-            .map(|fi| {
-                let framework = &scored.engine.frameworks()[fi];
-                let outcome = scored.scores.framework(fi).outcome(row);
-                let class = outcome
-                    .class
-                    .and_then(|c| framework.classes().get(usize::from(c)).copied());
-                let (class_id, text) = match class {
-                    Some(class) => {
-                        let list = class
-                            .list
-                            .as_ref()
-                            .map(|l| format!(" · {}", l.label.get(lang)))
-                            .unwrap_or_default();
-                        (class.id.clone(), format!("{}{list}", class.label.get(lang)))
+            presets::ACCOUNT_PRESETS
+                .into_iter()
+                .filter_map(|id| scored.engine.index_of(id))
+                .map(|fi| {
+                    let framework = &scored.engine.frameworks()[fi];
+                    let outcome = scored.scores.framework(fi).outcome(row);
+                    let class = outcome
+                        .class
+                        .and_then(|c| framework.classes().get(usize::from(c)).copied());
+                    let (class_id, text) = match class {
+                        Some(class) => {
+                            let list = class
+                                .list
+                                .as_ref()
+                                .map(|l| format!(" · {}", l.label.get(lang)))
+                                .unwrap_or_default();
+                            (class.id.clone(), format!("{}{list}", class.label.get(lang)))
+                        }
+                        None => (
+                            "none".to_string(),
+                            Msg::NotClassified.text(lang).to_string(),
+                        ),
+                    };
+                    view! {
+                        <span class="badge" data-framework=framework.id.clone() data-class=class_id>
+                            <span class="badge-name">{framework.name.get(lang).to_string()}</span>
+                            <strong>{text}</strong>
+                            <span class="badge-total">{format_total(outcome.total)}</span>
+                        </span>
                     }
-                    None => (
-                        "none".to_string(),
-                        Msg::NotClassified.text(lang).to_string(),
-                    ),
-                };
-                view! {
-                    <span class="badge" data-framework=framework.id.clone() data-class=class_id>
-                        <span class="badge-name">{framework.name.get(lang).to_string()}</span>
-                        <strong>{text}</strong>
-                        <span class="badge-total">{format_total(outcome.total)}</span>
-                    </span>
-                }
-            })
-            .collect_view()
+                })
+                .collect_view()
         })
         .map(|badges| view! { <div class="badges">{badges}</div> })
     }
@@ -408,12 +403,7 @@ fn Explanations(row: usize) -> impl IntoView {
             .with(|ws| ws.accounts.get(row).map(|a| a.inputs.clone()))?;
         with_scored(data, |scored| {
             let frameworks = scored.engine.frameworks();
-            [
-                presets::SCORECARD,
-                presets::CREDIT,
-                presets::EXTERNAL,
-                presets::INTERNAL,
-            ]
+            presets::ACCOUNT_PRESETS
             .into_iter()
             .filter_map(|id| scored.engine.index_of(id))
             .map(|fi| {

@@ -21,7 +21,7 @@ pub fn PortfolioView() -> impl IntoView {
                 fallback=move || view! { <super::shell::NoAccounts/> }
             >
                 <div class="chart-grid">
-                    {[presets::SCORECARD, presets::CREDIT, presets::EXTERNAL, presets::INTERNAL]
+                    {presets::ACCOUNT_PRESETS
                         .into_iter()
                         .map(|framework| view! { <ClassCounts framework/> })
                         .collect_view()}
