@@ -34,7 +34,7 @@ pub fn migrate(value: Value, from_version: u32) -> Result<Workspace, PersistErro
             Workspace::deserialize(value)
                 .map_err(|e| PersistError::Malformed(format!("workspace (format 1): {e}")))
         }
-        2 => codec::decode_inline(&value).map_err(|e| with_raw(e, &value)),
+        2 => codec::decode_inline(&value).map_err(|e| e.keeping_raw(|| value.to_string())),
         v if v > FORMAT_VERSION => Err(PersistError::NewerVersion {
             what: "stored format",
             found: u64::from(v),
@@ -44,23 +44,6 @@ pub fn migrate(value: Value, from_version: u32) -> Result<Workspace, PersistErro
         v => Err(PersistError::Malformed(format!(
             "unknown stored format version {v}"
         ))),
-    }
-}
-
-fn with_raw(e: PersistError, value: &Value) -> PersistError {
-    match e {
-        PersistError::NewerVersion {
-            what,
-            found,
-            supported,
-            ..
-        } => PersistError::NewerVersion {
-            what,
-            found,
-            supported,
-            raw: value.to_string(),
-        },
-        other => other,
     }
 }
 
@@ -159,18 +142,5 @@ pub fn encode_document(
 /// Reads one stored document with its payload inline, of any version up to this build's.
 pub fn decode_document(text: &str) -> Result<Workspace, PersistError> {
     let env = parse_envelope(text)?;
-    migrate(env.payload, env.version).map_err(|e| match e {
-        PersistError::NewerVersion {
-            what,
-            found,
-            supported,
-            ..
-        } => PersistError::NewerVersion {
-            what,
-            found,
-            supported,
-            raw: text.to_string(),
-        },
-        other => other,
-    })
+    migrate(env.payload, env.version).map_err(|e| e.keeping_raw(|| text.to_string()))
 }

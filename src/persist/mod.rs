@@ -99,6 +99,25 @@ pub enum PersistError {
 }
 
 impl PersistError {
+    /// A newer-version error carrying `raw` as the kept text (the whole document, not only the
+    /// part that was being read when the version was found); other errors unchanged.
+    pub(crate) fn keeping_raw(self, raw: impl FnOnce() -> String) -> PersistError {
+        match self {
+            PersistError::NewerVersion {
+                what,
+                found,
+                supported,
+                ..
+            } => PersistError::NewerVersion {
+                what,
+                found,
+                supported,
+                raw: raw(),
+            },
+            other => other,
+        }
+    }
+
     /// The raw text kept for download when stored data could not be read.
     pub fn raw(&self) -> Option<&str> {
         match self {

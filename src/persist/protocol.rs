@@ -361,17 +361,7 @@ pub async fn load_async<S: AsyncKeyValueStore>(
     }
     match first_failure {
         Some((_, u)) => Err(match u.error {
-            PersistError::NewerVersion {
-                what,
-                found,
-                supported,
-                ..
-            } => PersistError::NewerVersion {
-                what,
-                found,
-                supported,
-                raw: u.raw,
-            },
+            e @ PersistError::NewerVersion { .. } => e.keeping_raw(|| u.raw),
             e => PersistError::Unreadable {
                 reason: e.to_string(),
                 raw: u.raw,
