@@ -19,14 +19,7 @@ fn generate() -> (Vec<Account>, Vec<Stakeholder>) {
     let mut people = Vec::with_capacity(ACCOUNTS * 3);
     for i in 0..ACCOUNTS {
         let mut a = Account::new(format!("acc-{i}"), format!("Account {i}"));
-        for k in [
-            "strategic_fit",
-            "profit_contribution",
-            "business_scale",
-            "industry_influence",
-            "brand_effect",
-            "development_potential",
-        ] {
+        for k in keys::SCORECARD {
             a.inputs.insert(
                 k.into(),
                 Input::Text(r.pick(&["high", "mid", "low", "高", "中", "低"]).into()),

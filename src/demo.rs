@@ -8,7 +8,9 @@
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::model::{Account, AccountLevel, CreditAssessment, Input, Order, Stakeholder, Workspace};
+use crate::model::{
+    keys, Account, AccountLevel, CreditAssessment, Input, Order, Stakeholder, Workspace,
+};
 use crate::sample::Seeded;
 
 /// The workspace name the demo carries, so nobody mistakes it for client data.
@@ -103,7 +105,7 @@ fn source_examples(ws: &mut Workspace, today: NaiveDate) {
         {
             account.inputs.insert(key.into(), number(value));
         }
-        for key in SCORECARD_KEYS {
+        for key in keys::SCORECARD {
             account.inputs.insert(key.into(), text(scorecard));
         }
         // The source gives only the credit score (A 90, B 70); these items add up to it.
@@ -134,7 +136,7 @@ fn source_examples(ws: &mut Workspace, today: NaiveDate) {
     holder.region = "华南".into();
     holder.owner = "李经理".into();
     holder.level = Some(AccountLevel::Regional);
-    for key in SCORECARD_KEYS {
+    for key in keys::SCORECARD {
         holder.inputs.insert(key.into(), text("mid"));
     }
     for (key, value) in [
@@ -221,15 +223,6 @@ fn source_examples(ws: &mut Workspace, today: NaiveDate) {
     }
 }
 
-const SCORECARD_KEYS: [&str; 6] = [
-    "strategic_fit",
-    "profit_contribution",
-    "business_scale",
-    "industry_influence",
-    "brand_effect",
-    "development_potential",
-];
-
 const INDUSTRIES: [&str; 8] = [
     "精密制造 Precision manufacturing",
     "电子 Electronics",
@@ -285,7 +278,7 @@ fn synthetic_account(ws: &mut Workspace, random: &mut Seeded, index: usize, toda
             _ => labels[2],
         }
     };
-    for key in SCORECARD_KEYS {
+    for key in keys::SCORECARD {
         let label = grade(random, ["high", "mid", "low"]);
         account.inputs.insert(key.into(), text(label));
     }

@@ -265,14 +265,7 @@ fn stakeholders_x_y_z_against_the_ideal_profile() {
 }
 
 fn scorecard_total(total_parts: [f64; 6]) -> Account {
-    let keys = [
-        "strategic_fit",
-        "profit_contribution",
-        "business_scale",
-        "industry_influence",
-        "brand_effect",
-        "development_potential",
-    ];
+    let keys = kam_radar::model::keys::SCORECARD;
     keys.iter()
         .zip(total_parts)
         .fold(Account::new("s", "s"), |a, (k, v)| a.with(k, n(v)))

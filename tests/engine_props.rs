@@ -50,7 +50,7 @@ proptest! {
         ext in prop::array::uniform6(50.0f64..100.0),
     ) {
         let labels = ["high", "mid", "low", "高"];
-        let keys = ["strategic_fit", "profit_contribution", "business_scale", "industry_influence", "brand_effect", "development_potential"];
+        let keys = kam_radar::model::keys::SCORECARD;
         let ext_keys = ["market_size", "rd_capability", "quality_requirement", "regulatory_requirement", "price_type", "professional_level"];
         let mut a = Account::new("p", "P");
         for (k, p) in keys.iter().zip(parts) { a.inputs.insert((*k).into(), Input::Text(labels[usize::from(p)].into())); }
@@ -78,7 +78,7 @@ proptest! {
     fn raising_the_key_threshold_moves_exactly_the_accounts_between_80_and_85(
         totals in prop::collection::vec((0.0f64..30.0, 0.0f64..20.0, 0.0f64..20.0, 0.0f64..10.0, 0.0f64..10.0, 0.0f64..10.0), 1..40)
     ) {
-        let keys = ["strategic_fit", "profit_contribution", "business_scale", "industry_influence", "brand_effect", "development_potential"];
+        let keys = kam_radar::model::keys::SCORECARD;
         let accounts: Vec<Account> = totals.iter().enumerate().map(|(i, t)| {
             let v = [t.0, t.1, t.2, t.3, t.4, t.5];
             keys.iter().zip(v).fold(Account::new(i.to_string(), "x"), |a, (k, x)| a.with(k, Input::Number(x)))

@@ -4,6 +4,7 @@
 //! thresholds are drawn dashed in one colour and labelled with their value, because the lines
 //! (60 and 80 points, the 80 % and 95 % cut-offs) are what a reader compares every account with.
 
+use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
@@ -177,6 +178,28 @@ pub fn pareto_curve(values: &[f64]) -> Result<Vec<(f64, f64)>, ChartError> {
     Ok(curve)
 }
 
+/// The axes, captions and grid of a chart with numbers on both axes (Pareto, scatter), in the
+/// one style all charts share.
+fn draw_axes<DB: DrawingBackend>(
+    chart: &mut ChartContext<'_, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>,
+    x_caption: &str,
+    y_caption: &str,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    chart
+        .configure_mesh()
+        .x_desc(x_caption)
+        .y_desc(y_caption)
+        .x_label_formatter(&|v| format_value(*v))
+        .y_label_formatter(&|v| format_value(*v))
+        .label_style(style.font(size::SMALL, palette::INK))
+        .axis_desc_style(style.font(size::LABEL, palette::INK))
+        .light_line_style(WHITE)
+        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
+        .draw()?;
+    Ok(())
+}
+
 /// Draws the ABC Pareto curve with its A and B cut-off lines onto `area`, filling it.
 pub fn draw_pareto<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -203,17 +226,7 @@ pub fn draw_pareto<DB: DrawingBackend>(
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(0f64..n, 0f64..100f64)?;
-    chart
-        .configure_mesh()
-        .x_desc(spec.x_caption.as_str())
-        .y_desc(spec.y_caption.as_str())
-        .x_label_formatter(&|v| format_value(*v))
-        .y_label_formatter(&|v| format_value(*v))
-        .label_style(style.font(size::SMALL, palette::INK))
-        .axis_desc_style(style.font(size::LABEL, palette::INK))
-        .light_line_style(WHITE)
-        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
-        .draw()?;
+    draw_axes(&mut chart, &spec.x_caption, &spec.y_caption, style)?;
     let base = area.get_base_pixel();
     let label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Right, VPos::Bottom);
     for (class, c) in ["A", "B"].iter().zip(spec.cutoffs) {
@@ -273,17 +286,7 @@ pub fn draw_score_scatter<DB: DrawingBackend>(
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(x_range.0..x_range.1, y_range.0..y_range.1)?;
-    chart
-        .configure_mesh()
-        .x_desc(spec.x_caption.as_str())
-        .y_desc(spec.y_caption.as_str())
-        .x_label_formatter(&|v| format_value(*v))
-        .y_label_formatter(&|v| format_value(*v))
-        .label_style(style.font(size::SMALL, palette::INK))
-        .axis_desc_style(style.font(size::LABEL, palette::INK))
-        .light_line_style(WHITE)
-        .bold_line_style(palette::GRID.stroke_width(style.stroke(1.0)))
-        .draw()?;
+    draw_axes(&mut chart, &spec.x_caption, &spec.y_caption, style)?;
     let base = area.get_base_pixel();
     let top_label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Left, VPos::Top);
     let side_label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Right, VPos::Bottom);

@@ -29,6 +29,16 @@ pub mod keys {
     /// Contract value, an alternative ABC basis.
     pub const CONTRACT_VALUE: &str = "contract_value";
 
+    /// The key-account scorecard's six criteria, in the scorecard's order.
+    pub const SCORECARD: [&str; 6] = [
+        "strategic_fit",
+        "profit_contribution",
+        "business_scale",
+        "industry_influence",
+        "brand_effect",
+        "development_potential",
+    ];
+
     /// Every input key of the presets with a one-line description, in a stable order.
     pub const ALL: &[(&str, &str)] = &[
         ("strategic_fit", "scorecard: high/mid/low (高/中/低) or 0–30"),
