@@ -130,8 +130,6 @@ messages! {
         "拖入从 Excel、WPS 或 CRM 导出的表格（CSV 或 XLSX）。每个客户都会按大客户评判标准、信用等级、客户外部画像和内部画像评分、分类、解释，并绘制雷达图。数据不会离开这台电脑。";
     DropZoneTitle => "Drop a spreadsheet here", "将表格文件拖放到此处";
     DropZoneFormats => "CSV (UTF-8, GBK, UTF-16), XLSX, XLS or ODS", "CSV（UTF-8、GBK、UTF-16）、XLSX、XLS 或 ODS";
-    DropZoneComing => "Importing files arrives with the import feature; this build shows where it will be.",
-        "文件导入功能即将上线；此版本先展示它的位置。";
     LoadDemo => "Load demo workspace", "载入演示工作区";
     DemoBanner => "Demo workspace: the source's customers A and B, stakeholders X, Y, Z and about 200 synthetic accounts. Not client data.",
         "演示工作区：资料中的客户 A、B，人员 X、Y、Z 及约 200 个模拟客户。并非真实客户数据。";
@@ -207,8 +205,6 @@ messages! {
     DeletedAll => "All data KAM Radar kept in this browser has been deleted.", "大客户雷达在本浏览器中保存的全部数据已删除。";
     PrivacyNote => "Private by design: your data stays in this browser. No server, no account, no tracking.",
         "隐私优先：数据只保存在本浏览器中。无服务器、无账号、无跟踪。";
-    ImportEmpty => "Import will show your files, the sheets found, the column mapping with a preview, and a row-by-row report of every problem.",
-        "导入页将显示你的文件、识别出的工作表、带预览的列映射，以及逐行的问题报告。";
     PortfolioEmpty => "The portfolio will list every account with its scores and classes for each framework: key-account list, credit grade, external class, internal tier, ABC and RFM.",
         "客户组合将列出每个客户在各框架下的得分与分类：大客户名单、信用等级、外部画像分类、内部画像层级、ABC 与 RFM。";
     AccountsEmpty => "Each account will show every score with its explanation and its external and internal radars against their lines.",
@@ -218,6 +214,57 @@ messages! {
     FrameworksEmpty => "The frameworks — key-account scorecard, credit rating, external profile, internal profile, stakeholder profile — will be shown here as data you can copy and edit.",
         "评估框架（大客户评判标准、信用等级、客户外部画像、客户内部画像、客户人员画像）将在此以可复制、可编辑的数据形式展示。";
     NothingYet => "Nothing here yet", "暂无内容";
+    // Import
+    ChooseFiles => "Choose files…", "选择文件…";
+    ImportLead => "Accounts, stakeholders, orders and credit assessments — from several sheets or files at once. The files are read in this browser only; you check the mapping and the report before anything changes.",
+        "客户、客户人员、订单和信用评估可同时从多个工作表或文件导入。文件只在本浏览器中读取；在任何数据变更之前，你可以先核对列映射和问题报告。";
+    TemplatesHint => "A template to hand to your client (bilingual headers, accepted labels):", "可交给客户填写的模板（中英文表头及可用的等级标签）：";
+    TemplateCsv => "Template CSV", "CSV 模板";
+    TemplateXlsx => "Template XLSX", "XLSX 模板";
+    ImportReading => "Reading the files…", "正在读取文件…";
+    ImportConverting => "Checking every row…", "正在逐行检查…";
+    Cancel => "Cancel", "取消";
+    ImportCancelled => "The import was cancelled; nothing was changed.", "导入已取消，数据未作任何更改。";
+    MappingHint => "Check what each sheet holds and which field each column fills; the first rows are shown under the columns. Columns that match no field are kept on the account as attributes.",
+        "请核对每个工作表的内容类型以及每列对应的字段；各列下方显示前几行数据。未匹配任何字段的列将作为客户属性保留。";
+    SheetHolds => "This sheet holds", "此工作表的内容：";
+    SheetNotImported => "This sheet will not be imported.", "此工作表不会被导入。";
+    ConfidenceNone => "not matched", "未匹配";
+    ConfidenceMedium => "probable", "可能";
+    ConfidenceHigh => "sure", "确定";
+    ConfidenceRemembered => "as last time", "沿用上次";
+    ConfidenceUser => "your choice", "手动指定";
+    CheckImport => "Check the import", "检查导入";
+    NothingToImport => "Every sheet is set to “not imported”.", "所有工作表都设为“不导入”。";
+    ImportPreviewTitle => "What this import will change", "本次导入将带来的变更";
+    NewAccounts => "new accounts", "个新客户";
+    UpdatedAccounts => "accounts updated", "个客户将更新";
+    UnchangedAccounts => "accounts unchanged", "个客户无变化";
+    RowsWithProblems => "rows with problems, left out", "行有问题，未导入";
+    NewStakeholders => "new stakeholders", "位新客户人员";
+    UpdatedStakeholders => "stakeholders updated", "位客户人员将更新";
+    NewOrders => "new orders", "笔新订单";
+    NewAssessments => "new credit assessments", "条新信用评估";
+    MergeNeverDeletes => "An import only adds and updates: nothing the files do not mention is deleted, and an empty cell never erases a value.",
+        "导入只会新增和更新：文件未涉及的数据不会被删除，空单元格也不会清除已有的值。";
+    CommitImport => "Import", "确认导入";
+    BackToMapping => "Back to the mapping", "返回列映射";
+    ProblemsTitle => "Problems", "问题";
+    NoProblems => "No problems: every row can be imported.", "没有问题：所有行均可导入。";
+    ProblemsTruncated => "Only the first problems are listed; the problem rows download holds every rejected row with its reasons.",
+        "此处只列出前面的问题；下载的问题行文件包含所有被拒绝的行及原因。";
+    DownloadProblemRows => "Download problem rows", "下载问题行";
+    ColumnFile => "File", "文件";
+    ColumnSheet => "Sheet", "工作表";
+    ColumnRow => "Row", "行";
+    ColumnColumn => "Column", "列";
+    ColumnValue => "Value", "值";
+    ColumnReason => "Reason", "原因";
+    SeverityError => "error", "错误";
+    SeverityWarning => "warning", "警告";
+    ImportDone => "Import complete", "导入完成";
+    OpenPortfolio => "Open the portfolio", "查看客户组合";
+    OpenAccounts => "Open the accounts", "查看客户";
 }
 
 #[cfg(test)]

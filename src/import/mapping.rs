@@ -202,6 +202,29 @@ impl MappingMemory {
         );
     }
 
+    /// The memory as a workspace stores it (`Workspace::column_mappings`); entries that do
+    /// not read as a remembered plan (from a newer version) are skipped, not fatal.
+    pub fn from_stored(stored: &BTreeMap<String, serde_json::Value>) -> Self {
+        let entries = stored
+            .iter()
+            .filter_map(|(signature, plan)| {
+                let plan = RememberedPlan::deserialize(plan).ok()?;
+                Some((signature.clone(), plan))
+            })
+            .collect();
+        MappingMemory { entries }
+    }
+
+    /// Writes the memory into a workspace's `column_mappings`, keeping entries it does not
+    /// know.
+    pub fn store(&self, stored: &mut BTreeMap<String, serde_json::Value>) {
+        for (signature, plan) in &self.entries {
+            if let Ok(value) = serde_json::to_value(plan) {
+                stored.insert(signature.clone(), value);
+            }
+        }
+    }
+
     /// The plan remembered for these headers.
     pub fn recall(&self, headers: &[String]) -> Option<SheetPlan> {
         let r = self.entries.get(&header_signature(headers))?;

@@ -27,13 +27,14 @@ mod template;
 mod text;
 mod value;
 mod workbook;
+pub mod worker;
 
 use std::ops::ControlFlow;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
-use crate::i18n::Lang;
+use crate::i18n::{Label, Lang};
 
 pub use convert::{convert, Imported, Origin};
 pub use decode::TextEncoding;
@@ -150,6 +151,11 @@ impl ImportError {
             ImportError::Cancelled => "导入已取消".to_string(),
             ImportError::Template(e) => format!("无法生成模板：{e}"),
         }
+    }
+
+    /// The message in both languages, for a view that switches language later.
+    pub fn label(&self) -> Label {
+        Label::new(self.text(Lang::En), self.text(Lang::Zh))
     }
 }
 

@@ -11,11 +11,13 @@ mod browser;
 mod canvas;
 mod download;
 mod files;
+mod import;
 mod portfolio;
 mod shell;
 mod stakeholders;
 mod state;
 mod storage;
+mod worker_client;
 
 use leptos::prelude::*;
 
@@ -81,6 +83,7 @@ fn App() -> impl IntoView {
     let data = WorkspaceState::new(Workspace::default());
     provide_context(data);
     provide_context(autosave::Autosave::start(data));
+    provide_context(import::ImportSession::new(state, data));
     files::request_persistent_storage();
 
     // Effects only mirror state outward: the document language, and the URL fragment.

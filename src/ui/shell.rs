@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::accounts::AccountsView;
+use super::import::{FileDrop, ImportView};
 use super::portfolio::PortfolioView;
 use super::stakeholders::StakeholdersView;
 use super::{browser, storage, use_app, use_workspace};
@@ -64,7 +65,7 @@ pub fn CurrentView() -> impl IntoView {
     let app = use_app();
     move || match app.view.get() {
         View::Home => view! { <Welcome/> }.into_any(),
-        View::Import => view! { <EmptyView view=View::Import body=Msg::ImportEmpty/> }.into_any(),
+        View::Import => view! { <ImportView/> }.into_any(),
         View::Portfolio => view! { <PortfolioView/> }.into_any(),
         View::Accounts => view! { <AccountsView/> }.into_any(),
         View::Stakeholders => view! { <StakeholdersView/> }.into_any(),
@@ -145,44 +146,14 @@ pub fn DemoBanner() -> impl IntoView {
 #[component]
 fn Welcome() -> impl IntoView {
     let app = use_app();
-    let dragging = RwSignal::new(false);
-    let notice = RwSignal::new(None::<Msg>);
     view! {
         <section class="welcome" data-testid="welcome">
             <h1>{app.t(Msg::WelcomeTitle)}</h1>
             <p class="lead">{app.t(Msg::WelcomeBody)}</p>
-            <div
-                class="drop-zone"
-                class:dragging=move || dragging.get()
-                data-testid="drop-zone"
-                on:dragover=move |ev| {
-                    ev.prevent_default();
-                    dragging.set(true);
-                }
-                on:dragleave=move |_| dragging.set(false)
-                on:drop=move |ev| {
-                    ev.prevent_default();
-                    dragging.set(false);
-                    notice.set(Some(Msg::DropZoneComing));
-                }
-            >
-                <p class="drop-title">{app.t(Msg::DropZoneTitle)}</p>
-                <p class="drop-formats">{app.t(Msg::DropZoneFormats)}</p>
-            </div>
+            <FileDrop/>
             <div class="actions">
                 <LoadDemoButton/>
             </div>
-            {move || {
-                notice
-                    .get()
-                    .map(|msg| {
-                        view! {
-                            <p class="notice" role="status">
-                                {move || msg.text(app.lang.get())}
-                            </p>
-                        }
-                    })
-            }}
         </section>
     }
 }

@@ -1,0 +1,377 @@
+//! The Import view's conversation with the import worker, message by message, with every
+//! message passed through JSON exactly as `postMessage` carries it between the page and the
+//! worker: read several files (GBK CSV, a two-sheet workbook, an empty file), override a
+//! mapping, convert, read the located report, download the problem rows and the templates,
+//! and reuse a remembered mapping.
+
+use std::collections::BTreeMap;
+
+use kam_radar::framework::presets;
+use kam_radar::i18n::Lang;
+use kam_radar::import::worker::{
+    AccountRef, Converted, ImportWorker, ReadResult, Reply, Request, Stage, TemplateFormat,
+};
+use kam_radar::import::{
+    Confidence, MappingMemory, PersonalField, SheetPlan, TableKind, Target, TextEncoding,
+};
+use kam_radar::model::keys;
+
+/// The worker's replies to one request, each through JSON, with the bytes sent alongside.
+fn ask(
+    worker: &mut ImportWorker,
+    request: &Request,
+    files: Vec<Vec<u8>>,
+) -> Vec<(Reply, Option<Vec<u8>>)> {
+    let request: Request =
+        serde_json::from_str(&serde_json::to_string(request).expect("request to JSON"))
+            .expect("request from JSON");
+    let mut replies = Vec::new();
+    worker.handle(request, files, &mut |reply, bytes| {
+        let json = serde_json::to_string(&reply).expect("reply to JSON");
+        replies.push((serde_json::from_str(&json).expect("reply from JSON"), bytes));
+    });
+    replies
+}
+
+fn gbk_accounts() -> Vec<u8> {
+    let text =
+        "客户名称,战略契合度,利润贡献,年销售额\n华东机械,高,高,1200万\n南方电子,超高,中,300\n";
+    encoding_rs::GBK.encode(text).0.into_owned()
+}
+
+/// A workbook with a sheet of accounts and a sheet of stakeholders linked by account name.
+fn workbook() -> Vec<u8> {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let accounts = book.add_worksheet();
+    accounts.set_name("Accounts").expect("name");
+    for (r, row) in [["Account Name", "Region"], ["Delta Foods", "East"]]
+        .iter()
+        .enumerate()
+    {
+        for (c, cell) in row.iter().enumerate() {
+            accounts.write(r as u32, c as u16, *cell).expect("cell");
+        }
+    }
+    let people = book.add_worksheet();
+    people.set_name("Stakeholders").expect("name");
+    let rows = [
+        ["客户名称", "姓名", "关系角色", "权力角色", "手机"],
+        ["华东机械", "王强", "教练", "决策者", "13800000000"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, cell) in row.iter().enumerate() {
+            people.write(r as u32, c as u16, *cell).expect("cell");
+        }
+    }
+    book.save_to_buffer().expect("xlsx")
+}
+
+fn read(worker: &mut ImportWorker, memory: MappingMemory) -> (ReadResult, Vec<f32>) {
+    let names = ["华东.csv", "crm.xlsx", "empty.csv"]
+        .map(String::from)
+        .to_vec();
+    let replies = ask(
+        worker,
+        &Request::Read { names, memory },
+        vec![gbk_accounts(), workbook(), Vec::new()],
+    );
+    let mut progress = Vec::new();
+    let mut result = None;
+    for (reply, _) in replies {
+        match reply {
+            Reply::Progress { stage, fraction } => {
+                assert_eq!(stage, Stage::Reading);
+                progress.push(fraction);
+            }
+            Reply::Read(r) => result = Some(r),
+            other => panic!("unexpected reply to a read: {other:?}"),
+        }
+    }
+    (result.expect("a read result"), progress)
+}
+
+#[test]
+fn a_read_reports_every_file_every_sheet_and_its_progress() {
+    let mut worker = ImportWorker::default();
+    let (result, progress) = read(&mut worker, MappingMemory::default());
+
+    assert!(!progress.is_empty(), "the bar moves");
+    assert!(progress.windows(2).all(|w| w[0] <= w[1]), "{progress:?}");
+    assert!(progress.iter().all(|f| (0.0..=1.0).contains(f)));
+
+    assert_eq!(result.files.len(), 3);
+    assert_eq!(result.files[0].encoding, Some(TextEncoding::Gb18030));
+    assert!(result.files[1].error.is_none());
+    let empty = result.files[2]
+        .error
+        .as_ref()
+        .expect("the empty file is refused");
+    assert!(
+        empty.en.contains("empty.csv") && empty.en.contains("empty"),
+        "{empty:?}"
+    );
+    assert!(
+        empty.zh.contains("empty.csv") && empty.zh.contains("空"),
+        "{empty:?}"
+    );
+
+    // One sheet for the CSV, two for the workbook; the empty file adds none.
+    assert_eq!(result.sheets.len(), 3);
+    let csv = &result.sheets[0];
+    assert_eq!(csv.headers[0], "客户名称");
+    assert_eq!(csv.rows, 2);
+    assert_eq!(csv.preview[0][3], "1200万", "cells as written");
+    assert_eq!(csv.plan.kind, TableKind::Accounts);
+    let people = &result.sheets[2];
+    assert_eq!(people.sheet.as_deref(), Some("Stakeholders"));
+    assert_eq!(people.plan.kind, TableKind::Stakeholders);
+    assert_eq!(
+        people.plan.mapping.columns[4].target,
+        Target::Personal(PersonalField::Phone)
+    );
+    // A plan for every kind, so switching a sheet's kind needs no second request; the
+    // guessed plan stands in its own kind's place.
+    for sheet in &result.sheets {
+        let kinds: Vec<TableKind> = sheet.alternatives.iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                TableKind::Accounts,
+                TableKind::Stakeholders,
+                TableKind::Orders,
+                TableKind::Assessments,
+                TableKind::Other
+            ]
+        );
+        assert!(sheet.alternatives.contains(&sheet.plan));
+    }
+    // The dropdowns: accounts can keep a column as an attribute, stakeholders cannot.
+    let targets = |kind| {
+        result
+            .targets
+            .iter()
+            .find(|(k, _)| *k == kind)
+            .map(|(_, t)| t.iter().map(|(t, _)| t.clone()).collect::<Vec<_>>())
+            .expect("targets")
+    };
+    assert!(targets(TableKind::Accounts).contains(&Target::Attribute));
+    assert!(!targets(TableKind::Stakeholders).contains(&Target::Attribute));
+    assert!(targets(TableKind::Stakeholders).contains(&Target::Ignore));
+}
+
+fn converted(replies: Vec<(Reply, Option<Vec<u8>>)>) -> Converted {
+    let mut out = None;
+    for (reply, _) in replies {
+        match reply {
+            Reply::Progress { stage, .. } => assert_eq!(stage, Stage::Converting),
+            Reply::Converted(c) => out = Some(c),
+            other => panic!("unexpected reply to a conversion: {other:?}"),
+        }
+    }
+    out.expect("converted")
+}
+
+#[test]
+fn a_conversion_links_the_sheets_locates_each_problem_and_exports_the_rejected_rows() {
+    let mut worker = ImportWorker::default();
+    let (result, _) = read(&mut worker, MappingMemory::default());
+    let mut plans: Vec<SheetPlan> = result.sheets.iter().map(|s| s.plan.clone()).collect();
+    // The user keeps the annual sales column out of this import.
+    let sales = plans[0]
+        .mapping
+        .column_of(&Target::Input(keys::ANNUAL_SALES.into()))
+        .expect("年销售额 mapped");
+    plans[0]
+        .mapping
+        .set(sales, Target::Attribute, TableKind::Accounts);
+
+    let c = converted(ask(
+        &mut worker,
+        &Request::Convert {
+            plans,
+            frameworks: presets::all(),
+            existing: vec![AccountRef {
+                id: "old-1".into(),
+                name: "Old Account".into(),
+            }],
+        },
+        Vec::new(),
+    ));
+    let imported = c.imported().expect("the records decode");
+    let names: Vec<&str> = imported.accounts.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        ["华东机械", "Delta Foods"],
+        "南方电子 has an unknown level"
+    );
+    let east = &imported.accounts[0];
+    assert_eq!(
+        east.attributes.get("年销售额").map(String::as_str),
+        Some("1200万")
+    );
+    assert_eq!(imported.stakeholders.len(), 1);
+    assert_eq!(imported.stakeholders[0].account, east.id, "linked by name");
+    assert_eq!(
+        (c.rows_read, c.rows_imported, c.rows_with_errors),
+        (4, 3, 1)
+    );
+
+    // 南方电子 is on spreadsheet row 3, its 战略契合度 in column B.
+    let problem = c
+        .problems
+        .iter()
+        .find(|p| p.error)
+        .expect("an error is listed");
+    assert_eq!((problem.file.as_str(), problem.row), ("华东.csv", 3));
+    assert_eq!(problem.column.as_deref(), Some("B 战略契合度"));
+    assert_eq!(problem.value, "超高");
+    assert!(problem.reason.en.contains("level"), "{:?}", problem.reason);
+    assert!(!problem.reason.zh.is_empty() && problem.reason.zh != problem.reason.en);
+    assert_eq!(c.sheets_with_rejected_rows, [0]);
+
+    let replies = ask(
+        &mut worker,
+        &Request::ProblemRows {
+            sheet: 0,
+            lang: Lang::Zh,
+        },
+        Vec::new(),
+    );
+    let [(Reply::File { name, mime }, Some(bytes))] = replies.as_slice() else {
+        panic!("a file: {replies:?}");
+    };
+    assert_eq!(
+        (name.as_str(), mime.as_str()),
+        ("华东_problems.csv", "text/csv")
+    );
+    let text = String::from_utf8(bytes.clone()).expect("UTF-8");
+    assert!(text.contains("南方电子,超高,中,300"), "{text}");
+    assert!(!text.contains("华东机械"), "only rejected rows");
+
+    // A sheet without rejected rows says so instead of offering an empty file.
+    let replies = ask(
+        &mut worker,
+        &Request::ProblemRows {
+            sheet: 1,
+            lang: Lang::En,
+        },
+        Vec::new(),
+    );
+    assert!(matches!(replies.as_slice(), [(Reply::Failed { .. }, None)]));
+}
+
+#[test]
+fn plans_that_do_not_match_the_files_read_are_refused() {
+    let mut worker = ImportWorker::default();
+    let (result, _) = read(&mut worker, MappingMemory::default());
+    let replies = ask(
+        &mut worker,
+        &Request::Convert {
+            plans: vec![result.sheets[0].plan.clone()],
+            frameworks: presets::all(),
+            existing: Vec::new(),
+        },
+        Vec::new(),
+    );
+    let [(Reply::Failed { message }, None)] = replies.as_slice() else {
+        panic!("refused: {replies:?}");
+    };
+    assert!(message.en.contains("read them again"), "{message:?}");
+}
+
+#[test]
+fn templates_come_as_files_that_map_back() {
+    let mut worker = ImportWorker::default();
+    for (format, name, magic) in [
+        (
+            TemplateFormat::Csv,
+            "kam-radar-template.csv",
+            &b"\xEF\xBB\xBF"[..],
+        ),
+        (
+            TemplateFormat::Xlsx,
+            "kam-radar-template.xlsx",
+            &b"PK\x03\x04"[..],
+        ),
+    ] {
+        let replies = ask(
+            &mut worker,
+            &Request::Template {
+                format,
+                frameworks: presets::all(),
+            },
+            Vec::new(),
+        );
+        let [(Reply::File { name: got, .. }, Some(bytes))] = replies.as_slice() else {
+            panic!("a template: {replies:?}");
+        };
+        assert_eq!(got, name);
+        assert!(bytes.starts_with(magic), "{name}");
+        // Read back through the worker itself: every column maps automatically.
+        let back = ask(
+            &mut worker,
+            &Request::Read {
+                names: vec![name.to_string()],
+                memory: MappingMemory::default(),
+            },
+            vec![bytes.clone()],
+        );
+        let Some((Reply::Read(result), _)) = back.last() else {
+            panic!("read back: {back:?}");
+        };
+        let accounts = &result.sheets[0].plan;
+        assert_eq!(accounts.kind, TableKind::Accounts, "{name}");
+        assert!(
+            accounts
+                .mapping
+                .columns
+                .iter()
+                .all(|c| c.confidence == Confidence::High),
+            "{name}: {accounts:?}"
+        );
+    }
+}
+
+#[test]
+fn a_confirmed_mapping_stored_in_the_workspace_is_used_next_time() {
+    let mut worker = ImportWorker::default();
+    let headers = ["Kunde", "Umsatz"].map(String::from);
+    let mut plan = SheetPlan {
+        kind: TableKind::Accounts,
+        mapping: kam_radar::import::auto_map(&headers, TableKind::Accounts),
+    };
+    plan.mapping.set(0, Target::Name, TableKind::Accounts);
+    plan.mapping.set(
+        1,
+        Target::Input(keys::ANNUAL_SALES.into()),
+        TableKind::Accounts,
+    );
+    let mut memory = MappingMemory::default();
+    memory.remember(&headers, &plan);
+    // Through the workspace's opaque storage, next to an entry from a future version.
+    let mut stored = BTreeMap::new();
+    stored.insert(
+        "future".to_string(),
+        serde_json::json!({"shape": "unknown"}),
+    );
+    memory.store(&mut stored);
+    let recalled = MappingMemory::from_stored(&stored);
+    assert_eq!(recalled, memory);
+    assert_eq!(stored.len(), 2, "the unknown entry is kept");
+
+    let replies = ask(
+        &mut worker,
+        &Request::Read {
+            names: vec!["de.csv".into()],
+            memory: recalled,
+        },
+        vec![b"KUNDE;umsatz\nAcme;5\n".to_vec()],
+    );
+    let Some((Reply::Read(result), _)) = replies.last() else {
+        panic!("read: {replies:?}");
+    };
+    let plan = &result.sheets[0].plan;
+    assert_eq!(plan.kind, TableKind::Accounts);
+    assert_eq!(plan.mapping.columns[0].target, Target::Name);
+    assert_eq!(plan.mapping.columns[1].confidence, Confidence::Remembered);
+}
