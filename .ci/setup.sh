@@ -1,5 +1,6 @@
-# Sourced by .ci/serve and .ci/test: installs what KAM Radar needs to build, serve and test,
-# and skips everything already installed at the right version, so only a fresh machine pays.
+# Sourced by .ci/serve, .ci/test and .ci/build-site: installs what KAM Radar needs to build,
+# serve and test (`kam_setup build`: to build only, without the browser the tests drive), and
+# skips everything already installed at the right version, so only a fresh machine pays.
 # Nothing comes from GitHub: Debian packages, crates.io and the npm registry only.
 
 set -euo pipefail
@@ -16,13 +17,15 @@ as_root() {
 
 install_debian_packages() {
   local missing=()
-  command -v chromium >/dev/null || missing+=(chromium)
-  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  if [ "${1:-}" != build ]; then
+    command -v chromium >/dev/null || missing+=(chromium)
+    command -v chromedriver >/dev/null || missing+=(chromium-driver)
+    # A CJK font, so Chinese labels render in the headless browser as on a user's machine.
+    [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
+  fi
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
   command -v pkg-config >/dev/null || missing+=(pkg-config)
-  # A CJK font, so Chinese labels render in the headless browser as on a user's machine.
-  [ -d /usr/share/fonts/opentype/noto ] || missing+=(fonts-noto-cjk)
   [ -e /usr/include/openssl/ssl.h ] || missing+=(libssl-dev)
   if [ ${#missing[@]} -gt 0 ]; then
     step "Debian packages: ${missing[*]}"
@@ -69,9 +72,12 @@ install_npm_packages() {
   fi
 }
 
+# `kam_setup` for everything; `kam_setup build` for what building dist/ needs.
 kam_setup() {
-  install_debian_packages
+  install_debian_packages "${1:-}"
   install_rust_tools
   install_npm_packages
-  step "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1), $(chromium --version)"
+  local browser=""
+  [ "${1:-}" = build ] || browser=", $(chromium --version)"
+  step "Tools ready: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -1)$browser"
 }

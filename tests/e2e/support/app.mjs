@@ -5,6 +5,7 @@ export class KamApp {
     this.name = page.getByTestId('app-name');
     this.languageSwitch = page.getByTestId('lang-switch');
     this.navigation = page.locator('nav.main-nav');
+    this.updateBanner = page.getByTestId('update-banner');
   }
 
   /** Opens the app at `url` and waits until the WebAssembly app has mounted. */
@@ -20,6 +21,15 @@ export class KamApp {
   async reload() {
     await this.page.reload();
     await this.mounted();
+  }
+
+  /**
+   * Waits until an activated service worker controls the page (the app's files are then kept
+   * for offline use) and returns the names of the page's caches.
+   */
+  async offlineReady() {
+    await this.page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
+    return this.page.evaluate(() => caches.keys());
   }
 
   navLink(text) {
