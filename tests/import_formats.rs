@@ -309,11 +309,17 @@ fn an_unterminated_quote_is_located_and_the_rows_before_it_import() {
 #[test]
 fn quoted_line_breaks_and_blank_rows_keep_excel_row_numbers() {
     let text = "客户名称,战略契合度,备注\n\"A\",高,\"line one\nline two\"\n,,\nB,bad,x\n";
-    let book = read_csv("multi.csv", text.as_bytes()).expect("reads");
-    let (_, imported) = import(&book);
-    assert_eq!(account(&imported, "A").notes, "line one\nline two");
-    let p = &imported.report.problems[0];
-    assert_eq!((p.row, p.value.as_str()), (4, "bad"));
+    // Excel on Windows ends rows with CRLF (and keeps LF inside cells).
+    let crlf = "客户名称,战略契合度,备注\r\n\"A\",高,\"line one\nline two\"\r\n,,\r\nB,bad,x\r\n";
+    for (name, text) in [("lf.csv", text), ("crlf.csv", crlf)] {
+        let book = read_csv(name, text.as_bytes()).expect("reads");
+        let (_, imported) = import(&book);
+        assert_eq!(account(&imported, "A").notes, "line one\nline two", "{name}");
+        let p = &imported.report.problems[0];
+        assert_eq!((p.row, p.value.as_str()), (4, "bad"), "{name}");
+        let rows: Vec<usize> = book.sheets[0].rows().map(|r| r.number()).collect();
+        assert_eq!(rows, [2, 4], "{name}: the blank row 3 is skipped, not renumbered");
+    }
 }
 
 #[test]

@@ -95,9 +95,11 @@ pub fn read_csv_with_progress(
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut record = csv::ByteRecord::new();
-    // Line breaks inside quoted cells advance the reader's line count but not Excel's row
-    // count; subtracting them gives the row the user sees.
+    // The row the user sees is 1 + the line breaks before the record's first byte, less
+    // those inside quoted cells (which Excel keeps within one row). Counted from the bytes:
+    // the reader's own line count is one short in CRLF files, i.e. everything Excel saves.
     let mut breaks_inside_cells: u64 = 0;
+    let mut breaks_before = (0usize, 0u64);
     let mut last = (0u64, 0u32);
     let mut records = 0usize;
     let total = text.len().max(1) as f32;
@@ -113,10 +115,20 @@ pub fn read_csv_with_progress(
             break;
         }
         records += 1;
-        let (line, byte) = record
-            .position()
-            .map_or((records as u64, 0), |p| (p.line(), p.byte()));
-        let row = line.saturating_sub(breaks_inside_cells);
+        let byte = record.position().map_or(0, |p| p.byte());
+        let mut start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        // After a CRLF the reader's record starts at the LF: it still belongs to the row before.
+        if text.as_bytes().get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        if start > breaks_before.0 {
+            breaks_before.1 += text.as_bytes()[breaks_before.0..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count() as u64;
+            breaks_before.0 = start;
+        }
+        let row = (1 + breaks_before.1).saturating_sub(breaks_inside_cells);
         let row = u32::try_from(row).unwrap_or(u32::MAX);
         if table.rows() + 1 >= MAX_ROWS {
             return Err(ImportError::TooManyRows {

@@ -29,10 +29,10 @@ const STAKEHOLDERS = [
 /** A deterministic accounts CSV of `count` rows (about 110 bytes a row). */
 function bigCsv(count) {
   const levels = ['高', '中', '低'];
-  const lines = ['客户编号,客户名称,区域,战略契合度,利润贡献,业务规模,行业影响力,市场和品牌效应,发展潜力,年销售额'];
+  const lines = ['客户编号,客户名称,区域,行业,负责人,战略契合度,利润贡献,业务规模,行业影响力,市场和品牌效应,发展潜力,年销售额,营业收入'];
   for (let i = 0; i < count; i += 1) {
     const l = (k) => levels[(i * 7 + k * 3) % 3];
-    lines.push(`C${String(i).padStart(6, '0')},客户 ${i} 有限公司,区域 ${i % 9},${l(1)},${l(2)},${l(3)},${l(4)},${l(5)},${l(6)},"${(i % 997) * 13 + 50},000"`);
+    lines.push(`C${String(i).padStart(6, '0')},客户 ${i} 有限公司,区域 ${i % 9},行业 ${i % 17},经理 ${i % 50},${l(1)},${l(2)},${l(3)},${l(4)},${l(5)},${l(6)},"${(i % 997) * 13 + 50},000",${(i * 7919) % 90_000_000 + 1_000_000}`);
   }
   return Buffer.from(lines.join('\r\n'));
 }
@@ -94,7 +94,7 @@ describe('import', () => {
       const problem = page.getByTestId('problem-row').filter({ hasText: '很高' });
       assert.equal(await problem.count(), 1);
       assert.equal(await problem.getByTestId('problem-row-number').innerText(), '5');
-      assert.match(await problem.innerText(), /customers_gbk\.csv.*F 战略契合度.*很高.*error/s);
+      assert.match(await problem.innerText(), /customers_gbk\.csv.*F 战略契合度.*很高.*error/is);
 
       const [download] = await Promise.all([
         page.waitForEvent('download'),

@@ -84,7 +84,23 @@ describe('static hosting and offline', () => {
       assert.match(badges[1], /AAA · green list/);
       assert.match(await page.getByTestId('explanations').innerText(), /Quality requirement 质量要求 \(80 < 90\)/);
 
-      // Import a file offline: the lead adds this step here once the Import view exists.
+      // Import a file offline: the worker, its wasm and the readers come from the cache too.
+      await app.navLink('Import').click();
+      const csv = '客户名称,战略契合度,利润贡献,业务规模,行业影响力,市场和品牌效应,发展潜力\n离线测试客户,高,高,高,高,高,高\n';
+      await page.getByTestId('import-files').setInputFiles([
+        { name: 'offline.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+      ]);
+      await page.getByTestId('import-mapping').waitFor();
+      await page.getByTestId('import-check').click();
+      await page.getByTestId('import-review').waitFor();
+      assert.equal(await page.getByTestId('merge-new').locator('.count').innerText(), '1');
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-done').waitFor();
+      await app.navLink('Accounts').click();
+      await page.getByTestId('account-list').locator('input[type="search"]').fill('离线测试');
+      await page.getByTestId('account-list').getByText('离线测试客户').click();
+      const imported = await page.locator('.badge').allInnerTexts();
+      assert.match(imported[0], /100/, 'the imported account is scored: all six criteria high');
 
       assert.deepEqual(failed, [], 'offline, no request failed');
       assert.deepEqual(fromNetwork, [], 'offline, every response came from the service worker');
