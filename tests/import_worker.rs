@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 use kam_radar::framework::presets;
 use kam_radar::i18n::Lang;
 use kam_radar::import::worker::{
-    AccountRef, Converted, ImportWorker, ReadResult, Reply, Request, Stage, TemplateFormat,
+    decode_records, AccountRef, Converted, ImportWorker, ReadResult, Reply, Request, Stage,
+    TemplateFormat, RECORDS_PER_PART,
 };
 use kam_radar::import::{
-    Confidence, MappingMemory, PersonalField, SheetPlan, TableKind, Target, TextEncoding,
+    Confidence, Imported, MappingMemory, PersonalField, SheetPlan, TableKind, Target, TextEncoding,
 };
 use kam_radar::model::keys;
 
@@ -159,16 +160,28 @@ fn a_read_reports_every_file_every_sheet_and_its_progress() {
     assert!(targets(TableKind::Stakeholders).contains(&Target::Ignore));
 }
 
-fn converted(replies: Vec<(Reply, Option<Vec<u8>>)>) -> Converted {
+/// The report and the records of a conversion, checking that the parts come in order, each
+/// with its bytes, before the report.
+fn converted(replies: Vec<(Reply, Option<Vec<u8>>)>) -> (Converted, Imported, usize) {
     let mut out = None;
-    for (reply, _) in replies {
+    let mut imported = Imported::default();
+    let mut received = 0;
+    for (reply, bytes) in replies {
         match reply {
             Reply::Progress { stage, .. } => assert_eq!(stage, Stage::Converting),
+            Reply::Records { part, parts } => {
+                assert!(out.is_none(), "records come before the report");
+                assert_eq!(part, received);
+                assert!(part < parts);
+                decode_records(&bytes.expect("the part's bytes"), &mut imported)
+                    .expect("the part decodes");
+                received += 1;
+            }
             Reply::Converted(c) => out = Some(c),
             other => panic!("unexpected reply to a conversion: {other:?}"),
         }
     }
-    out.expect("converted")
+    (out.expect("converted"), imported, received)
 }
 
 #[test]
@@ -185,7 +198,7 @@ fn a_conversion_links_the_sheets_locates_each_problem_and_exports_the_rejected_r
         .mapping
         .set(sales, Target::Attribute, TableKind::Accounts);
 
-    let c = converted(ask(
+    let (c, imported, parts) = converted(ask(
         &mut worker,
         &Request::Convert {
             plans,
@@ -197,7 +210,7 @@ fn a_conversion_links_the_sheets_locates_each_problem_and_exports_the_rejected_r
         },
         Vec::new(),
     ));
-    let imported = c.imported().expect("the records decode");
+    assert_eq!(parts, 1);
     let names: Vec<&str> = imported.accounts.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(
         names,
@@ -374,4 +387,43 @@ fn a_confirmed_mapping_stored_in_the_workspace_is_used_next_time() {
     assert_eq!(plan.kind, TableKind::Accounts);
     assert_eq!(plan.mapping.columns[0].target, Target::Name);
     assert_eq!(plan.mapping.columns[1].confidence, Confidence::Remembered);
+}
+
+#[test]
+fn a_large_conversion_arrives_in_parts_that_together_hold_every_record_in_order() {
+    let mut worker = ImportWorker::default();
+    let count = RECORDS_PER_PART * 2 + 17;
+    let mut csv = String::from("客户编号,客户名称,战略契合度\n");
+    for i in 0..count {
+        csv.push_str(&format!("C{i},客户{i},高\n"));
+    }
+    let replies = ask(
+        &mut worker,
+        &Request::Read {
+            names: vec!["big.csv".into()],
+            memory: MappingMemory::default(),
+        },
+        vec![csv.into_bytes()],
+    );
+    let Some((Reply::Read(result), _)) = replies.last() else {
+        panic!("read: {replies:?}");
+    };
+    let plans = result.sheets.iter().map(|s| s.plan.clone()).collect();
+    let (c, imported, parts) = converted(ask(
+        &mut worker,
+        &Request::Convert {
+            plans,
+            frameworks: presets::all(),
+            existing: Vec::new(),
+        },
+        Vec::new(),
+    ));
+    assert_eq!(parts, 3);
+    assert_eq!((c.rows_read, c.rows_imported), (count, count));
+    assert_eq!(imported.accounts.len(), count);
+    assert!(imported
+        .accounts
+        .iter()
+        .enumerate()
+        .all(|(i, a)| a.id == format!("C{i}") && a.name == format!("客户{i}")));
 }

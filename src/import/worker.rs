@@ -26,9 +26,14 @@ use super::{
 use crate::framework::Framework;
 use crate::i18n::{Label, Lang};
 use crate::model::{Account, Workspace};
+use crate::persist::PersistError;
 
 /// Rows of each sheet shown under the mapping, to check it against real values.
 pub const PREVIEW_ROWS: usize = 6;
+
+/// Records per [`Reply::Records`] message: the page decodes each part in its own task, so a
+/// 100k-account import never holds the page for long.
+pub const RECORDS_PER_PART: usize = 10_000;
 
 /// Problems rendered for the view; the rest are counted, and all of them are in the
 /// downloadable problem rows.
@@ -93,6 +98,13 @@ pub enum Reply {
         fraction: f32,
     },
     Read(ReadResult),
+    /// Part `part` of `parts` of the converted records, as bytes alongside (see
+    /// [`decode_records`]); all parts come before [`Reply::Converted`].
+    Records {
+        part: usize,
+        parts: usize,
+    },
+    /// The report of the conversion whose records were just sent.
     Converted(Converted),
     /// A file to offer for download; its bytes travel alongside.
     File {
@@ -146,10 +158,6 @@ pub struct SheetPreview {
 /// The result of a conversion.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Converted {
-    /// The imported accounts, stakeholders, orders and assessments as a stored workspace
-    /// document (`persist`): the page decodes it with the codec it already has, and 100k
-    /// accounts travel in a fraction of the size of plain JSON.
-    pub records: String,
     pub rows_read: usize,
     pub rows_imported: usize,
     /// Distinct rows left out because of errors.
@@ -174,19 +182,49 @@ pub struct ProblemLine {
     pub error: bool,
 }
 
-impl Converted {
-    /// The imported records, ready for [`super::plan_merge`]; the report travels as the
-    /// counts and lines above instead.
-    pub fn imported(&self) -> Result<Imported, crate::persist::PersistError> {
-        let ws = crate::persist::format::decode_document(&self.records)?;
-        Ok(Imported {
-            accounts: ws.accounts,
-            stakeholders: ws.stakeholders,
-            orders: ws.orders,
-            assessments: ws.credit_assessments,
-            ..Imported::default()
-        })
+/// Adds one part of the records sent with [`Reply::Records`] to `into`, which is ready for
+/// [`super::plan_merge`] once every part is in (the report travels as the counts and lines
+/// of [`Converted`] instead). A part is a stored workspace document (`persist`): the page
+/// decodes it with the codec it already has, in a fraction of the size of plain JSON.
+pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), PersistError> {
+    let text = std::str::from_utf8(bytes).map_err(|e| PersistError::Malformed(e.to_string()))?;
+    let ws = crate::persist::format::decode_document(text)?;
+    into.accounts.extend(ws.accounts);
+    into.stakeholders.extend(ws.stakeholders);
+    into.orders.extend(ws.orders);
+    into.assessments.extend(ws.credit_assessments);
+    Ok(())
+}
+
+/// The records in parts of at most [`RECORDS_PER_PART`] rows of each table.
+fn encode_parts(imported: &Imported) -> Result<Vec<String>, PersistError> {
+    let n = RECORDS_PER_PART;
+    let parts = [
+        imported.accounts.len(),
+        imported.stakeholders.len(),
+        imported.orders.len(),
+        imported.assessments.len(),
+    ]
+    .into_iter()
+    .map(|len| len.div_ceil(n))
+    .max()
+    .unwrap_or(0)
+    .max(1);
+    fn slice<T: Clone>(rows: &[T], part: usize, n: usize) -> Vec<T> {
+        rows.iter().skip(part * n).take(n).cloned().collect()
     }
+    (0..parts)
+        .map(|part| {
+            let ws = Workspace {
+                accounts: slice(&imported.accounts, part, n),
+                stakeholders: slice(&imported.stakeholders, part, n),
+                orders: slice(&imported.orders, part, n),
+                credit_assessments: slice(&imported.assessments, part, n),
+                ..Workspace::default()
+            };
+            crate::persist::format::encode_document(&ws, "", 0, "import-worker")
+        })
+        .collect()
 }
 
 impl ProblemLine {
@@ -233,7 +271,13 @@ impl ImportWorker {
                 frameworks,
                 existing,
             } => match self.convert(&plans, &frameworks, &existing, post) {
-                Ok(converted) => post(Reply::Converted(converted), None),
+                Ok((converted, records)) => {
+                    let parts = records.len();
+                    for (part, bytes) in records.into_iter().enumerate() {
+                        post(Reply::Records { part, parts }, Some(bytes.into_bytes()));
+                    }
+                    post(Reply::Converted(converted), None)
+                }
                 Err(message) => post(Reply::Failed { message }, None),
             },
             Request::ProblemRows { sheet, lang } => {
@@ -352,7 +396,7 @@ impl ImportWorker {
         frameworks: &[Framework],
         existing: &[AccountRef],
         post: Post<'_>,
-    ) -> Result<Converted, Label> {
+    ) -> Result<(Converted, Vec<String>), Label> {
         if plans.len() != self.sheets.len() {
             return Err(Label::new(
                 "The files changed since they were read; read them again.",
@@ -393,18 +437,10 @@ impl ImportWorker {
             })
             .map(|(i, _)| i)
             .collect();
-        let records = Workspace {
-            accounts: imported.accounts,
-            stakeholders: imported.stakeholders,
-            orders: imported.orders,
-            credit_assessments: imported.assessments,
-            ..Workspace::default()
-        };
-        let records = crate::persist::format::encode_document(&records, "", 0, "import-worker")
-            .map_err(|e| Label::new(e.to_string(), e.to_string()))?;
+        let records =
+            encode_parts(&imported).map_err(|e| Label::new(e.to_string(), e.to_string()))?;
         let report = imported.report;
         let converted = Converted {
-            records,
             rows_read: report.rows_read,
             rows_imported: report.rows_imported,
             rows_with_errors: report.rows_with_errors(),
@@ -413,7 +449,7 @@ impl ImportWorker {
             sheets_with_rejected_rows,
         };
         self.last_report = Some(report);
-        Ok(converted)
+        Ok((converted, records))
     }
 }
 

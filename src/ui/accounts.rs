@@ -56,6 +56,7 @@ pub fn AccountsView() -> impl IntoView {
                         <input
                             type="search"
                             class="search"
+                            data-testid="account-search"
                             placeholder=app.t(Msg::SearchAccounts)
                             aria-label=app.t(Msg::SearchAccounts)
                             prop:value=move || search.get()
@@ -170,14 +171,28 @@ fn AccountDetail() -> impl IntoView {
         let Some(row) = selected_row(app, data) else {
             return view! { <p class="hint">{app.t(Msg::ChooseAccount)}</p> }.into_any();
         };
-        let (name, industry, region, owner) = data.workspace.with(|ws| {
+        let (name, industry, region, owner, attributes) = data.workspace.with(|ws| {
             let a = &ws.accounts[row];
             (
                 a.name.clone(),
                 a.industry.clone(),
                 a.region.clone(),
                 a.owner.clone(),
+                a.attributes.clone(),
             )
+        });
+        // Imported columns no framework reads (a CRM's "Rating", a manager's name …), kept
+        // as the user brought them.
+        let attributes = (!attributes.is_empty()).then(|| {
+            view! {
+                <p class="attributes imported" data-testid="account-attributes">
+                    {attributes
+                        .into_iter()
+                        .filter(|(_, value)| !value.is_empty())
+                        .map(|(header, value)| view! { <span>{header} ": " {value}</span> })
+                        .collect_view()}
+                </p>
+            }
         });
         view! {
             <article class="account" data-testid="account-detail">
@@ -187,6 +202,7 @@ fn AccountDetail() -> impl IntoView {
                     <span>{app.t(Msg::Region)} ": " {region}</span>
                     <span>{app.t(Msg::Owner)} ": " {owner}</span>
                 </p>
+                {attributes}
                 <ClassBadges row/>
                 <div class="radars">
                     <ProfileRadar row framework=presets::EXTERNAL name=name.clone()/>

@@ -11,11 +11,12 @@ use super::worker_client::WorkerClient;
 use super::{download, use_app, AppState};
 use crate::i18n::{Label, Lang, Msg};
 use crate::import::worker::{
-    AccountRef, Converted, ProblemLine, ReadResult, Reply, Request, Stage, TemplateFormat,
+    decode_records, AccountRef, Converted, ProblemLine, ReadResult, Reply, Request, Stage,
+    TemplateFormat,
 };
 use crate::import::{
-    column_letter, plan_merge, FileFormat, MappingMemory, MergePlan, MergeSummary, SheetPlan,
-    TableKind, Target,
+    column_letter, plan_merge, FileFormat, Imported, MappingMemory, MergePlan, MergeSummary,
+    SheetPlan, TableKind, Target,
 };
 use crate::route::View;
 
@@ -55,6 +56,8 @@ pub struct ImportSession {
     read: RwSignal<Option<Shared<ReadResult>>>,
     plans: RwSignal<Vec<SheetPlan>>,
     review: RwSignal<Option<Shared<Review>>>,
+    /// The records of the conversion under way, part by part.
+    received: StoredValue<Imported>,
     merge: StoredValue<Option<MergePlan>>,
     notice: RwSignal<Option<(bool, Label)>>,
     client: StoredValue<Option<WorkerClient>, LocalStorage>,
@@ -70,6 +73,7 @@ impl ImportSession {
             read: RwSignal::new(None),
             plans: RwSignal::new(Vec::new()),
             review: RwSignal::new(None),
+            received: StoredValue::new(Imported::default()),
             merge: StoredValue::new(None),
             notice: RwSignal::new(None),
             client: StoredValue::new_local(None),
@@ -118,6 +122,7 @@ impl ImportSession {
         self.read.set(None);
         self.plans.set(Vec::new());
         self.review.set(None);
+        self.received.set_value(Imported::default());
         self.merge.set_value(None);
         self.notice.set(None);
     }
@@ -214,6 +219,21 @@ impl ImportSession {
                     Step::Choose
                 });
             }
+            Reply::Records { part, parts } => {
+                let mut failed = None;
+                self.received.update_value(|into| {
+                    if part == 0 {
+                        *into = Imported::default();
+                    }
+                    failed = decode_records(&bytes.unwrap_or_default(), into).err();
+                });
+                match failed {
+                    Some(e) => self.fail(Label::new(e.to_string(), e.to_string())),
+                    None => self
+                        .progress
+                        .set((Stage::Converting, (part + 1) as f32 / parts as f32)),
+                }
+            }
             Reply::Converted(converted) => self.preview(converted),
             Reply::File { name, mime } => {
                 let saved = download::offer_bytes(&name, &mime, &bytes.unwrap_or_default());
@@ -226,13 +246,9 @@ impl ImportSession {
     }
 
     fn preview(self, converted: Converted) {
-        let imported = match converted.imported() {
-            Ok(imported) => imported,
-            Err(e) => {
-                self.fail(Label::new(e.to_string(), e.to_string()));
-                return;
-            }
-        };
+        let mut imported = Imported::default();
+        self.received
+            .update_value(|received| imported = std::mem::take(received));
         let mut plan = self
             .data
             .workspace

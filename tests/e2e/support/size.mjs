@@ -1,5 +1,6 @@
 // Prints the size of every .wasm in dist/ raw, gzip and brotli, and fails when the main module
-// grows past its ceiling. Node's own zlib does the compression: no extra tool needed.
+// grows past its ceiling or takes in the workbook code that belongs in the import worker.
+// Node's own zlib does the compression: no extra tool needed.
 //
 // The goal for the main module is 250 KB brotli (the performance issue); the build is above it
 // today (see the README's performance section for why and what will bring it down). The
@@ -36,4 +37,21 @@ for (const name of readdirSync(dist).filter((file) => file.endsWith('.wasm')).so
     }
   }
 }
+
+// The workbook reader (calamine) and writer (rust_xlsxwriter) belong in the import worker
+// only: each would add ~300 KB gzip to the page's first load. Both name the part
+// `xl/workbook.xml` of an XLSX file, so its presence marks them; the worker must have it (else
+// this check would prove nothing).
+const WORKBOOK_MARK = Buffer.from('xl/workbook.xml');
+const WORKER_WASM = 'import-worker_bg.wasm';
+const has = (name) => readFileSync(join(dist, name)).includes(WORKBOOK_MARK);
+if (has(MAIN_WASM)) {
+  console.error(`${MAIN_WASM} contains the workbook reader or writer: keep them in the worker`);
+  overBudget = true;
+}
+if (!readdirSync(dist).includes(WORKER_WASM) || !has(WORKER_WASM)) {
+  console.error(`${WORKER_WASM} is missing or has no workbook reader`);
+  overBudget = true;
+}
+console.log('workbook reader and writer: in the import worker only');
 process.exit(overBudget ? 1 : 0);
