@@ -181,6 +181,42 @@ describe('import', () => {
     });
   });
 
+  test('files LibreOffice wrote (XLSX with two sheets, GBK CSV) score as on the command line', async () => {
+    // The command line's scores for these files (tests/import_real_files.rs checks them).
+    const expected = {
+      华东精密机械有限公司: 'key account list\n82.5',
+      南方电子科技股份有限公司: 'not listed\n55',
+      北方化工集团: 'not listed\n25',
+      长江物流有限公司: 'potential key account list\n67.5',
+    };
+    for (const name of ['kam.xlsx', 'kam_gbk.csv']) {
+      await session({ locale: 'en-US' }, async (app, page) => {
+        await openImport(app, page);
+        await page.getByTestId('import-files').setInputFiles([
+          file(name, await fixture('libreoffice/' + name), 'application/octet-stream'),
+        ]);
+        await page.getByTestId('import-mapping').waitFor();
+        await page.getByTestId('import-check').click();
+        await page.getByTestId('import-review').waitFor();
+        const rows = await page.getByTestId('problem-row').filter({ hasText: 'not a known level' }).allInnerTexts();
+        const located = rows.map((row) => row.split('\t').slice(1, 5).join(' | '));
+        const wanted = name === 'kam.xlsx'
+          ? ['客户 | 5 | F 战略契合度 | 很高', '客户人员 | 4 | E 权力角色 | 使用者']
+          : [' | 5 | F 战略契合度 | 很高'];
+        assert.deepEqual(located, wanted, name);
+        await page.getByTestId('import-commit').click();
+        await page.getByTestId('import-done').waitFor();
+        await app.navLink('Accounts').click();
+        for (const [account, badge] of Object.entries(expected)) {
+          await page.getByTestId('account-list').getByText(account, { exact: true }).click();
+          await page.getByTestId('account-detail').locator('h2', { hasText: account }).waitFor();
+          const ka = await page.getByTestId('account-detail').locator('.badge').first().innerText();
+          assert.equal(ka.split('\n').slice(1).join('\n'), badge, `${name}: ${account}`);
+        }
+      });
+    }
+  });
+
   test('a file dropped on the welcome screen opens the Import view with its sheet', async () => {
     await session({ locale: 'zh-CN' }, async (app, page) => {
       await app.open(suite.server.url);
