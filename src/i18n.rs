@@ -265,6 +265,39 @@ messages! {
     ImportDone => "Import complete", "导入完成";
     OpenPortfolio => "Open the portfolio", "查看客户组合";
     OpenAccounts => "Open the accounts", "查看客户";
+    // Portfolio table
+    PortfolioTableTitle => "All accounts", "全部客户";
+    ColAccount => "Account", "客户";
+    ColKeyList => "Key-account list", "大客户名单";
+    ColCreditGrade => "Credit grade", "信用等级";
+    ColExternalScore => "External score", "外部画像得分";
+    ColExternalClass => "External class", "外部画像分类";
+    ColInternalScore => "Internal score", "内部画像得分";
+    ColInternalTier => "Internal tier", "内部画像层级";
+    ColAbc => "ABC", "ABC 类";
+    ColRfm => "RFM", "RFM 分组";
+    ColLevel => "Level", "级别";
+    LevelCompany => "Company-level", "公司级";
+    LevelRegional => "Regional-level", "区域级";
+    LevelNotSet => "Level not set", "未设置级别";
+    AllLevels => "All levels", "全部级别";
+    AllOwners => "All owners", "全部负责人";
+    AllRegions => "All regions", "全部区域";
+    AbcFacet => "ABC class (annual sales)", "ABC 分类（年销售额）";
+    NoAbc => "no sales figure", "无销售额数据";
+    CountsCaption => "Accounts per class among those the other filters show. Click a class to show only it; click it again to show all.",
+        "各类别的客户数（在其他筛选条件下统计）。点击某一类别只显示该类，再次点击恢复显示全部。";
+    AccountsShown => "Accounts shown", "显示的客户";
+    ClearFilters => "Clear filters", "清除筛选";
+    NoMatches => "No account matches these filters.", "没有符合筛选条件的客户。";
+    TableHelp => "Click a heading to sort, again to reverse. Arrow keys move between rows; Enter or a click opens the account.",
+        "点击列标题排序，再次点击反向排序。方向键在行间移动；按回车键或单击打开该客户。";
+    DownloadResultsCsv => "Download results CSV (all accounts)", "下载结果 CSV（全部客户）";
+    DownloadResultsHint => "Every account, whatever the filters show, in the stable results format (UTF-8). Text a spreadsheet would run as a formula (starting with = + - @) gets a leading '.",
+        "导出全部客户（不受筛选影响），采用固定的结果格式（UTF-8）。以 = + - @ 开头、可能被电子表格当作公式执行的文本会加上前缀 '。";
+    DownloadShownCsv => "Download shown rows (CSV)", "下载当前显示的客户（CSV）";
+    DownloadShownHint => "Only the accounts the filters show, in the table's order, in the same format.",
+        "仅导出当前筛选显示的客户，按表格顺序排列，格式相同。";
 }
 
 #[cfg(test)]

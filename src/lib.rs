@@ -14,6 +14,7 @@ pub mod i18n;
 pub mod import;
 pub mod model;
 pub mod persist;
+pub mod portfolio;
 pub mod route;
 pub mod sample;
 pub mod scoring;

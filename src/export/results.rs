@@ -6,6 +6,12 @@
 //! `share_of_wallet`, `mainstream_supplier`, `ka_<dimension>`, `credit_<dimension>`,
 //! `account_id` and `incomplete` (the `framework:dimension` inputs missing or invalid). A cell is
 //! empty where the value could not be computed; a total is empty unless complete.
+//!
+//! Formula injection: a text cell (the account's name and id, class ids, the list of incomplete
+//! inputs) that starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written with a
+//! leading `'`, so a spreadsheet shows it as text instead of running it. Number cells are the
+//! engine's own numbers and stay numbers: an operating risk of −22.5 is written `-22.5` and
+//! still sums in the spreadsheet.
 
 use std::borrow::Cow;
 use std::io::Write;
@@ -35,8 +41,6 @@ pub struct ResultsTable {
 /// The results could not be written.
 #[derive(Debug, Error)]
 pub enum ExportError {
-    #[error("could not write the results: {0}")]
-    Csv(#[from] csv::Error),
     #[error("could not write the results: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -194,21 +198,37 @@ pub fn results_table(
     ResultsTable { header, rows }
 }
 
-/// Writes the table as CSV (UTF-8, comma-separated); text cells are neutralised, numbers not.
-pub fn write_csv<W: Write>(table: &ResultsTable, out: W) -> Result<(), ExportError> {
-    let mut w = csv::Writer::from_writer(out);
-    w.write_record(&table.header)?;
+/// Writes the table as CSV (UTF-8, comma-separated, `\n` after each record); text cells are
+/// neutralised, numbers not. A field holding a comma, a double quote, CR or LF is quoted, its
+/// quotes doubled: the bytes the `csv` crate's writer gives for such tables, without its code
+/// in the wasm.
+pub fn write_csv<W: Write>(table: &ResultsTable, mut out: W) -> Result<(), ExportError> {
+    let mut line = String::new();
+    let mut record = |cells: &mut dyn Iterator<Item = Cow<'_, str>>| {
+        line.clear();
+        for (i, cell) in cells.enumerate() {
+            if i > 0 {
+                line.push(',');
+            }
+            if cell.contains([',', '"', '\r', '\n']) {
+                line.push('"');
+                line.push_str(&cell.replace('"', "\"\""));
+                line.push('"');
+            } else {
+                line.push_str(&cell);
+            }
+        }
+        line.push('\n');
+        out.write_all(line.as_bytes())
+    };
+    record(&mut table.header.iter().map(|h| Cow::Borrowed(h.as_str())))?;
     for row in &table.rows {
-        let record: Vec<Cow<'_, str>> = row
-            .iter()
-            .map(|c| match c {
-                Cell::Empty => Cow::Borrowed(""),
-                Cell::Number(v) => Cow::Owned(number(*v)),
-                Cell::Text(t) => neutralise(t),
-            })
-            .collect();
-        w.write_record(record.iter().map(|c| c.as_ref()))?;
+        record(&mut row.iter().map(|c| match c {
+            Cell::Empty => Cow::Borrowed(""),
+            Cell::Number(v) => Cow::Owned(number(*v)),
+            Cell::Text(t) => neutralise(t),
+        }))?;
     }
-    w.flush()?;
+    out.flush()?;
     Ok(())
 }

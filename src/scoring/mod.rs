@@ -22,7 +22,8 @@ use crate::framework::{
     Subject, MAX_LINES,
 };
 use crate::model::{Account, Inputs, Stakeholder};
-use table::{Cell, FastMap, Table};
+pub(crate) use table::FastMap;
+use table::{Cell, Table};
 
 /// How a dimension's score came about. Small and `Copy`; [`explain`] turns it into words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

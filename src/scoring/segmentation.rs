@@ -4,11 +4,11 @@
 //! These rank accounts against each other, so they work on whole lists. Missing data stays
 //! missing: an account without the measure gets no ABC class rather than a C.
 
-use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
+use super::FastMap;
 use crate::model::{keys, AbcBasis, Account, Order, Settings};
 
 /// An ABC class.
@@ -30,28 +30,43 @@ impl Abc {
     }
 }
 
+/// A number as a key whose integer order is [`f64::total_cmp`]'s order (negatives below
+/// positives, −0 below +0). Rankings sort `(key, index)` pairs with it: one sort routine for
+/// every ranking in the wasm instead of one per comparison closure, and equal values keep their
+/// input order.
+pub(crate) fn rank_key(v: f64) -> u64 {
+    let bits = v.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
 /// ABC classes by cumulative share of the value, largest first. An account is A while the
 /// cumulative share up to and including it is within the first cut-off (percent), B within the
 /// second, else C; the largest account is always A, since it alone makes the head of the curve.
 /// Ties keep their input order. Accounts with no value, or a negative one, get `None`.
 pub fn abc(values: &[Option<f64>], cutoffs: [f64; 2]) -> Vec<Option<Abc>> {
-    let mut order: Vec<(usize, f64)> = values
+    let value = |i: u32| values[i as usize].unwrap_or(0.0);
+    // Largest first: the key inverted; ties by index.
+    let mut order: Vec<(u64, u32)> = values
         .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.filter(|x| *x >= 0.0).map(|x| (i, x)))
+        .zip(0..)
+        .filter_map(|(v, i)| v.filter(|x| *x >= 0.0).map(|x| (!rank_key(x), i)))
         .collect();
-    let total: f64 = order.iter().map(|(_, v)| v).sum();
+    let total: f64 = order.iter().map(|&(_, i)| value(i)).sum();
     let mut out = vec![None; values.len()];
     if total <= 0.0 {
         return out;
     }
-    order.sort_by(|a, b| b.1.total_cmp(&a.1));
+    order.sort_unstable();
     let mut cumulative = 0.0;
-    for (rank, (i, v)) in order.into_iter().enumerate() {
-        cumulative += v;
+    for (rank, (_, i)) in order.into_iter().enumerate() {
+        cumulative += value(i);
         let share = cumulative / total * 100.0;
         // A small tolerance keeps 80.000000001 % from rounding an exact 80 % into B.
-        out[i] = Some(if rank == 0 || share <= cutoffs[0] + 1e-9 {
+        out[i as usize] = Some(if rank == 0 || share <= cutoffs[0] + 1e-9 {
             Abc::A
         } else if share <= cutoffs[1] + 1e-9 {
             Abc::B
@@ -87,19 +102,25 @@ impl fmt::Display for Rfm {
 /// values share a score and the scores spread evenly over 1–5.
 fn quintiles(values: &[f64], higher_is_better: bool) -> Vec<u8> {
     let n = values.len();
-    let mut sorted: Vec<f64> = values.to_vec();
-    sorted.sort_by(f64::total_cmp);
+    let mut sorted: Vec<(u64, u32)> = values.iter().map(|v| (rank_key(*v), 0)).collect();
+    sorted.sort_unstable();
     values
         .iter()
         .map(|v| {
+            let k = rank_key(*v);
             let worse = if higher_is_better {
-                sorted.partition_point(|x| x < v)
+                sorted.partition_point(|x| x.0 < k)
             } else {
-                n - sorted.partition_point(|x| x <= v)
+                n - sorted.partition_point(|x| x.0 <= k)
             };
             (1 + 5 * worse / n) as u8
         })
         .collect()
+}
+
+/// Each account's row by its id.
+fn id_index(accounts: &[Account]) -> FastMap<&str, u32> {
+    accounts.iter().map(|a| a.id.as_str()).zip(0..).collect()
 }
 
 /// RFM of each account as of a date, over a window of days ending that date. Orders after the
@@ -110,11 +131,10 @@ pub fn rfm(
     as_of: NaiveDate,
     window_days: u32,
 ) -> Vec<Option<Rfm>> {
-    let index: HashMap<&str, usize> = accounts
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+    if orders.is_empty() {
+        return vec![None; accounts.len()];
+    }
+    let index = id_index(accounts);
     let mut last: Vec<Option<NaiveDate>> = vec![None; accounts.len()];
     let mut freq = vec![0u32; accounts.len()];
     let mut money = vec![0.0; accounts.len()];
@@ -122,6 +142,7 @@ pub fn rfm(
         let Some(&i) = index.get(o.account.as_str()) else {
             continue;
         };
+        let i = i as usize;
         if o.date > as_of {
             continue;
         }
@@ -174,15 +195,11 @@ pub fn recency_weighted_value(
     as_of: NaiveDate,
     half_life_years: f64,
 ) -> Vec<f64> {
-    let index: HashMap<&str, usize> = accounts
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
-        .collect();
+    let index = id_index(accounts);
     let mut out = vec![0.0; accounts.len()];
     for o in orders {
         if let Some(&i) = index.get(o.account.as_str()) {
-            out[i] += o.amount * recency_weight(o.date, as_of, half_life_years);
+            out[i as usize] += o.amount * recency_weight(o.date, as_of, half_life_years);
         }
     }
     out
@@ -267,6 +284,14 @@ pub fn strategic_candidate(
     }
 }
 
+/// The input key ABC ranks accounts by.
+pub fn basis_key(basis: AbcBasis) -> &'static str {
+    match basis {
+        AbcBasis::AnnualSales => keys::ANNUAL_SALES,
+        AbcBasis::ContractValue => keys::CONTRACT_VALUE,
+    }
+}
+
 /// The per-account cuts shown beside the framework scores.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Cuts {
@@ -284,10 +309,7 @@ impl Cuts {
         settings: &Settings,
         as_of: Option<NaiveDate>,
     ) -> Cuts {
-        let basis = match settings.abc_basis {
-            AbcBasis::AnnualSales => keys::ANNUAL_SALES,
-            AbcBasis::ContractValue => keys::CONTRACT_VALUE,
-        };
+        let basis = basis_key(settings.abc_basis);
         let values: Vec<Option<f64>> = accounts.iter().map(|a| a.number(basis)).collect();
         Cuts {
             abc: abc(&values, settings.abc_cutoffs),

@@ -59,7 +59,7 @@ impl Packed {
 
 /// FNV-1a: labels and account ids are short strings, for which it is several times faster
 /// than the DoS-resistant default hasher; the keys are the user's own data, not an attacker's.
-pub(super) struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Default for Fnv {
     fn default() -> Self {
@@ -82,7 +82,7 @@ impl Hasher for Fnv {
 }
 
 /// A hash map keyed by short strings.
-pub(super) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Up to this many labels a column's labels are compared directly: a column has a handful of
 /// short labels, and comparing a few is cheaper than hashing one.

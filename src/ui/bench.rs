@@ -10,6 +10,7 @@ use crate::chart::profiles::{framework_radar, Compared};
 use crate::chart::ChartStyle;
 use crate::framework::presets;
 use crate::i18n::Lang;
+use crate::route::View;
 use crate::scoring::Engine;
 
 /// Draws `count` profile radars (the demo's accounts' external and internal profiles against
@@ -68,4 +69,46 @@ pub fn bench_draw_radars(count: u32) -> Result<f64, JsValue> {
     let start = clock.now();
     draw_all()?;
     Ok(clock.now() - start)
+}
+
+/// Mounts the portfolio table for `count` synthetic accounts — the demo's accounts repeated
+/// under new ids and names, without people, orders or credit history — on an element of the
+/// page, and returns the milliseconds from mounting to its first rows laid out: the columns
+/// gathered from the scores with ABC and the owners and regions, the filter pass with the
+/// counts, and the HTML and DOM of the filter bar, the counts, the heading and the rows in
+/// view. Scoring is done before the clock starts.
+#[wasm_bindgen(js_name = benchTableRender)]
+pub fn bench_table_render(count: u32) -> Result<f64, JsValue> {
+    let mut workspace = crate::demo::workspace(super::browser::today());
+    let demo = std::mem::take(&mut workspace.accounts);
+    workspace.accounts = (0..count as usize)
+        .map(|i| {
+            let mut account = demo[i % demo.len()].clone();
+            account.id = format!("bench-{i}");
+            account.name = format!("{} {i}", account.name);
+            account
+        })
+        .collect();
+    workspace.stakeholders.clear();
+    workspace.orders.clear();
+    workspace.credit_assessments.clear();
+    let owner = Owner::new();
+    owner.with(|| {
+        provide_context(super::AppState::new(Lang::En, View::Portfolio));
+        let data = super::state::WorkspaceState::new(workspace);
+        provide_context(data);
+        provide_context(super::table::TableState::new(data));
+        data.scored.with(|_| ());
+        let host: web_sys::HtmlElement = document().create_element("div")?.unchecked_into();
+        document().body().ok_or("no body")?.append_child(&host)?;
+        let clock = window().performance().ok_or("no performance clock")?;
+        let start = clock.now();
+        let mounted = leptos::mount::mount_to(host.clone(), super::table::PortfolioTable);
+        // Reading a size makes the browser lay out the new rows before the clock stops.
+        host.get_bounding_client_rect();
+        let elapsed = clock.now() - start;
+        drop(mounted);
+        host.remove();
+        Ok(elapsed)
+    })
 }

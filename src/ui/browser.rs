@@ -1,7 +1,9 @@
 //! The browser APIs the shell needs outside storage: the URL fragment, the browser's language
-//! preferences and the document's `lang` attribute. Components call these, never `web_sys`.
+//! preferences, the document's `lang` attribute, and the scrolling, clicks and focus of the
+//! portfolio table. Components call these, never `web_sys`.
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// The current URL fragment, e.g. `#/portfolio`; empty when there is none.
 pub fn location_hash() -> String {
@@ -62,4 +64,44 @@ pub fn today() -> chrono::NaiveDate {
         now.get_date(),
     )
     .unwrap_or_default()
+}
+
+/// How far a scrolling box is scrolled down, in CSS pixels.
+pub fn scroll_top(element: &web_sys::Element) -> usize {
+    element.scroll_top().max(0) as usize
+}
+
+/// Scrolls a box to `top` CSS pixels from its start.
+pub fn scroll_to(element: &web_sys::Element, top: usize) {
+    element.set_scroll_top(top as i32);
+}
+
+/// The height of a box's visible content, in CSS pixels.
+pub fn visible_height(element: &web_sys::Element) -> usize {
+    element.client_height().max(0) as usize
+}
+
+/// The value of the attribute `name` (a `data-*` attribute) on the element an event happened
+/// in or its nearest ancestor that has one: which row, heading or chip of the portfolio table
+/// was clicked.
+pub fn data_of(ev: &web_sys::Event, name: &str) -> Option<String> {
+    let target: web_sys::Element = ev.target()?.dyn_into().ok()?;
+    target
+        .closest(&format!("[{name}]"))
+        .ok()??
+        .get_attribute(name)
+}
+
+/// Focuses the element matching `selector` inside `container` once the updates already
+/// scheduled have run (the rows a key brought into view are rendered by then), or the
+/// container itself if none matches.
+pub fn focus_soon(container: &web_sys::HtmlElement, selector: String) {
+    let container = container.clone();
+    leptos::task::spawn_local(async move {
+        let found = container.query_selector(&selector).ok().flatten();
+        let _ = match found.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+            Some(element) => element.focus(),
+            None => container.focus(),
+        };
+    });
 }

@@ -17,6 +17,7 @@ mod shell;
 mod stakeholders;
 mod state;
 mod storage;
+mod table;
 mod worker_client;
 
 use leptos::prelude::*;
@@ -40,6 +41,16 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The state of a fresh page: nothing chosen yet.
+    pub fn new(lang: Lang, view: View) -> Self {
+        AppState {
+            lang: RwSignal::new(lang),
+            view: RwSignal::new(view),
+            selected_account: RwSignal::new(None),
+            compared_accounts: RwSignal::new(Vec::new()),
+        }
+    }
+
     /// A reactive translation of a fixed message.
     pub fn t(self, msg: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
         move || msg.text(self.lang.get())
@@ -73,15 +84,14 @@ fn initial_language() -> Lang {
 
 #[component]
 fn App() -> impl IntoView {
-    let state = AppState {
-        lang: RwSignal::new(initial_language()),
-        view: RwSignal::new(View::from_hash(&browser::location_hash())),
-        selected_account: RwSignal::new(None),
-        compared_accounts: RwSignal::new(Vec::new()),
-    };
+    let state = AppState::new(
+        initial_language(),
+        View::from_hash(&browser::location_hash()),
+    );
     provide_context(state);
     let data = WorkspaceState::new(Workspace::default());
     provide_context(data);
+    provide_context(table::TableState::new(data));
     provide_context(autosave::Autosave::start(data));
     provide_context(import::ImportSession::new(state, data));
     files::request_persistent_storage();

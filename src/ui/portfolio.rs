@@ -1,5 +1,6 @@
-//! The Portfolio view's charts: accounts per class for each framework, the ABC Pareto curve
-//! and the key-account score against the credit score.
+//! The Portfolio view: the table of every account (see [`super::table`]) above the charts —
+//! accounts per class for each framework, the ABC Pareto curve and the key-account score
+//! against the credit score.
 
 use leptos::prelude::*;
 
@@ -20,6 +21,7 @@ pub fn PortfolioView() -> impl IntoView {
                 when=move || !data.is_empty()
                 fallback=move || view! { <super::shell::NoAccounts/> }
             >
+                <super::table::PortfolioTable/>
                 <div class="chart-grid">
                     {presets::ACCOUNT_PRESETS
                         .into_iter()

@@ -85,3 +85,64 @@ export async function radarValues(panel) {
     return { columns, rows, short };
   });
 }
+
+/** The portfolio table: its counts, filters, heading, rows in the DOM and downloads. */
+export class PortfolioTable {
+  constructor(page) {
+    this.page = page;
+    this.root = page.getByTestId('portfolio-table');
+    this.viewport = page.getByTestId('table-viewport');
+    this.rows = this.viewport.locator('.pt-body [role="row"]');
+    this.search = page.getByTestId('table-search');
+  }
+
+  /** How many accounts the filters show, as the table says. */
+  async shownCount() {
+    return Number(await this.page.getByTestId('shown-count').innerText());
+  }
+
+  /** The button of a class in the counts (`framework`: scorecard, credit, external, internal, abc). */
+  chip(framework, classId) {
+    return this.page.locator(`[data-framework="${framework}"] [data-class="${classId}"]`);
+  }
+
+  async chipCount(framework, classId) {
+    return Number(await this.chip(framework, classId).locator('strong').innerText());
+  }
+
+  heading(text) {
+    return this.viewport.locator('[role="columnheader"]', { hasText: text });
+  }
+
+  /** The cells of the rows in the DOM as { pos, index, cells: [texts] }, in display order. */
+  async renderedRows() {
+    return this.rows.evaluateAll((rows) => rows.map((row) => ({
+      pos: Number(row.dataset.pos),
+      index: Number(row.getAttribute('aria-rowindex')),
+      cells: [...row.querySelectorAll('[role="gridcell"]')].map((cell) => cell.textContent),
+    })));
+  }
+
+  /** Scrolls the table box to `top` CSS pixels and waits until the first row in view is rendered. */
+  async scrollTo(top) {
+    await this.viewport.evaluate((box, y) => { box.scrollTop = y; }, top);
+    await this.page.waitForFunction(() => {
+      const box = document.querySelector('[data-testid="table-viewport"]');
+      const count = Number(box.getAttribute('aria-rowcount')) - 1;
+      const first = Math.min(Math.floor(box.scrollTop / 32), count - 1);
+      return count === 0 || box.querySelector(`.pt-body [data-pos="${first}"]`) !== null;
+    });
+  }
+
+  /** Every row's cells, read by scrolling the box from top to bottom. */
+  async allRows() {
+    const seen = new Map();
+    const height = await this.viewport.evaluate((box) => box.scrollHeight);
+    for (let top = 0; ; top += 320) {
+      await this.scrollTo(top);
+      for (const row of await this.renderedRows()) seen.set(row.pos, row.cells);
+      if (top >= height) break;
+    }
+    return [...seen.keys()].sort((a, b) => a - b).map((pos) => seen.get(pos));
+  }
+}
