@@ -314,11 +314,19 @@ fn quoted_line_breaks_and_blank_rows_keep_excel_row_numbers() {
     for (name, text) in [("lf.csv", text), ("crlf.csv", crlf)] {
         let book = read_csv(name, text.as_bytes()).expect("reads");
         let (_, imported) = import(&book);
-        assert_eq!(account(&imported, "A").notes, "line one\nline two", "{name}");
+        assert_eq!(
+            account(&imported, "A").notes,
+            "line one\nline two",
+            "{name}"
+        );
         let p = &imported.report.problems[0];
         assert_eq!((p.row, p.value.as_str()), (4, "bad"), "{name}");
         let rows: Vec<usize> = book.sheets[0].rows().map(|r| r.number()).collect();
-        assert_eq!(rows, [2, 4], "{name}: the blank row 3 is skipped, not renumbered");
+        assert_eq!(
+            rows,
+            [2, 4],
+            "{name}: the blank row 3 is skipped, not renumbered"
+        );
     }
 }
 
