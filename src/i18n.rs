@@ -169,7 +169,7 @@ messages! {
     DownloadSvg => "Download SVG", "下载 SVG";
     Missing => "missing", "缺失";
     SavedInBrowser => "Saved in this browser", "已保存在本浏览器";
-    NotSavedYet => "Changes are saved in this browser automatically", "更改会自动保存在本浏览器";
+    NotSavedYet => "Autosaved in this browser", "自动保存在本浏览器";
     MemoryOnlyBanner => "Browser storage is unavailable (private mode or disabled): your work is kept in memory only and is lost when this tab closes. Download the workspace file to keep it.",
         "浏览器存储不可用（隐私模式或已禁用）：数据仅保存在内存中，关闭此标签页后将丢失。请下载工作区文件以保留数据。";
     StorageFullBanner => "Browser storage is full: the last saved state is intact, but newer changes are not saved. Download the workspace file to keep them.",
@@ -188,14 +188,14 @@ messages! {
     PrivacyTitle => "Your data stays in this browser", "数据只保存在本浏览器";
     PrivacyWhat => "What is kept: your workspace (accounts, people including any personal details you enter, orders, credit history, edited frameworks, settings) and your interface language.",
         "保存的内容：工作区（客户、人员及你录入的个人信息、订单、信用记录、修改过的评估框架、设置）以及界面语言。";
-    PrivacyWhere => "Where: this browser's local storage for this site only. KAM Radar has no server: nothing is uploaded, nothing is tracked, and the page cannot connect to any other site.",
-        "保存位置：仅在本浏览器中本网站的本地存储。大客户雷达没有服务器：不上传任何数据、不做任何跟踪，页面也无法连接其他网站。";
+    PrivacyWhere => "Where: this browser's storage for this site only (localStorage, and IndexedDB for very large workspaces). KAM Radar has no server: nothing is uploaded, nothing is tracked, and the page cannot connect to any other site.",
+        "保存位置：仅在本浏览器中本网站的存储（localStorage，超大工作区使用 IndexedDB）。大客户雷达没有服务器：不上传任何数据、不做任何跟踪，页面也无法连接其他网站。";
     PrivacyDelete => "To remove everything, use Delete all data below (or clear this site's data in the browser settings).",
         "如需删除全部数据，请使用下方的“删除全部数据”（或在浏览器设置中清除本网站数据）。";
     StorageInUse => "Browser storage used by KAM Radar", "大客户雷达占用的浏览器存储";
     WorkspaceFile => "Workspace file", "工作区文件";
-    WorkspaceFileHelp => "Download the whole workspace as one JSON file to move it to another computer or hand it to a colleague; open such a file here to restore it (it replaces the current workspace).",
-        "将整个工作区下载为一个 JSON 文件，可迁移到另一台电脑或交给同事；在此打开该文件即可恢复（将替换当前工作区）。";
+    WorkspaceFileHelp => "Download the open workspace as one JSON file to keep a copy, move it to another computer or hand it to a colleague; open such a file here to restore it as a workspace of its own (an empty, unnamed workspace is filled instead).",
+        "将当前工作区下载为一个 JSON 文件，可留作备份、迁移到另一台电脑或交给同事；在此打开该文件即可将其恢复为一个独立的工作区（若当前工作区为空且未命名，则直接填入）。";
     OpenWorkspaceFile => "Open a workspace file", "打开工作区文件";
     WorkspaceOpened => "Workspace restored from the file.", "已从文件恢复工作区。";
     WorkspaceFileRejected => "This file could not be opened:", "无法打开此文件：";
@@ -298,6 +298,38 @@ messages! {
     DownloadShownCsv => "Download shown rows (CSV)", "下载当前显示的客户（CSV）";
     DownloadShownHint => "Only the accounts the filters show, in the table's order, in the same format.",
         "仅导出当前筛选显示的客户，按表格顺序排列，格式相同。";
+    // Workspaces
+    WorkspaceLabel => "Workspace", "工作区";
+    UntitledWorkspace => "Untitled workspace", "未命名工作区";
+    NewWorkspace => "New workspace", "新建工作区";
+    ManageWorkspaces => "Manage workspaces…", "管理工作区…";
+    WorkspacesTitle => "Workspaces", "全部工作区";
+    WorkspacesHelp => "Each workspace keeps its own accounts, people, orders, credit history, edited frameworks, column mappings and settings. Opening another one saves the open one first; a deleted workspace can be brought back with Undo for a minute.",
+        "每个工作区独立保存各自的客户、人员、订单、信用记录、修改过的评估框架、列映射和设置。打开其他工作区前会先保存当前工作区；删除的工作区可在一分钟内通过“撤销”恢复。";
+    NameColumn => "Name", "名称";
+    KeptIn => "Kept in", "存储位置";
+    SizeColumn => "Size", "大小";
+    LastSaved => "Last saved", "最近保存";
+    Actions => "Actions", "操作";
+    OpenHere => "open", "当前";
+    OpenWorkspace => "Open", "打开";
+    Rename => "Rename", "重命名";
+    Duplicate => "Duplicate", "复制";
+    Delete => "Delete", "删除";
+    Save => "Save", "保存";
+    CopySuffix => "(copy)", "副本";
+    WorkspaceDeleted => "Workspace deleted:", "已删除工作区：";
+    Undo => "Undo", "撤销";
+    BackupReminder => "You have done a fair amount of work since this workspace's file was last downloaded. Download it to keep a copy outside this browser.",
+        "自上次下载此工作区文件以来，你已做了不少修改。请下载文件，在浏览器之外保留一份副本。";
+    NotNow => "Not now", "暂不";
+    LocalStorage => "localStorage", "本地存储 (localStorage)";
+    IndexedDb => "IndexedDB", "大容量存储 (IndexedDB)";
+    StorageKinds => "Storage in use: localStorage (a few MB for this site) for ordinary workspaces; a workspace that outgrows it moves to IndexedDB (far larger) by itself. The list of workspaces below says where each one is kept.",
+        "使用的存储：普通工作区保存在 localStorage（本网站约有几 MB）；超出容量的工作区会自动转存到 IndexedDB（容量大得多）。下方的工作区列表注明了每个工作区的存储位置。";
+    StorageLocalOnly => "Storage in use: localStorage (a few MB for this site). This browser offers no IndexedDB, so a workspace larger than that cannot be kept here: download it as a file.",
+        "使用的存储：localStorage（本网站约有几 MB）。此浏览器不提供 IndexedDB，超出该容量的工作区无法保存在这里：请下载为文件。";
+    OpeningWorkspace => "Opening your workspace…", "正在打开工作区…";
 }
 
 #[cfg(test)]

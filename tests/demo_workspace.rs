@@ -127,3 +127,28 @@ fn the_demo_is_the_same_for_the_same_day_and_marked_as_demo() {
         .iter()
         .all(|s| demo::is_demo_id(&s.account)));
 }
+
+#[test]
+fn only_a_workspace_without_user_data_counts_as_blank_for_the_demo() {
+    use kam_radar::model::{Account, Workspace};
+    // The demo fills a blank workspace and gets its own workspace otherwise (ui::autosave).
+    assert!(Workspace::default().is_blank());
+    assert!(!demo::workspace(today()).is_blank());
+    let named = Workspace {
+        name: "华东".into(),
+        ..Workspace::default()
+    };
+    assert!(
+        !named.is_blank(),
+        "an empty workspace the user named is kept"
+    );
+    let mut settings = Workspace::default();
+    settings.settings.red_list_months = 6;
+    assert!(!settings.is_blank(), "edited settings are work");
+    let mut one = Workspace::default();
+    one.accounts.push(Account::new("a", "Acme"));
+    assert!(!one.is_blank());
+    let mut framework = Workspace::default();
+    framework.frameworks.push(presets::scorecard());
+    assert!(!framework.is_blank());
+}

@@ -341,6 +341,20 @@ impl Workspace {
         Ok(ws)
     }
 
+    /// Whether the workspace holds nothing of the user's yet: no name, no record, no edited
+    /// framework, no remembered mapping and the default settings. Filling a blank workspace
+    /// (with the demo, say) loses nothing; a named one was made on purpose and is kept.
+    pub fn is_blank(&self) -> bool {
+        self.name.trim().is_empty()
+            && self.accounts.is_empty()
+            && self.stakeholders.is_empty()
+            && self.orders.is_empty()
+            && self.credit_assessments.is_empty()
+            && self.frameworks.is_empty()
+            && self.column_mappings.is_empty()
+            && self.settings == Settings::default()
+    }
+
     /// The frameworks in force: the presets, each replaced by an edited copy with its id,
     /// followed by the user's own frameworks; the deal-volume thresholds of the settings are
     /// applied to the credit rating.

@@ -11,18 +11,22 @@
 //!   generation shares every unchanged chunk with the previous one.
 //!
 //! Nothing here touches the browser: the shell implements [`KeyValueStore`] for localStorage
-//! and [`AsyncKeyValueStore`] for IndexedDB and calls the functions re-exported below.
+//! and [`AsyncKeyValueStore`] for IndexedDB, joins them in a [`Tiered`] store (a workspace
+//! that outgrows localStorage moves to IndexedDB) and calls the functions re-exported below.
 
+pub mod backup;
 pub mod codec;
 pub mod file;
 pub mod format;
 pub mod pack;
 pub mod protocol;
 pub mod store;
+pub mod tiered;
 pub mod workspaces;
 
 use thiserror::Error;
 
+pub use backup::{dismiss_reminder, mark_exported, BackupState};
 pub use file::{export_file, import_file, FILE_FORMAT, FILE_VERSION};
 pub use format::{migrate, FORMAT, FORMAT_VERSION};
 pub use protocol::{
@@ -31,9 +35,11 @@ pub use protocol::{
     Recovery, RecoveryReason, SaveContext, SaveReceipt, StoredSize,
 };
 pub use store::{utf16_len, AsyncKeyValueStore, Blocking, KeyValueStore, MemoryStore, StoreError};
+pub use tiered::{create_placed, save_placed, Tier, Tiered};
 pub use workspaces::{
-    create, delete, delete_all_data, duplicate, list, purge, read_index, rename, restore, switch,
-    IndexEntry, WorkspaceIndex, WorkspaceSummary,
+    create, delete, delete_all_data, duplicate, list, purge, purge_expired, read_index, rename,
+    restore, switch, unique_name, IndexEntry, Trashed, WorkspaceIndex, WorkspaceSummary,
+    UNDO_SECONDS,
 };
 
 /// Every key this app writes starts with this, so "delete all data" can find them all.
@@ -45,8 +51,10 @@ pub const INDEX_KEY: &str = "kam-radar.index";
 /// Roughly what Chromium grants localStorage per origin, in UTF-16 code units (10 MiB).
 pub const LOCAL_STORAGE_QUOTA_CHARS: usize = 5_000_000;
 
-/// Above this many UTF-16 code units of stored workspaces the shell should move to IndexedDB:
-/// it leaves room for a save's changed chunks and the backup generation below the quota.
+/// A workspace whose live generation takes more than this many UTF-16 code units in
+/// localStorage moves to IndexedDB after its save ([`save_placed`]): it leaves room for a
+/// save's changed chunks and the backup generation below the quota. A save that does not fit
+/// moves it too, whatever its size.
 pub const INDEXED_DB_THRESHOLD_CHARS: usize = 4_000_000;
 
 /// Why a workspace could not be saved, loaded, imported or managed.

@@ -14,6 +14,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::backup::BackupState;
 use super::codec::{self, Encoded, Table};
 use super::format::{envelope_text, migrate, parse_envelope, Envelope, FORMAT_VERSION};
 use super::pack::{pack, unpack};
@@ -47,6 +48,8 @@ pub struct SaveReceipt {
     pub chunks_reused: usize,
     /// The store was full, so the backup generation was given up to make room.
     pub backup_dropped: bool,
+    /// The work not yet downloaded as a file, this save included.
+    pub unexported: BackupState,
 }
 
 /// The head record: which generation is live. Read it on a storage event to see whether
@@ -64,6 +67,9 @@ pub struct HeadInfo {
     pub name: String,
     pub live_chars: usize,
     pub accounts: usize,
+    /// The work saved since the file was last downloaded (absent before this was tracked).
+    #[serde(default)]
+    pub unexported: BackupState,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -88,6 +94,8 @@ pub struct LoadOutcome {
     /// The unreadable newest data as JSON `{ key: stored text }`, kept in the store and
     /// offered for download.
     pub unreadable_raw: Option<String>,
+    /// The work not yet downloaded as a file, from the head record.
+    pub unexported: BackupState,
 }
 
 /// The generation that could not be read, and why.
@@ -121,8 +129,11 @@ pub struct StoredSize {
     pub other_chars: usize,
 }
 
+/// Every key of a stored workspace starts with this, then its id and a dot.
+pub(crate) const WS_KEY_PREFIX: &str = "kam-radar.ws.";
+
 pub(crate) fn ws_prefix(id: &str) -> String {
-    format!("{APP_PREFIX}ws.{id}.")
+    format!("{WS_KEY_PREFIX}{id}.")
 }
 
 /// The key of a workspace's head record; a storage event on it means another tab saved.
@@ -349,6 +360,10 @@ pub async fn load_async<S: AsyncKeyValueStore>(
                     generation: g,
                     recovered_from,
                     unreadable_raw,
+                    unexported: head
+                        .as_ref()
+                        .map(|h| h.unexported.clone())
+                        .unwrap_or_default(),
                 });
             }
             Err(ReadFailure::Store(e)) => return Err(e),
@@ -442,7 +457,7 @@ async fn drop_backup<S: AsyncKeyValueStore>(
     Ok(())
 }
 
-async fn save_generation<S: AsyncKeyValueStore>(
+pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
     store: &mut S,
     id: &str,
     ws: &Workspace,
@@ -540,6 +555,11 @@ async fn save_generation<S: AsyncKeyValueStore>(
         _ => None,
     };
     let live_chars = plan.chars + key_chars(&manifest_key, &manifest);
+    let mut unexported = head
+        .as_ref()
+        .map(|h| h.unexported.clone())
+        .unwrap_or_default();
+    unexported.record_change(ctx.now);
     let info = HeadInfo {
         generation,
         previous,
@@ -549,6 +569,7 @@ async fn save_generation<S: AsyncKeyValueStore>(
         name: ws.name.clone(),
         live_chars,
         accounts: ws.accounts.len(),
+        unexported: unexported.clone(),
     };
     let head_text = head_text(info)?;
     let head_key = head_key(id);
@@ -570,7 +591,24 @@ async fn save_generation<S: AsyncKeyValueStore>(
         chunks_written: to_write.len(),
         chunks_reused: plan.chunks.len() - to_write.len(),
         backup_dropped: dropped,
+        unexported,
     })
+}
+
+/// Changes the backup-reminder state in workspace `id`'s head record (one write; the revision
+/// stays, so no tab sees a conflict) and returns the new state.
+pub(crate) async fn update_unexported<S: AsyncKeyValueStore>(
+    store: &mut S,
+    id: &str,
+    change: impl FnOnce(&mut BackupState),
+) -> Result<BackupState, PersistError> {
+    let mut info = peek_head_async(store, id)
+        .await?
+        .ok_or_else(|| PersistError::NotFound(id.into()))?;
+    change(&mut info.unexported);
+    let state = info.unexported.clone();
+    store.set(&head_key(id), &head_text(info)?).await?;
+    Ok(state)
 }
 
 fn quota_with(e: PersistError, needed_chars: usize) -> PersistError {

@@ -5,8 +5,12 @@
 //! The index is written after a workspace's data and before its data is removed, so an
 //! interrupted operation leaves at worst a workspace without an index entry; [`list`] finds
 //! such workspaces by their head records and shows them again rather than losing them.
+//!
+//! Undo keeps one deletion: deleting a workspace purges any deleted before it, and a workspace
+//! left in the trash longer than [`UNDO_SECONDS`] (its tab closed before the undo ran out) is
+//! purged by [`purge_expired`] when the app next starts.
 
-use chrono::{DateTime, SecondsFormat, Utc};
+use chrono::{DateTime, SecondsFormat, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::protocol::{
@@ -46,7 +50,7 @@ struct IndexDoc {
 const INDEX_FORMAT: &str = "kam-radar-index";
 
 /// A row of the workspace list.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct WorkspaceSummary {
     pub id: String,
     pub name: String,
@@ -61,8 +65,32 @@ pub struct WorkspaceSummary {
     pub current: bool,
 }
 
+/// How long a deleted workspace can be brought back, in seconds.
+pub const UNDO_SECONDS: i64 = 60;
+
+/// A workspace moved to the trash, with what [`restore`] needs to put it back exactly.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Trashed {
+    pub id: String,
+    pub name: String,
+    /// It was the current workspace; restoring it makes it current again.
+    pub was_current: bool,
+}
+
 fn timestamp(now: DateTime<Utc>) -> String {
     now.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// `base`, or `base 2`, `base 3` … whichever no name in `taken` already is.
+pub fn unique_name<'a>(taken: impl IntoIterator<Item = &'a str> + Clone, base: &str) -> String {
+    let free = |name: &str| !taken.clone().into_iter().any(|t| t == name);
+    if free(base) {
+        return base.to_string();
+    }
+    (2..)
+        .map(|n| format!("{base} {n}"))
+        .find(|name| free(name))
+        .unwrap_or_default()
 }
 
 /// The index; an empty one when none is stored or it cannot be read (the workspaces are then
@@ -143,39 +171,58 @@ pub async fn list_async<S: AsyncKeyValueStore>(
     Ok(out)
 }
 
-/// Saves `ws` as a new workspace, makes it current and returns its id.
-pub async fn create_async<S: AsyncKeyValueStore>(
-    store: &mut S,
-    ws: &Workspace,
-    ctx: &SaveContext<'_>,
-) -> Result<(String, SaveReceipt), PersistError> {
-    let mut index = read_index_async(store).await?;
+/// An id no stored or indexed workspace has, made from the time.
+pub(crate) async fn fresh_id<S: AsyncKeyValueStore>(
+    store: &S,
+    now: DateTime<Utc>,
+) -> Result<String, PersistError> {
+    let index = read_index_async(store).await?;
     let taken = stored_ids(store).await?;
-    let base = format!("w{:x}", ctx.now.timestamp_millis().max(0));
+    let base = format!("w{:x}", now.timestamp_millis().max(0));
     let mut id = base.clone();
     let mut n = 1;
     while taken.contains(&id) || index.workspaces.iter().any(|e| e.id == id) {
         n += 1;
         id = format!("{base}-{n}");
     }
-    let receipt = save_async(
-        store,
-        &id,
-        ws,
-        &SaveContext {
-            base_revision: 0,
-            ..ctx.clone()
-        },
-    )
-    .await?;
+    Ok(id)
+}
+
+/// Adds a just saved workspace to the index as the current one.
+pub(crate) async fn add_current<S: AsyncKeyValueStore>(
+    store: &mut S,
+    id: &str,
+    name: &str,
+    now: DateTime<Utc>,
+) -> Result<(), PersistError> {
+    let mut index = read_index_async(store).await?;
     index.workspaces.push(IndexEntry {
-        id: id.clone(),
-        name: ws.name.clone(),
-        created: timestamp(ctx.now),
+        id: id.to_string(),
+        name: name.to_string(),
+        created: timestamp(now),
         trashed_at: None,
     });
-    index.current = Some(id.clone());
-    write_index(store, index).await?;
+    index.current = Some(id.to_string());
+    write_index(store, index).await
+}
+
+/// The context of a workspace's first save.
+pub(crate) fn first_save<'a>(ctx: &SaveContext<'a>) -> SaveContext<'a> {
+    SaveContext {
+        base_revision: 0,
+        ..ctx.clone()
+    }
+}
+
+/// Saves `ws` as a new workspace, makes it current and returns its id.
+pub async fn create_async<S: AsyncKeyValueStore>(
+    store: &mut S,
+    ws: &Workspace,
+    ctx: &SaveContext<'_>,
+) -> Result<(String, SaveReceipt), PersistError> {
+    let id = fresh_id(store, ctx.now).await?;
+    let receipt = save_async(store, &id, ws, &first_save(ctx)).await?;
+    add_current(store, &id, &ws.name, ctx.now).await?;
     Ok((id, receipt))
 }
 
@@ -245,15 +292,33 @@ async fn update_entry<S: AsyncKeyValueStore>(
 }
 
 /// Moves a workspace to the trash (undo with [`restore`]); its data stays until [`purge`].
+/// Any workspace deleted before it is purged now: only the latest deletion can be undone.
 /// If it was current, the next workspace in use becomes current.
 pub async fn delete_async<S: AsyncKeyValueStore>(
     store: &mut S,
     id: &str,
     now: DateTime<Utc>,
-) -> Result<(), PersistError> {
+) -> Result<Trashed, PersistError> {
+    for e in read_index_async(store).await?.workspaces {
+        if e.trashed_at.is_some() && e.id != id {
+            purge_async(store, &e.id).await?;
+        }
+    }
+    let name = match peek_head_async(store, id).await? {
+        Some(h) if !h.name.is_empty() => Some(h.name),
+        _ => None,
+    };
+    let mut trashed = None;
     update_entry(store, id, |index, at| {
-        index.workspaces[at].trashed_at = Some(timestamp(now));
-        if index.current.as_deref() == Some(id) {
+        let entry = &mut index.workspaces[at];
+        entry.trashed_at = Some(timestamp(now));
+        let was_current = index.current.as_deref() == Some(id);
+        trashed = Some(Trashed {
+            id: id.to_string(),
+            name: name.unwrap_or_else(|| entry.name.clone()),
+            was_current,
+        });
+        if was_current {
             index.current = index
                 .workspaces
                 .iter()
@@ -262,19 +327,51 @@ pub async fn delete_async<S: AsyncKeyValueStore>(
         }
         Ok(())
     })
-    .await
+    .await?;
+    trashed.ok_or_else(|| PersistError::NotFound(id.into()))
 }
 
-/// Takes a workspace out of the trash.
+/// Takes a workspace out of the trash, in its place in the list, and makes it current again
+/// if it was when it was deleted.
 pub async fn restore_async<S: AsyncKeyValueStore>(
     store: &mut S,
-    id: &str,
+    trashed: &Trashed,
 ) -> Result<(), PersistError> {
-    update_entry(store, id, |index, at| {
-        index.workspaces[at].trashed_at = None;
+    update_entry(store, &trashed.id, |index, at| {
+        if index.workspaces[at].trashed_at.take().is_none() {
+            return Err(PersistError::Invalid(format!(
+                "the workspace {:?} is not in the trash",
+                trashed.name
+            )));
+        }
+        if trashed.was_current {
+            index.current = Some(trashed.id.clone());
+        }
         Ok(())
     })
     .await
+}
+
+/// Purges every workspace that has been in the trash for [`UNDO_SECONDS`] or longer at
+/// `now`; returns their ids.
+pub async fn purge_expired_async<S: AsyncKeyValueStore>(
+    store: &mut S,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, PersistError> {
+    // Deletion times are written by this module in one fixed-width UTC form, so they compare
+    // as text.
+    let limit = timestamp(now - TimeDelta::seconds(UNDO_SECONDS));
+    let expired: Vec<String> = read_index_async(store)
+        .await?
+        .workspaces
+        .into_iter()
+        .filter(|e| e.trashed_at.as_deref().is_some_and(|t| t <= limit.as_str()))
+        .map(|e| e.id)
+        .collect();
+    for id in &expired {
+        purge_async(store, id).await?;
+    }
+    Ok(expired)
 }
 
 /// Removes a workspace and all its data for good.
@@ -350,6 +447,14 @@ pub fn list<S: KeyValueStore + ?Sized>(store: &S) -> Result<Vec<WorkspaceSummary
     run_ready(list_async(&ReadOnly(store)))
 }
 
+/// [`purge_expired_async`] over a synchronous store.
+pub fn purge_expired<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    now: DateTime<Utc>,
+) -> Result<Vec<String>, PersistError> {
+    run_ready(purge_expired_async(&mut Blocking(store), now))
+}
+
 /// [`create_async`] over a synchronous store.
 pub fn create<S: KeyValueStore + ?Sized>(
     store: &mut S,
@@ -384,13 +489,16 @@ pub fn delete<S: KeyValueStore + ?Sized>(
     store: &mut S,
     id: &str,
     now: DateTime<Utc>,
-) -> Result<(), PersistError> {
+) -> Result<Trashed, PersistError> {
     run_ready(delete_async(&mut Blocking(store), id, now))
 }
 
 /// [`restore_async`] over a synchronous store.
-pub fn restore<S: KeyValueStore + ?Sized>(store: &mut S, id: &str) -> Result<(), PersistError> {
-    run_ready(restore_async(&mut Blocking(store), id))
+pub fn restore<S: KeyValueStore + ?Sized>(
+    store: &mut S,
+    trashed: &Trashed,
+) -> Result<(), PersistError> {
+    run_ready(restore_async(&mut Blocking(store), trashed))
 }
 
 /// [`purge_async`] over a synchronous store.

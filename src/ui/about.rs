@@ -1,43 +1,53 @@
-//! The Privacy & data view: what the app keeps and where, how much storage it uses, the
-//! portable workspace file (download and open), and deleting everything.
+//! The Privacy & data view: what the app keeps and where (which browser storage is in use and
+//! how much of it), the workspaces, the portable workspace file (download and open), and
+//! deleting everything.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::autosave::Autosave;
-use super::{download, files, use_app, use_workspace};
+use super::autosave::{Autosave, Op};
+use super::banners::download_workspace;
+use super::{files, use_app, workspaces};
 use crate::i18n::Msg;
-use crate::persist;
+use crate::persist::{self, Tier};
+
+fn megabytes(chars: usize) -> String {
+    format!("{:.2} MB", chars as f64 * 2.0 / 1_048_576.0)
+}
 
 #[component]
 pub fn AboutView() -> impl IntoView {
     let app = use_app();
-    let data = use_workspace();
     let autosave = expect_context::<Autosave>();
     let outcome = RwSignal::new(None::<(bool, String)>);
-    // Recomputed when the save status changes, i.e. after each save.
+    // Recomputed after each save and operation.
     let usage = move || {
         autosave.status.track();
-        autosave
-            .usage()
-            .map(|chars| format!("{:.2} MB", chars as f64 * 2.0 / 1_048_576.0))
+        let large: usize = autosave.workspaces.with(|rows| {
+            rows.iter()
+                .filter(|r| r.tier == Tier::Large)
+                .map(|r| r.summary.live_chars)
+                .sum()
+        });
+        let local = autosave.local_usage().map_or_else(|| "—".into(), megabytes);
+        if autosave.has_large.get() {
+            format!("localStorage {local} · IndexedDB {}", megabytes(large))
+        } else {
+            format!("localStorage {local}")
+        }
+    };
+    let kinds = move || {
+        if !autosave.stored.get() {
+            Msg::MemoryOnlyBanner
+        } else if autosave.has_large.get() {
+            Msg::StorageKinds
+        } else {
+            Msg::StorageLocalOnly
+        }
     };
 
     let download_file = move |_| {
-        let result = data.workspace.with_untracked(|ws| {
-            persist::export_file(ws)
-                .map_err(|e| e.to_string())
-                .and_then(|text| {
-                    let name = if ws.name.is_empty() {
-                        "workspace"
-                    } else {
-                        ws.name.as_str()
-                    };
-                    let file = crate::export::file_name(&["kam-radar", name], "json");
-                    download::offer_bytes(&file, "application/json", text.as_bytes())
-                })
-        });
-        if let Err(error) = result {
+        if let Err(error) = download_workspace() {
             outcome.set(Some((false, error)));
         }
     };
@@ -59,10 +69,13 @@ pub fn AboutView() -> impl IntoView {
                 .and_then(|text| persist::import_file(&text).map_err(|e| e.to_string()));
             match result {
                 Ok(workspace) => {
-                    data.workspace.set(workspace);
-                    app.selected_account.set(None);
-                    app.compared_accounts.set(Vec::new());
-                    outcome.set(Some((true, Msg::WorkspaceOpened.text(lang).to_string())));
+                    workspaces::forget_selection(app);
+                    autosave.run_then(Op::Add(workspace), move |done| {
+                        outcome.set(Some(match done {
+                            Ok(()) => (true, Msg::WorkspaceOpened.text(lang).to_string()),
+                            Err(error) => (false, error),
+                        }));
+                    });
                 }
                 Err(error) => outcome.set(Some((
                     false,
@@ -79,14 +92,13 @@ pub fn AboutView() -> impl IntoView {
         if !confirmed {
             return;
         }
-        match autosave.delete_everything() {
-            Ok(()) => {
-                app.selected_account.set(None);
-                app.compared_accounts.set(Vec::new());
-                outcome.set(Some((true, Msg::DeletedAll.text(lang).to_string())));
-            }
-            Err(error) => outcome.set(Some((false, error))),
-        }
+        workspaces::forget_selection(app);
+        autosave.run_then(Op::DeleteAll, move |done| {
+            outcome.set(Some(match done {
+                Ok(()) => (true, Msg::DeletedAll.text(lang).to_string()),
+                Err(error) => (false, error),
+            }));
+        });
     };
 
     view! {
@@ -96,11 +108,11 @@ pub fn AboutView() -> impl IntoView {
                 <h2>{app.t(Msg::PrivacyTitle)}</h2>
                 <p>{app.t(Msg::PrivacyWhat)}</p>
                 <p>{app.t(Msg::PrivacyWhere)}</p>
+                <p data-testid="storage-kinds">{move || kinds().text(app.lang.get())}</p>
+                <p data-testid="storage-usage">{app.t(Msg::StorageInUse)} ": " {usage}</p>
                 <p>{app.t(Msg::PrivacyDelete)}</p>
-                <p data-testid="storage-usage">
-                    {app.t(Msg::StorageInUse)} ": " {move || usage().unwrap_or_else(|| "—".into())}
-                </p>
             </div>
+            <workspaces::WorkspacesCard/>
             <div class="card">
                 <h2>{app.t(Msg::WorkspaceFile)}</h2>
                 <p>{app.t(Msg::WorkspaceFileHelp)}</p>

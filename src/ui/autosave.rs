@@ -1,15 +1,33 @@
-//! Keeps the workspace in the browser: loads the current workspace at start, saves every
-//! change within a second (debounced) through the persistence core's crash-safe protocol, and
-//! says what happened — saved, working in memory, storage full, changed in another tab,
-//! recovered from damaged data — so the user never loses work silently.
+//! Keeps the workspaces in the browser. At start it opens localStorage and IndexedDB as one
+//! tiered store (a workspace that outgrows localStorage moves to IndexedDB), purges deletions
+//! whose undo time ran out and loads the current workspace; it saves every change shortly
+//! after it is made through the persistence core's crash-safe protocol; it runs the workspace
+//! operations (new, open, rename, duplicate, delete with undo) one at a time, saving the open
+//! workspace first; and it says what happened — saved, working in memory, storage full,
+//! changed in another tab, recovered from damaged data, work worth downloading — so the user
+//! never loses work silently.
 
+use std::rc::Rc;
 use std::time::Duration;
 
+use futures::lock::Mutex;
 use leptos::prelude::*;
 
 use super::state::WorkspaceState;
-use super::storage::LocalStore;
-use crate::persist::{self, PersistError, SaveContext};
+use super::storage::{IdbStore, LocalStore};
+use crate::model::Workspace;
+use crate::persist::backup::{dismiss_reminder_async, mark_exported_async};
+use crate::persist::protocol::{discard_unreadable_async, peek_head_async};
+use crate::persist::workspaces::{
+    delete_all_data_async, delete_async, list_async, purge_async, purge_expired_async,
+    read_index_async, rename_async, restore_async, switch_async,
+};
+use crate::persist::{
+    self, create_placed, head_key, load_async, save_placed, PersistError, SaveContext, Tier,
+    Tiered, Trashed, WorkspaceSummary, INDEX_KEY, UNDO_SECONDS,
+};
+
+type Store = Tiered<LocalStore, IdbStore>;
 
 /// How long the app waits after a change before saving, so typing does not save per key.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -17,10 +35,10 @@ const SAVE_DELAY: Duration = Duration::from_millis(400);
 /// What the last save did, for the header's indicator and the banners.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {
-    /// Nothing changed since the app started.
+    /// Nothing changed since the workspace was opened.
     Idle,
-    /// Saved in localStorage; the stored size in UTF-16 code units.
-    Saved { chars: usize },
+    /// Saved; the stored size in UTF-16 code units, and where.
+    Saved { chars: usize, tier: Tier },
     /// Storage cannot be used: nothing is kept after this tab closes.
     MemoryOnly,
     /// Storage is full: the previous save is intact, newer changes are not saved.
@@ -38,27 +56,82 @@ pub struct Recovered {
     pub raw: Option<String>,
 }
 
+/// A stored workspace as the switcher and the Privacy & data page list it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Listed {
+    pub summary: WorkspaceSummary,
+    pub tier: Tier,
+}
+
+/// What the user asked to do with the workspaces.
+pub enum Op {
+    /// Saves the open workspace; `true` overwrites another tab's newer save.
+    Save(bool),
+    /// A new workspace holding this, made current.
+    Create(Workspace),
+    /// Data arriving (the demo, an opened file): it fills the open workspace if that is
+    /// blank, and gets a workspace of its own otherwise, so nothing is replaced.
+    Add(Workspace),
+    Open(String),
+    Rename(String, String),
+    /// Copies a workspace under a new name and opens the copy.
+    Duplicate(String, String),
+    Delete(String),
+    /// Brings back the latest deletion.
+    Undo,
+    /// The undo time of a deletion ran out.
+    Expire(String),
+    /// The workspace file was just downloaded.
+    Exported,
+    DismissReminder,
+    /// Takes the other tab's version of the open workspace.
+    Reload,
+    DiscardUnreadable,
+    DeleteAll,
+    /// Another tab wrote this key (`None`: it cleared the storage).
+    StorageEvent(Option<String>),
+}
+
 /// The saving machinery and its reports, provided at the root.
 #[derive(Clone, Copy)]
 pub struct Autosave {
     pub status: RwSignal<SaveStatus>,
     pub recovered: RwSignal<Option<Recovered>>,
+    /// The stored workspaces not in the trash, refreshed after every save and operation.
+    pub workspaces: RwSignal<Vec<Listed>>,
+    /// The open workspace's id, once it is stored.
+    pub current: RwSignal<Option<String>>,
+    /// The latest deletion while it can be undone.
+    pub deleted: RwSignal<Option<Trashed>>,
+    /// Whether to remind the user to download the workspace file.
+    pub remind_backup: RwSignal<bool>,
+    /// The stored workspace is open (false for the moment the stores take to open).
+    pub ready: RwSignal<bool>,
+    /// Workspaces are kept in the browser (false: working in memory).
+    pub stored: RwSignal<bool>,
+    /// IndexedDB is available for workspaces too large for localStorage.
+    pub has_large: RwSignal<bool>,
     session: StoredValue<Session, LocalStorage>,
+    store: StoredValue<Rc<Mutex<Option<Store>>>, LocalStorage>,
     data: WorkspaceState,
 }
 
 /// The tab's side of the save protocol.
 struct Session {
-    store: Option<LocalStore>,
-    /// The saved workspace's id; `None` until the first save creates it.
+    /// The open workspace's id; `None` until its first save creates it.
     id: Option<String>,
     /// The revision this tab last loaded or saved.
     base_revision: u64,
     /// A random id of this tab, shown in conflict messages.
     writer: String,
     pending: Option<TimeoutHandle>,
-    /// The next change came from storage (a reload), not from the user: do not save it back.
+    undo_timer: Option<TimeoutHandle>,
+    /// The workspace holds changes not saved yet.
+    dirty: bool,
+    /// The next change came from storage (a load), not from the user: do not save it back.
     skip_next: bool,
+    /// The change-watching effect has run once (before that, a load needs no skipping).
+    subscribed: bool,
 }
 
 fn now() -> chrono::DateTime<chrono::Utc> {
@@ -71,197 +144,419 @@ impl Autosave {
         let autosave = Autosave {
             status: RwSignal::new(SaveStatus::Idle),
             recovered: RwSignal::new(None),
+            workspaces: RwSignal::new(Vec::new()),
+            current: RwSignal::new(None),
+            deleted: RwSignal::new(None),
+            remind_backup: RwSignal::new(false),
+            ready: RwSignal::new(false),
+            stored: RwSignal::new(false),
+            has_large: RwSignal::new(false),
             session: StoredValue::new_local(Session {
-                store: LocalStore::open(),
                 id: None,
                 base_revision: 0,
                 writer: format!("tab-{:08x}", (js_sys::Math::random() * 4e9) as u64),
                 pending: None,
+                undo_timer: None,
+                dirty: false,
                 skip_next: false,
+                subscribed: false,
             }),
+            store: StoredValue::new_local(Rc::new(Mutex::new(None))),
             data,
         };
-        autosave.load_current(false);
         Effect::new(move |previous: Option<()>| {
             data.workspace.track();
-            // The first run only subscribes: what was just loaded needs no save.
+            // The first run only subscribes: what is there needs no save.
             if previous.is_some() {
-                autosave.schedule();
+                autosave.changed();
+            } else {
+                autosave.session.update_value(|s| s.subscribed = true);
             }
         });
         let _ = window_event_listener(leptos::ev::storage, move |event| {
-            autosave.on_storage_event(event.key());
+            let key = event.key();
+            if key
+                .as_deref()
+                .is_none_or(|k| k == INDEX_KEY || k.ends_with(".head"))
+            {
+                autosave.run(Op::StorageEvent(key));
+            }
         });
+        leptos::task::spawn_local(autosave.open());
         autosave
     }
 
-    /// Loads the current workspace; `reloading` when it replaces one the user already has, so
-    /// the replacement is not saved straight back.
-    fn load_current(self, reloading: bool) {
-        self.session.update_value(|session| {
-            let Some(store) = session.store.as_ref() else {
-                self.status.set(SaveStatus::MemoryOnly);
-                return;
-            };
-            let current = match persist::read_index(store) {
-                Ok(index) => index.current,
-                Err(error) => {
-                    self.status.set(SaveStatus::Failed(error.to_string()));
-                    return;
-                }
-            };
-            let Some(id) = current else { return };
-            match persist::load(store, &id) {
-                Ok(outcome) => {
-                    if let Some(recovery) = outcome.recovered_from {
-                        self.recovered.set(Some(Recovered {
-                            message: recovery.message,
-                            raw: outcome.unreadable_raw,
-                        }));
-                    }
-                    session.base_revision = outcome.revision;
-                    session.id = Some(id);
-                    session.skip_next = reloading;
-                    self.data.workspace.set(outcome.workspace);
-                }
-                Err(error) => self.status.set(SaveStatus::Failed(error.to_string())),
+    async fn open(self) {
+        let mutex = self.store.get_value();
+        let mut guard = mutex.lock().await;
+        let opened = match LocalStore::open() {
+            Some(local) => Tiered::open(local, IdbStore::open().await).await.ok(),
+            None => None,
+        };
+        if let Some(store) = opened {
+            let store = guard.insert(store);
+            if let Err(error) = self.open_current(store).await {
+                self.report(error);
             }
-        });
+            let _ = purge_expired_async(store, now()).await;
+            self.refresh(store).await;
+            self.has_large.set(store.large().is_some());
+            self.stored.set(true);
+        } else {
+            self.status.set(SaveStatus::MemoryOnly);
+        }
+        self.ready.set(true);
     }
 
-    fn schedule(self) {
-        let skip = self.session.try_update_value(|session| {
-            if let Some(pending) = session.pending.take() {
+    /// The change-watching effect saw a change: save it shortly, unless it was a load.
+    fn changed(self) {
+        let skip = self.session.try_update_value(|s| {
+            if let Some(pending) = s.pending.take() {
                 pending.clear();
             }
-            std::mem::take(&mut session.skip_next)
+            let skip = std::mem::take(&mut s.skip_next);
+            s.dirty |= !skip;
+            skip
         });
-        if skip.unwrap_or(false) {
+        if skip.unwrap_or(true) {
             return;
         }
-        let handle = set_timeout_with_handle(move || self.save(false), SAVE_DELAY).ok();
-        self.session
-            .update_value(|session| session.pending = handle);
+        let handle = set_timeout_with_handle(move || self.run(Op::Save(false)), SAVE_DELAY).ok();
+        self.session.update_value(|s| s.pending = handle);
     }
 
-    /// Saves now; `overwrite` replaces a newer save of another tab (the user chose to).
-    pub fn save(self, overwrite: bool) {
-        self.data.workspace.with_untracked(|workspace| {
-            self.session.update_value(|session| {
-                session.pending = None;
-                let Some(store) = session.store.as_mut() else {
-                    self.status.set(SaveStatus::MemoryOnly);
-                    return;
-                };
-                let context = SaveContext {
-                    writer: &session.writer,
-                    base_revision: session.base_revision,
-                    now: now(),
-                };
-                let outcome = match session.id.as_deref() {
-                    None => persist::create(store, workspace, &context).map(|(id, receipt)| {
-                        session.id = Some(id);
-                        receipt
-                    }),
-                    Some(id) if overwrite => {
-                        persist::save_overwrite(store, id, workspace, &context)
-                    }
-                    Some(id) => persist::save(store, id, workspace, &context),
-                };
-                match outcome {
-                    Ok(receipt) => {
-                        session.base_revision = receipt.revision;
-                        self.status.set(SaveStatus::Saved {
-                            chars: receipt.live_chars,
-                        });
-                    }
-                    Err(PersistError::QuotaExceeded { .. }) => self.status.set(SaveStatus::Full),
-                    Err(PersistError::Conflict { .. }) => {
-                        self.status.set(SaveStatus::ChangedElsewhere)
-                    }
-                    Err(PersistError::Unavailable) => self.status.set(SaveStatus::MemoryOnly),
-                    Err(error) => self.status.set(SaveStatus::Failed(error.to_string())),
+    /// Runs `op` after the operations already asked for.
+    pub fn run(self, op: Op) {
+        self.run_then(op, |_| {});
+    }
+
+    /// Runs `op`, then `done` with its outcome (failures also show in the banners).
+    pub fn run_then(self, op: Op, done: impl FnOnce(Result<(), String>) + 'static) {
+        leptos::task::spawn_local(async move {
+            let mutex = self.store.get_value();
+            let mut guard = mutex.lock().await;
+            let outcome = match guard.as_mut() {
+                Some(store) => {
+                    let outcome = self.apply(store, op).await;
+                    self.refresh(store).await;
+                    outcome
                 }
-            });
+                None => {
+                    self.in_memory(op);
+                    Ok(())
+                }
+            };
+            done(outcome.map_err(|error| {
+                let text = error.to_string();
+                self.report(error);
+                text
+            }));
         });
     }
 
-    /// Another tab wrote to storage: if it saved this workspace, ask before anything is lost.
-    fn on_storage_event(self, key: Option<String>) {
-        let changed = self.session.with_value(|session| {
-            let (Some(store), Some(id)) = (session.store.as_ref(), session.id.as_deref()) else {
-                return false;
-            };
-            if key.as_deref() != Some(persist::head_key(id).as_str()) {
-                return false;
-            }
-            matches!(
-                persist::peek_head(store, id),
-                Ok(Some(head)) if head.revision > session.base_revision
-            )
-        });
-        if changed {
-            self.status.set(SaveStatus::ChangedElsewhere);
+    /// Without storage there is one workspace, in memory (the switcher and the list are not
+    /// shown); arriving data replaces it.
+    fn in_memory(self, op: Op) {
+        match op {
+            Op::Add(ws) => self.data.workspace.set(ws),
+            Op::DeleteAll => self.data.workspace.set(Workspace::default()),
+            _ => {}
         }
     }
 
-    /// Takes the other tab's version (the user chose to reload).
-    pub fn reload(self) {
-        self.load_current(true);
-        if self.status.get_untracked() == SaveStatus::ChangedElsewhere {
+    async fn apply(self, store: &mut Store, op: Op) -> Result<(), PersistError> {
+        let writer = self.session.with_value(|s| s.writer.clone());
+        let context = SaveContext {
+            writer: &writer,
+            base_revision: 0,
+            now: now(),
+        };
+        // Whatever may change the open workspace saves it first (so undo brings back exactly
+        // what the user saw); if that fails, the operation stops and the banner says why.
+        let overwrite = match &op {
+            Op::Save(overwrite) => Some(*overwrite),
+            Op::Create(_) | Op::Add(_) | Op::Open(_) | Op::Duplicate(..) => Some(false),
+            Op::Delete(_) | Op::Undo => Some(false),
+            _ => None,
+        };
+        if let Some(overwrite) = overwrite {
+            self.save(store, overwrite).await?;
+        }
+        // A workspace to create and open, if the operation makes one.
+        let created = match op {
+            Op::Add(ws) if self.data.workspace.with_untracked(Workspace::is_blank) => {
+                self.data.workspace.set(ws);
+                None
+            }
+            Op::Create(ws) | Op::Add(ws) => Some(ws),
+            Op::Duplicate(id, name) => {
+                let mut ws = load_async(store, &id).await?.workspace;
+                ws.name = name;
+                Some(ws)
+            }
+            Op::Open(id) => {
+                switch_async(store, &id).await?;
+                self.load(store, id).await?;
+                None
+            }
+            Op::Rename(id, name) if self.current.get_untracked().as_deref() == Some(&id) => {
+                // The open workspace is renamed in place; the change is saved like any other.
+                self.data.workspace.update(|ws| ws.name = name);
+                None
+            }
+            Op::Rename(id, name) => {
+                rename_async(store, &id, &name, &context).await?;
+                None
+            }
+            Op::Delete(id) => {
+                self.cancel_undo_timer();
+                let trashed = delete_async(store, &id, context.now).await?;
+                if trashed.was_current {
+                    self.open_current(store).await?;
+                }
+                let expire = trashed.id.clone();
+                let timer = set_timeout_with_handle(
+                    move || self.run(Op::Expire(expire)),
+                    Duration::from_secs(UNDO_SECONDS as u64),
+                )
+                .ok();
+                self.session.update_value(|s| s.undo_timer = timer);
+                self.deleted.set(Some(trashed));
+                None
+            }
+            Op::Undo => {
+                if let Some(trashed) = self.deleted.get_untracked() {
+                    self.cancel_undo_timer();
+                    restore_async(store, &trashed).await?;
+                    self.deleted.set(None);
+                    if trashed.was_current {
+                        self.load(store, trashed.id).await?;
+                    }
+                }
+                None
+            }
+            Op::Expire(id) => {
+                if self
+                    .deleted
+                    .with_untracked(|d| d.as_ref().is_some_and(|t| t.id == id))
+                {
+                    self.deleted.set(None);
+                    purge_async(store, &id).await?;
+                }
+                None
+            }
+            Op::Exported | Op::DismissReminder => {
+                self.remind_backup.set(false);
+                if let Some(id) = self.session.with_value(|s| s.id.clone()) {
+                    let state = match op {
+                        Op::Exported => mark_exported_async(store, &id, context.now).await?,
+                        _ => dismiss_reminder_async(store, &id).await?,
+                    };
+                    self.remind_backup.set(state.due());
+                }
+                None
+            }
+            Op::Reload => {
+                if let Some(id) = self.session.with_value(|s| s.id.clone()) {
+                    self.load(store, id).await?;
+                }
+                None
+            }
+            Op::DiscardUnreadable => {
+                if let Some(id) = self.session.with_value(|s| s.id.clone()) {
+                    discard_unreadable_async(store, &id).await?;
+                }
+                self.recovered.set(None);
+                None
+            }
+            Op::StorageEvent(key) => {
+                self.on_storage_event(store, key).await;
+                None
+            }
+            Op::DeleteAll => {
+                self.cancel_undo_timer();
+                self.session.update_value(|s| {
+                    if let Some(pending) = s.pending.take() {
+                        pending.clear();
+                    }
+                });
+                delete_all_data_async(store).await?;
+                self.deleted.set(None);
+                self.recovered.set(None);
+                self.blank();
+                None
+            }
+            Op::Save(_) => None,
+        };
+        if let Some(ws) = created {
+            let (id, receipt) = create_placed(store, &ws, &context).await?;
+            self.opened(id, receipt.revision, ws, receipt.unexported.due());
+            self.saved(store, receipt.live_chars);
+        }
+        Ok(())
+    }
+
+    /// Saves the open workspace if it changed (or whatever another tab saved, `overwrite`).
+    async fn save(self, store: &mut Store, overwrite: bool) -> Result<(), PersistError> {
+        let due = self.session.try_update_value(|s| {
+            if let Some(pending) = s.pending.take() {
+                pending.clear();
+            }
+            let due = s.dirty || overwrite;
+            s.dirty = false;
+            due.then(|| (s.id.clone(), s.base_revision))
+        });
+        let Some((id, base_revision)) = due.flatten() else {
+            return Ok(());
+        };
+        let writer = self.session.with_value(|s| s.writer.clone());
+        let workspace = self.data.workspace.get_untracked();
+        let context = SaveContext {
+            writer: &writer,
+            base_revision,
+            now: now(),
+        };
+        let outcome = match id {
+            None => create_placed(store, &workspace, &context)
+                .await
+                .map(|(id, receipt)| {
+                    self.session.update_value(|s| s.id = Some(id.clone()));
+                    self.current.set(Some(id));
+                    receipt
+                }),
+            Some(id) => save_placed(store, &id, &workspace, &context, overwrite).await,
+        };
+        match outcome {
+            Ok(receipt) => {
+                self.session
+                    .update_value(|s| s.base_revision = receipt.revision);
+                self.remind_backup.set(receipt.unexported.due());
+                self.saved(store, receipt.live_chars);
+                Ok(())
+            }
+            Err(error) => {
+                self.session.update_value(|s| s.dirty = true);
+                Err(error)
+            }
+        }
+    }
+
+    fn saved(self, store: &Store, chars: usize) {
+        let tier = self
+            .session
+            .with_value(|s| s.id.as_deref().map(|id| store.tier(id)))
+            .unwrap_or(Tier::Small);
+        self.status.set(SaveStatus::Saved { chars, tier });
+    }
+
+    /// Opens the workspace the index names as current, or a blank one.
+    async fn open_current(self, store: &mut Store) -> Result<(), PersistError> {
+        match read_index_async(store).await?.current {
+            Some(id) => self.load(store, id).await,
+            None => {
+                self.blank();
+                Ok(())
+            }
+        }
+    }
+
+    async fn load(self, store: &mut Store, id: String) -> Result<(), PersistError> {
+        let outcome = load_async(store, &id).await?;
+        self.recovered
+            .set(outcome.recovered_from.map(|recovery| Recovered {
+                message: recovery.message,
+                raw: outcome.unreadable_raw,
+            }));
+        self.opened(
+            id,
+            outcome.revision,
+            outcome.workspace,
+            outcome.unexported.due(),
+        );
+        if matches!(
+            self.status.get_untracked(),
+            SaveStatus::ChangedElsewhere | SaveStatus::Full
+        ) {
             self.status.set(SaveStatus::Idle);
         }
+        Ok(())
     }
 
-    /// Drops the unreadable data the last load kept, once the user has downloaded it.
-    pub fn discard_unreadable(self) {
-        self.session.update_value(|session| {
-            if let (Some(store), Some(id)) = (session.store.as_mut(), session.id.as_deref()) {
-                let _ = persist::discard_unreadable(store, id);
+    /// Shows a workspace that was just loaded or stored, without saving it back.
+    fn opened(self, id: String, revision: u64, workspace: Workspace, remind: bool) {
+        self.session.update_value(|s| {
+            s.id = Some(id.clone());
+            s.base_revision = revision;
+            s.dirty = false;
+            s.skip_next = s.subscribed;
+        });
+        self.current.set(Some(id));
+        self.remind_backup.set(remind);
+        self.data.workspace.set(workspace);
+    }
+
+    /// An empty workspace that is stored once the user changes something.
+    fn blank(self) {
+        self.session.update_value(|s| {
+            s.id = None;
+            s.base_revision = 0;
+            s.dirty = false;
+            s.skip_next = s.subscribed;
+        });
+        self.current.set(None);
+        self.remind_backup.set(false);
+        self.status.set(SaveStatus::Idle);
+        self.data.workspace.set(Workspace::default());
+    }
+
+    fn cancel_undo_timer(self) {
+        self.session.update_value(|s| {
+            if let Some(timer) = s.undo_timer.take() {
+                timer.clear();
             }
         });
-        self.recovered.set(None);
-    }
-}
-
-impl Autosave {
-    /// The characters KAM Radar keeps in localStorage, if storage can be read.
-    pub fn usage(self) -> Option<usize> {
-        self.session.with_value(|session| {
-            session
-                .store
-                .as_ref()
-                .and_then(|store| persist::storage_usage(store).ok())
-        })
     }
 
-    /// Removes every key KAM Radar wrote, and starts over with an empty workspace that is not
-    /// saved until the user changes something.
-    pub fn delete_everything(self) -> Result<(), String> {
-        self.session
-            .try_update_value(|session| {
-                if let Some(pending) = session.pending.take() {
-                    pending.clear();
+    async fn refresh(self, store: &Store) {
+        if let Ok(rows) = list_async(store).await {
+            self.workspaces.set(
+                rows.into_iter()
+                    .filter(|r| r.trashed_at.is_none())
+                    .map(|summary| Listed {
+                        tier: store.tier(&summary.id),
+                        summary,
+                    })
+                    .collect(),
+            );
+        }
+    }
+
+    fn report(self, error: PersistError) {
+        self.status.set(match error {
+            PersistError::QuotaExceeded { .. } => SaveStatus::Full,
+            PersistError::Conflict { .. } => SaveStatus::ChangedElsewhere,
+            PersistError::Unavailable => SaveStatus::MemoryOnly,
+            error => SaveStatus::Failed(error.to_string()),
+        });
+    }
+
+    /// Another tab wrote the index or a head record: list the workspaces again, and if it
+    /// saved the open one, ask before anything is lost.
+    async fn on_storage_event(self, store: &Store, key: Option<String>) {
+        let (id, base) = self.session.with_value(|s| (s.id.clone(), s.base_revision));
+        if let Some(id) = id.filter(|id| key.as_deref() == Some(head_key(id).as_str())) {
+            if let Ok(Some(head)) = peek_head_async(store, &id).await {
+                if head.revision > base {
+                    self.status.set(SaveStatus::ChangedElsewhere);
                 }
-                session.id = None;
-                session.base_revision = 0;
-                session.skip_next = true;
-                match session.store.as_mut() {
-                    Some(store) => persist::delete_all_data(store)
-                        .map(|_| ())
-                        .map_err(|e| e.to_string()),
-                    None => Ok(()),
-                }
-            })
-            .unwrap_or_else(|| Err("the storage session has ended".to_string()))?;
-        self.data.workspace.set(crate::model::Workspace::default());
-        self.status
-            .set(if self.session.with_value(|s| s.store.is_some()) {
-                SaveStatus::Idle
-            } else {
-                SaveStatus::MemoryOnly
-            });
-        self.recovered.set(None);
-        Ok(())
+            }
+        }
+    }
+
+    /// The characters KAM Radar keeps in localStorage, if it can be read now.
+    pub fn local_usage(self) -> Option<usize> {
+        let mutex = self.store.get_value();
+        let guard = mutex.try_lock()?;
+        persist::storage_usage(guard.as_ref()?.small()).ok()
     }
 }

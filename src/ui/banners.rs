@@ -1,12 +1,22 @@
-//! What the app tells the user about their data: the save indicator in the header and the
-//! banners for every storage failure, each with the action that keeps the data safe.
+//! What the app tells the user about their data: the save indicator in the header, the
+//! banners for every storage failure, each with the action that keeps the data safe, the
+//! undo of a deleted workspace and the reminder to download work not yet kept in a file.
 
 use leptos::prelude::*;
 
-use super::autosave::{Autosave, SaveStatus};
+use super::autosave::{Autosave, Op, SaveStatus};
+use super::workspaces::shown;
 use super::{download, use_app, use_workspace};
-use crate::i18n::Msg;
-use crate::persist;
+use crate::i18n::{Lang, Msg};
+use crate::persist::{self, Tier};
+
+/// The name of a store, as the user is told where a workspace is kept.
+pub fn tier_name(tier: Tier, lang: Lang) -> &'static str {
+    match tier {
+        Tier::Small => Msg::LocalStorage.text(lang),
+        Tier::Large => Msg::IndexedDb.text(lang),
+    }
+}
 
 /// The header's quiet "saved" indicator.
 #[component]
@@ -16,12 +26,12 @@ pub fn SaveIndicator() -> impl IntoView {
     move || {
         let lang = app.lang.get();
         match autosave.status.get() {
-            SaveStatus::Saved { chars } => Some(view! {
+            SaveStatus::Saved { chars, tier } => Some(view! {
                 <span
                     class="save-indicator"
                     data-testid="save-indicator"
                     data-state="saved"
-                    title=format!("localStorage · {:.1} MB", chars as f64 * 2.0 / 1_048_576.0)
+                    title=format!("{} · {:.1} MB", tier_name(tier, lang), chars as f64 * 2.0 / 1_048_576.0)
                 >
                     "✓ " {Msg::SavedInBrowser.text(lang)}
                 </span>
@@ -38,10 +48,11 @@ pub fn SaveIndicator() -> impl IntoView {
     }
 }
 
-/// Offers the whole workspace as the portable JSON file.
-fn download_workspace() {
+/// Offers the whole workspace as the portable JSON file, and counts it as downloaded for
+/// the backup reminder.
+pub fn download_workspace() -> Result<(), String> {
     let data = use_workspace();
-    let outcome = data.workspace.with_untracked(|ws| {
+    data.workspace.with_untracked(|ws| {
         let name = if ws.name.is_empty() {
             "workspace"
         } else {
@@ -53,19 +64,22 @@ fn download_workspace() {
                 let file = crate::export::file_name(&["kam-radar", name], "json");
                 download::offer_bytes(&file, "application/json", text.as_bytes())
             })
-    });
-    if let Err(error) = outcome {
-        expect_context::<Autosave>()
-            .status
-            .set(SaveStatus::Failed(error));
-    }
+    })?;
+    expect_context::<Autosave>().run(Op::Exported);
+    Ok(())
 }
 
 #[component]
 fn DownloadWorkspaceButton() -> impl IntoView {
     let app = use_app();
+    let autosave = expect_context::<Autosave>();
+    let download = move |_| {
+        if let Err(error) = download_workspace() {
+            autosave.status.set(SaveStatus::Failed(error));
+        }
+    };
     view! {
-        <button type="button" class="small" data-testid="download-workspace" on:click=move |_| download_workspace()>
+        <button type="button" class="small" data-testid="download-workspace" on:click=download>
             {app.t(Msg::DownloadWorkspace)}
         </button>
     }
@@ -93,10 +107,10 @@ pub fn StorageBanners() -> impl IntoView {
                 "changed-elsewhere",
                 Msg::ChangedElsewhereBanner.text(lang).to_string(),
                 Some(view! {
-                    <button type="button" class="small" data-testid="reload-workspace" on:click=move |_| autosave.reload()>
+                    <button type="button" class="small" data-testid="reload-workspace" on:click=move |_| autosave.run(Op::Reload)>
                         {Msg::ReloadWorkspace.text(lang)}
                     </button>
-                    <button type="button" class="small" data-testid="keep-mine" on:click=move |_| autosave.save(true)>
+                    <button type="button" class="small" data-testid="keep-mine" on:click=move |_| autosave.run(Op::Save(true))>
                         {Msg::KeepMine.text(lang)}
                     </button>
                 }),
@@ -140,11 +154,37 @@ pub fn StorageBanners() -> impl IntoView {
                         </button>
                     }
                 })}
-                <button type="button" class="small" on:click=move |_| autosave.discard_unreadable()>
+                <button type="button" class="small" on:click=move |_| autosave.run(Op::DiscardUnreadable)>
                     {app.t(Msg::Discard)}
                 </button>
             </div>
         })
     };
-    view! { {status_banner} {recovered_banner} }
+    // Only while saving works: a failure's banner already offers the file.
+    let reminder = move || {
+        let lang = app.lang.get();
+        (autosave.remind_backup.get()
+            && matches!(autosave.status.get(), SaveStatus::Saved { .. } | SaveStatus::Idle))
+        .then(|| view! {
+            <div class="storage-banner reminder" role="status" data-testid="backup-reminder">
+                <span>{Msg::BackupReminder.text(lang)}</span>
+                <DownloadWorkspaceButton/>
+                <button type="button" class="small" data-testid="dismiss-reminder" on:click=move |_| autosave.run(Op::DismissReminder)>
+                    {Msg::NotNow.text(lang)}
+                </button>
+            </div>
+        })
+    };
+    let undo = move || {
+        let lang = app.lang.get();
+        autosave.deleted.get().map(|trashed| view! {
+            <div class="storage-banner reminder" role="status" data-testid="undo-banner">
+                <span>{Msg::WorkspaceDeleted.text(lang)} " " <strong>{shown(&trashed.name, lang)}</strong></span>
+                <button type="button" class="small" data-testid="undo-delete" on:click=move |_| autosave.run(Op::Undo)>
+                    {Msg::Undo.text(lang)}
+                </button>
+            </div>
+        })
+    };
+    view! { {status_banner} {recovered_banner} {undo} {reminder} }
 }

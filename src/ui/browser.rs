@@ -105,3 +105,33 @@ pub fn focus_soon(container: &web_sys::HtmlElement, selector: String) {
         };
     });
 }
+
+/// An RFC 3339 time (a save's) on this computer's clock, as `2026-11-22 18:05`.
+pub fn local_time(rfc3339: &str) -> String {
+    let time = js_sys::Date::new(&rfc3339.into());
+    format!(
+        "{}-{:02}-{:02} {:02}:{:02}",
+        time.get_full_year(),
+        time.get_month() + 1,
+        time.get_date(),
+        time.get_hours(),
+        time.get_minutes()
+    )
+}
+
+/// The `data-act` and `data-id` of the element with a `data-act` that a click landed on or
+/// inside: one handler serves a whole list of buttons (Enter and Space click buttons too).
+pub fn clicked(ev: &leptos::ev::MouseEvent) -> Option<(String, String)> {
+    let target = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    let acting = target.closest("[data-act]").ok()??;
+    let id = acting.get_attribute("data-id").unwrap_or_default();
+    Some((acting.get_attribute("data-act")?, id))
+}
+
+/// Whether the focus moved from inside `container` to an element outside it (not merely to
+/// nothing, as a click on a spot that takes no focus does in some browsers).
+pub fn focus_left(ev: &leptos::ev::FocusEvent, container: &web_sys::Element) -> bool {
+    ev.related_target()
+        .and_then(|to| to.dyn_into::<web_sys::Node>().ok())
+        .is_some_and(|to| !container.contains(Some(&to)))
+}

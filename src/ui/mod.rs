@@ -19,6 +19,7 @@ mod state;
 mod storage;
 mod table;
 mod worker_client;
+mod workspaces;
 
 use leptos::prelude::*;
 
@@ -92,7 +93,8 @@ fn App() -> impl IntoView {
     let data = WorkspaceState::new(Workspace::default());
     provide_context(data);
     provide_context(table::TableState::new(data));
-    provide_context(autosave::Autosave::start(data));
+    let autosave = autosave::Autosave::start(data);
+    provide_context(autosave);
     provide_context(import::ImportSession::new(state, data));
     files::request_persistent_storage();
 
@@ -112,7 +114,13 @@ fn App() -> impl IntoView {
         <banners::StorageBanners/>
         <shell::DemoBanner/>
         <main id="main" class="main" tabindex="-1">
-            <shell::CurrentView/>
+            // The views wait for the stored workspace (a moment), so nothing typed is replaced.
+            <Show
+                when=move || autosave.ready.get()
+                fallback=move || view! { <p class="boot">{state.t(Msg::OpeningWorkspace)}</p> }
+            >
+                <shell::CurrentView/>
+            </Show>
         </main>
         <shell::Footer/>
     }

@@ -29,6 +29,7 @@ pub fn Header() -> impl IntoView {
             <nav class="main-nav" aria-label=app.t(Msg::MainNavigation)>
                 {View::NAVIGATION.map(|view| view! { <NavLink view/> }).collect_view()}
             </nav>
+            <super::workspaces::WorkspaceMenu/>
             <super::banners::SaveIndicator/>
             <button
                 class="lang-switch"
@@ -76,11 +77,13 @@ pub fn CurrentView() -> impl IntoView {
     }
 }
 
-/// Replaces the workspace with the demo and opens the source's customer A.
+/// Loads the demo and opens the source's customer A. A blank workspace (the first visit's)
+/// takes it; otherwise it gets a workspace of its own, so nobody's work is replaced by
+/// synthetic data and "Remove demo" or deleting that workspace takes it away cleanly.
 fn load_demo() {
     let app = use_app();
-    let data = use_workspace();
-    data.workspace.set(demo::workspace(browser::today()));
+    expect_context::<super::autosave::Autosave>()
+        .run(super::autosave::Op::Add(demo::workspace(browser::today())));
     app.selected_account.set(Some("demo-a".to_string()));
     app.compared_accounts
         .set(vec!["demo-a".to_string(), "demo-b".to_string()]);

@@ -1,7 +1,7 @@
 // The workspace is kept in the browser and survives trouble: a reload keeps it, private mode
-// works in memory with a banner, a full storage keeps the last save intact, damaged data
-// falls back to the last good save (and is kept for download), and a second tab notices a
-// change instead of silently overwriting it.
+// works in memory with a banner, a full storage (without IndexedDB to move to) keeps the last
+// save intact, damaged data falls back to the last good save (and is kept for download), and
+// a second tab notices a change instead of silently overwriting it.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -56,7 +56,12 @@ describe('storage', () => {
   });
 
   test('a full storage keeps the previous save intact and offers the file', async () => {
-    await session({ locale: 'en-US', acceptDownloads: true }, async (app, page) => {
+    await session({ locale: 'en-US', acceptDownloads: true }, async (app, page, context) => {
+      // With IndexedDB the workspace would move there (specs/workspaces.test.mjs); without it,
+      // a full localStorage is the end of the road.
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+      });
       await loadDemoAndWaitForSave(app, page);
       // Fill what is left of the origin's quota.
       await page.evaluate(() => {

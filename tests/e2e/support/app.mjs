@@ -36,6 +36,42 @@ export class KamApp {
     return this.navigation.getByRole('link', { name: text, exact: true });
   }
 
+  /** The header's workspace switcher (a button showing the open workspace's name). */
+  get workspaceMenu() {
+    return this.page.getByTestId('workspace-menu');
+  }
+
+  async currentWorkspace() {
+    return (await this.page.getByTestId('current-workspace').innerText()).trim();
+  }
+
+  /** Waits until the header shows `name` (exactly) as the open workspace. */
+  async workspaceOpen(name) {
+    await this.page.waitForFunction(
+      (name) => document.querySelector('[data-testid="current-workspace"]')?.textContent.trim() === name,
+      name,
+    );
+  }
+
+  /** Opens the workspace called `name` from the header's switcher. */
+  async switchWorkspace(name) {
+    await this.workspaceMenu.click();
+    await this.page.getByTestId('workspace-list').getByRole('button', { name, exact: true }).click();
+    await this.workspaceOpen(name);
+  }
+
+  /** The Privacy & data page's row of the workspace called `name`. */
+  workspaceRow(name) {
+    return this.page.getByTestId('workspace-row').filter({
+      has: this.page.getByTestId('workspace-name').getByText(name, { exact: true }),
+    });
+  }
+
+  /** The names in the Privacy & data page's list of workspaces, in order. */
+  async workspaceNames() {
+    return this.page.getByTestId('workspace-name').allInnerTexts();
+  }
+
   async navTexts() {
     return this.navigation.getByRole('link').allInnerTexts();
   }
