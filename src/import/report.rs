@@ -189,6 +189,15 @@ impl Problem {
         }
     }
 
+    /// Whether this problem left out a data row of `table` (an error below its header), so
+    /// the row belongs in the table's problem rows.
+    pub fn rejects_row_of(&self, table: &Table) -> bool {
+        self.severity == Severity::Error
+            && self.file == table.source.file
+            && self.sheet == table.source.sheet
+            && self.row > table.header_row as usize
+    }
+
     /// The column letter, if the problem is about one column.
     pub fn column_letter(&self) -> Option<String> {
         self.column.map(column_letter)
@@ -280,8 +289,7 @@ impl ImportReport {
 pub fn problem_rows_csv(table: &Table, report: &ImportReport, lang: Lang) -> Option<Vec<u8>> {
     let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for p in &report.problems {
-        let same_table = p.file == table.source.file && p.sheet == table.source.sheet;
-        if same_table && p.severity == Severity::Error && p.row > table.header_row as usize {
+        if p.rejects_row_of(table) {
             let mut why = p.reason.text(lang);
             if let Some(letter) = p.column_letter() {
                 why = format!("{letter} {}: {why}", p.header);

@@ -428,12 +428,11 @@ impl ImportWorker {
             .iter()
             .enumerate()
             .filter(|(_, table)| {
-                imported.report.problems.iter().any(|p| {
-                    p.severity == Severity::Error
-                        && p.file == table.source.file
-                        && p.sheet == table.source.sheet
-                        && p.row > table.header_row as usize
-                })
+                imported
+                    .report
+                    .problems
+                    .iter()
+                    .any(|p| p.rejects_row_of(table))
             })
             .map(|(i, _)| i)
             .collect();
