@@ -258,8 +258,8 @@ impl Autosave {
     /// shown); arriving data replaces it.
     fn in_memory(self, op: Op) {
         match op {
-            Op::Add(ws) => self.data.workspace.set(ws),
-            Op::DeleteAll => self.data.workspace.set(Workspace::default()),
+            Op::Add(ws) => self.data.replace(ws),
+            Op::DeleteAll => self.data.replace(Workspace::default()),
             _ => {}
         }
     }
@@ -285,7 +285,7 @@ impl Autosave {
         // A workspace to create and open, if the operation makes one.
         let created = match op {
             Op::Add(ws) if self.data.workspace.with_untracked(Workspace::is_blank) => {
-                self.data.workspace.set(ws);
+                self.data.replace(ws);
                 None
             }
             Op::Create(ws) | Op::Add(ws) => Some(ws),
@@ -301,7 +301,7 @@ impl Autosave {
             }
             Op::Rename(id, name) if self.current.get_untracked().as_deref() == Some(&id) => {
                 // The open workspace is renamed in place; the change is saved like any other.
-                self.data.workspace.update(|ws| ws.name = name);
+                self.data.edit_frameworks(|ws| ws.name = name);
                 None
             }
             Op::Rename(id, name) => {
@@ -492,7 +492,7 @@ impl Autosave {
         });
         self.current.set(Some(id));
         self.remind_backup.set(remind);
-        self.data.workspace.set(workspace);
+        self.data.replace(workspace);
     }
 
     /// An empty workspace that is stored once the user changes something.
@@ -506,7 +506,7 @@ impl Autosave {
         self.current.set(None);
         self.remind_backup.set(false);
         self.status.set(SaveStatus::Idle);
-        self.data.workspace.set(Workspace::default());
+        self.data.replace(Workspace::default());
     }
 
     fn cancel_undo_timer(self) {

@@ -180,7 +180,7 @@ impl ImportSession {
                 });
             }
         });
-        self.data.workspace.update(|ws| {
+        self.data.edit_records(|ws| {
             plan.apply(ws);
             memory.store(&mut ws.column_mappings);
         });

@@ -122,7 +122,7 @@ pub fn DemoBanner() -> impl IntoView {
     let data = use_workspace();
     let is_demo = move || data.workspace.with(|ws| ws.name == demo::DEMO_NAME);
     let remove = move |_| {
-        data.workspace.update(|ws| {
+        data.edit_records(|ws| {
             ws.accounts.retain(|a| !demo::is_demo_id(&a.id));
             ws.stakeholders.retain(|s| !demo::is_demo_id(&s.account));
             ws.orders.retain(|o| !demo::is_demo_id(&o.account));

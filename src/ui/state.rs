@@ -48,16 +48,21 @@ pub struct Scored {
 }
 
 /// The user's workspace and what is derived from it.
+///
+/// The workspace is read through `workspace` and changed only through the methods below, each
+/// naming what it changes, so the derived state can tell a framework edit (re-score) from a
+/// change of the records (re-index and re-score).
 #[derive(Clone, Copy)]
 pub struct WorkspaceState {
-    pub workspace: RwSignal<Workspace>,
+    pub workspace: ReadSignal<Workspace>,
+    write: WriteSignal<Workspace>,
     /// The scoring of every account, or why the frameworks in force cannot score.
     pub scored: Memo<Shared<Result<Scored, String>>>,
 }
 
 impl WorkspaceState {
     pub fn new(initial: Workspace) -> Self {
-        let workspace = RwSignal::new(initial);
+        let (workspace, write) = signal(initial);
         let scored = Memo::new(move |_| {
             Shared::new(workspace.with(|ws| {
                 let engine = Engine::new(&ws.frameworks_in_force()).map_err(|e| e.to_string())?;
@@ -70,7 +75,28 @@ impl WorkspaceState {
                 })
             }))
         });
-        WorkspaceState { workspace, scored }
+        WorkspaceState {
+            workspace,
+            write,
+            scored,
+        }
+    }
+
+    /// Puts another workspace in place of the open one (opened, loaded, blank).
+    pub fn replace(self, workspace: Workspace) {
+        self.write.set(workspace);
+    }
+
+    /// Changes the records: accounts, stakeholders, orders, credit assessments (and whatever
+    /// else the same change touches, such as the workspace name or remembered mappings).
+    pub fn edit_records(self, change: impl FnOnce(&mut Workspace)) {
+        self.write.update(change);
+    }
+
+    /// Changes what scores the records without touching them: the frameworks, the settings,
+    /// the workspace's name.
+    pub fn edit_frameworks(self, change: impl FnOnce(&mut Workspace)) {
+        self.write.update(change);
     }
 
     /// Whether the workspace holds any account.
