@@ -1,10 +1,12 @@
 //! Scores 100k generated accounts (and 300k stakeholders) against every preset plus ABC.
 //!
-//! `score` is what a framework edit costs (the portfolio is already indexed); `index_and_score`
-//! is what a data change costs. Run:
+//! `rescore_after_weight_change` is what the framework editor costs per edit (only the edited
+//! framework is scored again); `score` is every framework on an indexed portfolio;
+//! `index_and_score` is what a data change costs. Run:
 //! `cargo bench --no-default-features --bench scoring -- --warm-up-time 1 --measurement-time 3`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use kam_radar::framework::{presets, Rule};
 use kam_radar::model::{keys, Account, Input, Settings, Stakeholder};
 use kam_radar::sample::Seeded;
 use kam_radar::scoring::segmentation::{abc, Cuts};
@@ -122,6 +124,25 @@ fn bench(c: &mut Criterion) {
             let classes = abc(&portfolio.numbers(keys::ANNUAL_SALES), settings.abc_cutoffs);
             black_box(classes.len() + scores.framework(0).len())
         })
+    });
+    // Strategic fit weighs 40 instead of 30, its bands scaled alike, in an edited copy.
+    let mut frameworks = presets::all();
+    let scorecard = frameworks
+        .iter_mut()
+        .find(|f| f.id == presets::SCORECARD)
+        .expect("the scorecard preset");
+    let strategic_fit = &mut scorecard.dimensions[0];
+    strategic_fit.max = 40.0;
+    if let Rule::Levels { levels, .. } = &mut strategic_fit.rule {
+        for l in levels {
+            l.lo *= 4.0 / 3.0;
+            l.hi *= 4.0 / 3.0;
+        }
+    }
+    let edited = Engine::new(&frameworks).expect("an edited copy of the presets");
+    let before = engine.score(&portfolio);
+    g.bench_function("rescore_after_weight_change", |b| {
+        b.iter(|| black_box(edited.rescore(black_box(&portfolio), (&engine, &before))))
     });
     g.bench_function("score_fresh_buffers", |b| {
         b.iter(|| black_box(engine.score(black_box(&portfolio))))

@@ -15,6 +15,8 @@ pub mod segmentation;
 pub mod stakeholders;
 mod table;
 
+use std::sync::Arc;
+
 use thiserror::Error;
 
 use crate::framework::{
@@ -256,6 +258,15 @@ enum CompiledDerivation {
     },
 }
 
+impl CompiledDerivation {
+    /// The engine index of the framework the value comes from.
+    fn source(self) -> usize {
+        match self {
+            CompiledDerivation::Total(fw) | CompiledDerivation::Weighted { fw, .. } => fw,
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 struct CompiledDim {
     col: usize,
@@ -306,10 +317,11 @@ pub struct Engine {
     stakeholder_keys: Vec<String>,
 }
 
-/// Every framework's results for a [`Portfolio`].
+/// Every framework's results for a [`Portfolio`]. Each framework's results are shared, so a
+/// re-score after an edit of one framework keeps the others' without copying them.
 #[derive(Clone, Debug)]
 pub struct Scores {
-    frameworks: Vec<FrameworkScores>,
+    frameworks: Vec<Arc<FrameworkScores>>,
 }
 
 /// One framework's results, a row per account (or stakeholder).
@@ -530,17 +542,76 @@ impl Engine {
     /// then touches no fresh memory, which is most of the cost at 100k accounts.
     pub fn score_into(&self, portfolio: &Portfolio, out: &mut Scores) {
         out.frameworks
-            .resize_with(self.prepared.len(), FrameworkScores::default);
+            .resize_with(self.prepared.len(), Default::default);
         for &fi in &self.order {
-            let p = &self.prepared[fi];
-            let table = match p.subject {
-                Subject::Account => &portfolio.accounts,
-                Subject::Stakeholder => &portfolio.stakeholders,
-            };
-            let mut current = std::mem::take(&mut out.frameworks[fi]);
-            score_framework(p, table, portfolio, &out.frameworks, &mut current);
-            out.frameworks[fi] = current;
+            self.score_one(fi, portfolio, out);
         }
+    }
+
+    /// Scores the framework at engine index `fi` into `out`, in place when nothing else shares
+    /// its previous results.
+    fn score_one(&self, fi: usize, portfolio: &Portfolio, out: &mut Scores) {
+        let p = &self.prepared[fi];
+        let table = match p.subject {
+            Subject::Account => &portfolio.accounts,
+            Subject::Stakeholder => &portfolio.stakeholders,
+        };
+        let mut current = std::mem::take(&mut out.frameworks[fi]);
+        score_framework(
+            p,
+            table,
+            portfolio,
+            &out.frameworks,
+            Arc::make_mut(&mut current),
+        );
+        out.frameworks[fi] = current;
+    }
+
+    /// Whether a [`Portfolio`] indexed by `other` can be scored by this engine: both read the
+    /// same input keys in the same order. A framework edit that keeps its inputs (a weight, a
+    /// line, a threshold) keeps the index, so only the scoring is redone.
+    pub fn reads_like(&self, other: &Engine) -> bool {
+        self.account_keys == other.account_keys && self.stakeholder_keys == other.stakeholder_keys
+    }
+
+    /// Scores a portfolio after an edit, given the engine and scores from before it on the
+    /// same portfolio. Only the frameworks that changed, and those derived from them, are
+    /// scored again; the others' results are shared with `before`. Equal to [`Engine::score`]
+    /// on the same portfolio; `None` when this engine reads other inputs than the old one (see
+    /// [`Engine::reads_like`]) and the records must be indexed again.
+    pub fn rescore(&self, portfolio: &Portfolio, before: (&Engine, &Scores)) -> Option<Scores> {
+        let (old, old_scores) = before;
+        if !self.reads_like(old) {
+            return None;
+        }
+        if old.frameworks.len() != self.frameworks.len() {
+            return Some(self.score(portfolio));
+        }
+        let mut dirty: Vec<bool> = self
+            .frameworks
+            .iter()
+            .zip(&old.frameworks)
+            .map(|(new, old)| new != old)
+            .collect();
+        let mut out = old_scores.clone();
+        for &fi in &self.order {
+            let source_changed = self.prepared[fi]
+                .dims
+                .iter()
+                .filter_map(|d| match &d.rule {
+                    Compiled::Derived { from, .. } => Some(from.source()),
+                    _ => None,
+                })
+                .any(|source| dirty[source]);
+            if dirty[fi] || source_changed {
+                dirty[fi] = true;
+                // Fresh buffers: the old results are shared with `before`, and copying them
+                // only to overwrite them costs more than allocating.
+                out.frameworks[fi] = Arc::default();
+                self.score_one(fi, portfolio, &mut out);
+            }
+        }
+        Some(out)
     }
 
     /// Scores one account with its stakeholders (the explain path; row 0 is the account).
@@ -804,7 +875,7 @@ fn resolve_labels(p: &Prepared, table: &Table) -> Vec<Vec<DimScore>> {
 /// Per account, the weighted mean of stakeholder scores and how many stakeholders it used.
 fn weighted_means(
     portfolio: &Portfolio,
-    results: &[FrameworkScores],
+    results: &[Arc<FrameworkScores>],
     fw: usize,
     value: usize,
     weight: usize,
@@ -836,7 +907,7 @@ fn score_framework(
     p: &Prepared,
     table: &Table,
     portfolio: &Portfolio,
-    results: &[FrameworkScores],
+    results: &[Arc<FrameworkScores>],
     out: &mut FrameworkScores,
 ) {
     let labels = resolve_labels(p, table);
@@ -999,7 +1070,7 @@ fn fill<'a>(
 fn derive<'a>(
     d: &CompiledDim,
     from: &CompiledDerivation,
-    results: &[FrameworkScores],
+    results: &[Arc<FrameworkScores>],
     weighted: &Option<Vec<(f64, f64, u16)>>,
     range: std::ops::Range<usize>,
     out: impl Iterator<Item = &'a mut DimScore>,

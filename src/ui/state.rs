@@ -43,19 +43,25 @@ impl<T> Deref for Shared<T> {
 /// The engine with the portfolio it indexed and the scores it computed, always consistent.
 pub struct Scored {
     pub engine: Engine,
-    pub portfolio: Portfolio,
+    /// Shared between successive results while the records and the inputs read stay the same.
+    pub portfolio: Arc<Portfolio>,
     pub scores: Scores,
+    /// The records version the portfolio was indexed from.
+    records: u64,
 }
 
 /// The user's workspace and what is derived from it.
 ///
 /// The workspace is read through `workspace` and changed only through the methods below, each
-/// naming what it changes, so the derived state can tell a framework edit (re-score) from a
-/// change of the records (re-index and re-score).
+/// naming what it changes, so the derived state can tell a framework edit (re-score what the
+/// edit touched) from a change of the records (index and score everything again).
 #[derive(Clone, Copy)]
 pub struct WorkspaceState {
     pub workspace: ReadSignal<Workspace>,
     write: WriteSignal<Workspace>,
+    /// Counts the changes of the records; read without tracking, since every such change also
+    /// writes the workspace signal.
+    records: StoredValue<u64>,
     /// The scoring of every account, or why the frameworks in force cannot score.
     pub scored: Memo<Shared<Result<Scored, String>>>,
 }
@@ -63,33 +69,58 @@ pub struct WorkspaceState {
 impl WorkspaceState {
     pub fn new(initial: Workspace) -> Self {
         let (workspace, write) = signal(initial);
-        let scored = Memo::new(move |_| {
+        let records = StoredValue::new(0_u64);
+        let scored = Memo::new(move |before: Option<&Shared<Result<Scored, String>>>| {
+            let version = records.get_value();
+            let before = before.and_then(|b| (**b).as_ref().ok());
             Shared::new(workspace.with(|ws| {
                 let engine = Engine::new(&ws.frameworks_in_force()).map_err(|e| e.to_string())?;
+                // A framework edit on the same records re-scores only what it touched.
+                if let Some(before) = before.filter(|b| b.records == version) {
+                    let rescored =
+                        engine.rescore(&before.portfolio, (&before.engine, &before.scores));
+                    if let Some(scores) = rescored {
+                        return Ok(Scored {
+                            engine,
+                            portfolio: Arc::clone(&before.portfolio),
+                            scores,
+                            records: version,
+                        });
+                    }
+                }
                 let portfolio = engine.index(&ws.accounts, &ws.stakeholders);
                 let scores = engine.score(&portfolio);
                 Ok(Scored {
                     engine,
-                    portfolio,
+                    portfolio: Arc::new(portfolio),
                     scores,
+                    records: version,
                 })
             }))
         });
         WorkspaceState {
             workspace,
             write,
+            records,
             scored,
         }
     }
 
+    /// Whether the workspace holds any account.
+    pub fn is_empty(self) -> bool {
+        self.workspace.with(|ws| ws.accounts.is_empty())
+    }
+
     /// Puts another workspace in place of the open one (opened, loaded, blank).
     pub fn replace(self, workspace: Workspace) {
+        self.records.update_value(|v| *v += 1);
         self.write.set(workspace);
     }
 
     /// Changes the records: accounts, stakeholders, orders, credit assessments (and whatever
     /// else the same change touches, such as the workspace name or remembered mappings).
     pub fn edit_records(self, change: impl FnOnce(&mut Workspace)) {
+        self.records.update_value(|v| *v += 1);
         self.write.update(change);
     }
 
@@ -97,10 +128,5 @@ impl WorkspaceState {
     /// the workspace's name.
     pub fn edit_frameworks(self, change: impl FnOnce(&mut Workspace)) {
         self.write.update(change);
-    }
-
-    /// Whether the workspace holds any account.
-    pub fn is_empty(self) -> bool {
-        self.workspace.with(|ws| ws.accounts.is_empty())
     }
 }

@@ -1,0 +1,144 @@
+//! Re-scoring after a framework edit: only what changed is scored again, and the result is
+//! exactly what scoring from scratch gives (the live framework editor relies on both).
+
+use chrono::NaiveDate;
+use kam_radar::demo;
+use kam_radar::framework::{presets, Classification, Framework, Rule};
+use kam_radar::model::Workspace;
+use kam_radar::scoring::{Engine, Portfolio, Scores};
+
+fn demo_workspace() -> Workspace {
+    demo::workspace(NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"))
+}
+
+fn scored(ws: &Workspace) -> (Engine, Portfolio, Scores) {
+    let engine = Engine::new(&ws.frameworks_in_force()).expect("frameworks");
+    let portfolio = engine.index(&ws.accounts, &ws.stakeholders);
+    let scores = engine.score(&portfolio);
+    (engine, portfolio, scores)
+}
+
+/// Every framework's every row equal: dimension scores and outcomes (NaN-free comparisons).
+fn assert_same(engine: &Engine, a: &Scores, b: &Scores) {
+    for (fi, f) in engine.frameworks().iter().enumerate() {
+        let (x, y) = (a.framework(fi), b.framework(fi));
+        assert_eq!(x.len(), y.len(), "{}", f.id);
+        for row in 0..x.len() {
+            assert_eq!(x.outcome(row), y.outcome(row), "{} row {row}", f.id);
+            let values = |s: &kam_radar::scoring::FrameworkScores| {
+                s.dims(row)
+                    .iter()
+                    .map(|d| (d.value(), d.how))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(values(x), values(y), "{} row {row}", f.id);
+        }
+    }
+}
+
+fn edited(ws: &Workspace, id: &str, edit: impl FnOnce(&mut Framework)) -> Workspace {
+    let mut f = presets::all()
+        .into_iter()
+        .find(|f| f.id == id)
+        .expect("preset");
+    edit(&mut f);
+    let mut out = ws.clone();
+    out.frameworks.push(f);
+    out
+}
+
+fn class_counts(engine: &Engine, scores: &Scores, id: &str) -> Vec<usize> {
+    let fi = engine.index_of(id).expect("framework");
+    let f = scores.framework(fi);
+    let mut counts = vec![0; engine.frameworks()[fi].classes().len() + 1];
+    for row in 0..f.len() {
+        counts[f.outcome(row).class.map_or(0, |c| c as usize + 1)] += 1;
+    }
+    counts
+}
+
+#[test]
+fn a_threshold_edit_rescored_equals_a_fresh_score_and_moves_accounts() {
+    let ws = demo_workspace();
+    let (before_engine, portfolio, before) = scored(&ws);
+    let lowered = edited(&ws, presets::SCORECARD, |f| {
+        if let Classification::Total { bands, .. } = &mut f.classification {
+            bands[0].min = 70.0;
+        }
+    });
+    let engine = Engine::new(&lowered.frameworks_in_force()).expect("frameworks");
+    assert!(
+        engine.reads_like(&before_engine),
+        "a threshold keeps the inputs read"
+    );
+    let rescored = engine
+        .rescore(&portfolio, (&before_engine, &before))
+        .expect("same inputs");
+    let (_, _, fresh) = scored(&lowered);
+    assert_same(&engine, &rescored, &fresh);
+    // The edit is visible: more key accounts than before.
+    let key = |s: &Scores| class_counts(&engine, s, presets::SCORECARD)[1];
+    assert!(
+        key(&rescored) > key(&before),
+        "{} vs {}",
+        key(&rescored),
+        key(&before)
+    );
+}
+
+#[test]
+fn a_credit_edit_reaches_the_internal_profile_derived_from_it() {
+    let ws = demo_workspace();
+    let (before_engine, portfolio, before) = scored(&ws);
+    // Operating risk counts double in a copied credit rating: the credit score moves, and with
+    // it the internal profile's derived credit dimension.
+    let harsher = edited(&ws, presets::CREDIT, |f| {
+        let risk = f
+            .dimensions
+            .iter_mut()
+            .find(|d| d.id == "operating_risk")
+            .expect("operating risk");
+        risk.min = -100.0;
+        if let Rule::Levels { levels, .. } = &mut risk.rule {
+            for l in levels {
+                l.lo *= 2.0;
+                l.hi *= 2.0;
+                l.score = l.score.map(|s| s * 2.0);
+            }
+        }
+    });
+    let engine = Engine::new(&harsher.frameworks_in_force()).expect("frameworks");
+    let rescored = engine
+        .rescore(&portfolio, (&before_engine, &before))
+        .expect("same inputs");
+    let (_, _, fresh) = scored(&harsher);
+    assert_same(&engine, &rescored, &fresh);
+    let internal = engine.index_of(presets::INTERNAL).expect("internal");
+    let changed = (0..portfolio.accounts())
+        .filter(|&r| {
+            before.framework(internal).outcome(r).total
+                != rescored.framework(internal).outcome(r).total
+        })
+        .count();
+    assert!(
+        changed > 0,
+        "the internal profile follows the credit rating"
+    );
+}
+
+#[test]
+fn an_edit_that_reads_another_input_is_scored_from_a_new_index() {
+    let ws = demo_workspace();
+    let (before_engine, portfolio, before) = scored(&ws);
+    let renamed = edited(&ws, presets::EXTERNAL, |f| {
+        f.dimensions[0].input = "another_measure".into();
+    });
+    let engine = Engine::new(&renamed.frameworks_in_force()).expect("frameworks");
+    assert!(!engine.reads_like(&before_engine));
+    assert!(
+        engine
+            .rescore(&portfolio, (&before_engine, &before))
+            .is_none(),
+        "the old index has no column for the new input"
+    );
+}
