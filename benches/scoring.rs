@@ -7,7 +7,10 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use kam_radar::framework::{presets, Rule};
-use kam_radar::model::{keys, Account, Input, Settings, Stakeholder};
+use kam_radar::i18n::Lang;
+use kam_radar::model::{keys, Account, Input, Settings, Stakeholder, Workspace};
+use kam_radar::portfolio::html::{self, Labels};
+use kam_radar::portfolio::{select, Columns, Filter};
 use kam_radar::sample::Seeded;
 use kam_radar::scoring::segmentation::{abc, Cuts};
 use kam_radar::scoring::Engine;
@@ -149,6 +152,45 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("cuts_from_account_maps", |b| {
         b.iter(|| black_box(Cuts::compute(black_box(&accounts), &[], &settings, None)))
+    });
+    // The portfolio table's first render, minus the DOM: its columns, the filter pass with the
+    // counts, and the HTML of the rows in view.
+    let mut workspace = Workspace {
+        accounts: accounts.clone(),
+        ..Workspace::default()
+    };
+    workspace.settings = settings.clone();
+    let labels = Labels::new(&engine, Lang::En);
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 22);
+    g.bench_function("table_columns", |b| {
+        b.iter(|| {
+            black_box(Columns::build(
+                &engine, &portfolio, &before, &workspace, day,
+            ))
+        })
+    });
+    let columns = Columns::build(&engine, &portfolio, &before, &workspace, day);
+    g.bench_function("table_columns_after_weight_change", |b| {
+        b.iter(|| {
+            let scores = edited.rescore(&portfolio, (&engine, &before));
+            let scores = scores.expect("the same inputs");
+            let rescored =
+                Columns::rescored(&columns, &edited, &portfolio, &scores, &workspace, day);
+            black_box(select(&rescored, &accounts, &Filter::default(), None))
+        })
+    });
+    g.bench_function("table_select_and_rows", |b| {
+        b.iter(|| {
+            let selection = select(&columns, &accounts, &Filter::default(), None);
+            black_box(html::rows(
+                &columns,
+                &accounts,
+                &selection,
+                0..32,
+                0,
+                &labels,
+            ))
+        })
     });
     g.bench_function("index_and_score", |b| {
         b.iter(|| {

@@ -515,3 +515,53 @@ fn the_demo_agrees_with_the_engine_for_every_list_and_every_sort() {
         }
     }
 }
+
+/// What a user sees of every row: each framework's score and class, ABC, RFM, level.
+fn row_values(columns: &Columns) -> Vec<String> {
+    (0..columns.len())
+        .map(|row| {
+            let frameworks: Vec<String> = (0..kam_radar::portfolio::FRAMEWORKS)
+                .map(|f| format!("{:?}/{:?}", columns.score(f, row), columns.class(f, row)))
+                .collect();
+            format!(
+                "{} {:?} {:?} {:?}",
+                frameworks.join(" "),
+                columns.abc(row),
+                columns.rfm(row),
+                columns.level(row)
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn columns_after_a_framework_edit_equal_columns_built_afresh() {
+    let mut ws = five();
+    let (engine, before, _) = prepare(&ws);
+    // The key-account threshold lowered to 40 in an edited copy of the scorecard.
+    let mut scorecard = engine.frameworks()[0].clone();
+    assert_eq!(scorecard.id, "scorecard");
+    if let kam_radar::framework::Classification::Total { bands, .. } = &mut scorecard.classification
+    {
+        bands[0].min = 40.0;
+    }
+    ws.frameworks.push(scorecard);
+    let edited = Engine::new(&ws.frameworks_in_force()).expect("an edited copy is valid");
+    let portfolio = edited.index(&ws.accounts, &ws.stakeholders);
+    let scores = edited.score(&portfolio);
+    let as_of = Some(day(2026, 11, 22));
+    let rescored = Columns::rescored(&before, &edited, &portfolio, &scores, &ws, as_of);
+    let fresh = Columns::build(&edited, &portfolio, &scores, &ws, as_of);
+    assert_eq!(row_values(&rescored), row_values(&fresh));
+    assert_ne!(row_values(&rescored), row_values(&before), "the edit shows");
+    // A settings change (ABC cut-offs) is not kept from before.
+    ws.settings.abc_cutoffs = [20.0, 50.0];
+    let recut = Columns::rescored(&rescored, &edited, &portfolio, &scores, &ws, as_of);
+    let fresh = Columns::build(&edited, &portfolio, &scores, &ws, as_of);
+    assert_eq!(row_values(&recut), row_values(&fresh));
+    assert_ne!(
+        row_values(&recut),
+        row_values(&rescored),
+        "the new cut-offs show"
+    );
+}

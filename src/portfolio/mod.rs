@@ -2,7 +2,8 @@
 //! its ABC class, RFM cell, owner, region and level, gathered once into plain columns, then
 //! filtered, counted per class and sorted into row indices without reading the accounts again.
 //!
-//! [`Columns::build`] runs once per scoring; [`select`] runs on every filter or sort change: one
+//! [`Columns::build`] runs once per scoring of new records ([`Columns::rescored`] after a
+//! framework edit keeps what does not depend on the frameworks); [`select`] runs on every filter or sort change: one
 //! pass over the columns and one sort of `(key, row)` pairs, a few milliseconds for 100,000
 //! accounts. The two costly preparations — the search text and the order of the names — are
 //! made the first time a search or a name sort needs them.
@@ -14,12 +15,12 @@
 
 pub mod html;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
 use crate::framework::presets::ACCOUNT_PRESETS;
-use crate::model::{Account, AccountLevel, Workspace};
+use crate::model::{Account, AccountLevel, Settings, Workspace};
 use crate::scoring::segmentation::{abc, basis_key, rank_key, rfm};
 use crate::scoring::{Engine, FastMap, Portfolio, Scores};
 
@@ -107,6 +108,16 @@ pub struct Columns {
     class: [Vec<u8>; FRAMEWORKS],
     /// How many classes each framework has (0 when the framework is not in force).
     classes: [usize; FRAMEWORKS],
+    /// What does not depend on the frameworks, shared by every scoring of the same records.
+    records: Arc<RecordColumns>,
+}
+
+/// The columns that come from the records and the settings alone: a framework edit keeps them.
+#[derive(Debug, Default)]
+struct RecordColumns {
+    /// The settings and the day they were computed with.
+    settings: Settings,
+    as_of: Option<NaiveDate>,
     abc: Vec<u8>,
     /// r·100 + f·10 + m, 0 when the account has no RFM cell.
     rfm: Vec<u16>,
@@ -162,42 +173,20 @@ impl<'a> Distinct<'a> {
     }
 }
 
-impl Columns {
-    /// Gathers the columns of the workspace's accounts from `portfolio` and `scores` (indexed and
-    /// computed by `engine` from exactly these accounts) with their ABC class and, given the
-    /// date to count recency from, their RFM cell. ABC reads the indexed measure when a
-    /// framework reads it, so the accounts' input maps are not searched again.
-    pub fn build(
+impl RecordColumns {
+    fn build(
         engine: &Engine,
         portfolio: &Portfolio,
-        scores: &Scores,
         ws: &Workspace,
         as_of: Option<NaiveDate>,
-    ) -> Columns {
+    ) -> RecordColumns {
         let accounts = &ws.accounts;
         let len = accounts.len();
-        let mut c = Columns {
-            len,
-            ..Columns::default()
+        let mut c = RecordColumns {
+            settings: ws.settings.clone(),
+            as_of,
+            ..RecordColumns::default()
         };
-        for (slot, id) in ACCOUNT_PRESETS.into_iter().enumerate() {
-            let Some(fi) = engine.index_of(id) else {
-                c.score[slot] = vec![f64::NAN; len];
-                c.class[slot] = vec![NONE; len];
-                continue;
-            };
-            c.classes[slot] = engine.frameworks()[fi].classes().len();
-            let results = scores.framework(fi);
-            (c.score[slot], c.class[slot]) = (0..len)
-                .map(|row| {
-                    let o = results.outcome(row);
-                    (
-                        o.complete_total().unwrap_or(f64::NAN),
-                        o.class.unwrap_or(NONE),
-                    )
-                })
-                .unzip();
-        }
         let basis = basis_key(ws.settings.abc_basis);
         let values = if engine.account_keys().iter().any(|k| k == basis) {
             portfolio.numbers(basis)
@@ -237,6 +226,78 @@ impl Columns {
         c.regions = regions.finish(&mut c.region);
         c
     }
+}
+
+impl Columns {
+    /// Gathers the columns of the workspace's accounts from `portfolio` and `scores` (indexed and
+    /// computed by `engine` from exactly these accounts) with their ABC class and, given the
+    /// date to count recency from, their RFM cell. ABC reads the indexed measure when a
+    /// framework reads it, so the accounts' input maps are not searched again.
+    pub fn build(
+        engine: &Engine,
+        portfolio: &Portfolio,
+        scores: &Scores,
+        ws: &Workspace,
+        as_of: Option<NaiveDate>,
+    ) -> Columns {
+        let records = RecordColumns::build(engine, portfolio, ws, as_of);
+        Columns::with_records(engine, scores, ws.accounts.len(), Arc::new(records))
+    }
+
+    /// Like [`Columns::build`] after a framework edit: `previous` was built from the same
+    /// records, so its ABC, RFM, owner, region and level columns are kept unless the settings
+    /// or the day changed, and only the scores and classes are gathered again.
+    pub fn rescored(
+        previous: &Columns,
+        engine: &Engine,
+        portfolio: &Portfolio,
+        scores: &Scores,
+        ws: &Workspace,
+        as_of: Option<NaiveDate>,
+    ) -> Columns {
+        let kept = &previous.records;
+        let records = if previous.len == ws.accounts.len()
+            && kept.as_of == as_of
+            && kept.settings == ws.settings
+        {
+            Arc::clone(kept)
+        } else {
+            Arc::new(RecordColumns::build(engine, portfolio, ws, as_of))
+        };
+        Columns::with_records(engine, scores, ws.accounts.len(), records)
+    }
+
+    fn with_records(
+        engine: &Engine,
+        scores: &Scores,
+        len: usize,
+        records: Arc<RecordColumns>,
+    ) -> Columns {
+        let mut c = Columns {
+            len,
+            records,
+            ..Columns::default()
+        };
+        for (slot, id) in ACCOUNT_PRESETS.into_iter().enumerate() {
+            let Some(fi) = engine.index_of(id) else {
+                c.score[slot] = vec![f64::NAN; len];
+                c.class[slot] = vec![NONE; len];
+                continue;
+            };
+            c.classes[slot] = engine.frameworks()[fi].classes().len();
+            let results = scores.framework(fi);
+            (c.score[slot], c.class[slot]) = (0..len)
+                .map(|row| {
+                    let o = results.outcome(row);
+                    (
+                        o.complete_total().unwrap_or(f64::NAN),
+                        o.class.unwrap_or(NONE),
+                    )
+                })
+                .unzip();
+        }
+        c
+    }
 
     /// How many accounts there are.
     pub fn len(&self) -> usize {
@@ -265,31 +326,31 @@ impl Columns {
 
     /// The ABC class of a row (0 = A).
     pub fn abc(&self, row: usize) -> Option<u8> {
-        Some(self.abc[row]).filter(|c| *c != NONE)
+        Some(self.records.abc[row]).filter(|c| *c != NONE)
     }
 
     /// The RFM cell of a row as a number such as 545.
     pub fn rfm(&self, row: usize) -> Option<u16> {
-        Some(self.rfm[row]).filter(|c| *c != 0)
+        Some(self.records.rfm[row]).filter(|c| *c != 0)
     }
 
     /// The level of a row (0 company, 1 regional).
     pub fn level(&self, row: usize) -> Option<u8> {
-        Some(self.level[row]).filter(|c| *c != NONE)
+        Some(self.records.level[row]).filter(|c| *c != NONE)
     }
 
     /// The distinct owners, in byte order: the choices of the owner filter.
     pub fn owners(&self) -> &[String] {
-        &self.owners
+        &self.records.owners
     }
 
     /// The distinct regions, in byte order.
     pub fn regions(&self) -> &[String] {
-        &self.regions
+        &self.records.regions
     }
 
     fn search(&self, accounts: &[Account]) -> &(String, Vec<u32>) {
-        self.search.get_or_init(|| {
+        self.records.search.get_or_init(|| {
             let mut text = String::new();
             let mut starts = Vec::with_capacity(self.len + 1);
             for a in accounts.iter().take(self.len) {
@@ -309,7 +370,7 @@ impl Columns {
     }
 
     fn name_rank(&self, accounts: &[Account]) -> &[u32] {
-        self.name_rank.get_or_init(|| {
+        self.records.name_rank.get_or_init(|| {
             let name = |row: u32| accounts.get(row as usize).map_or("", |a| a.name.as_str());
             // Sorted by their first 8 bytes as a number first: most comparisons then stay in the
             // array instead of reading two names elsewhere in memory.
@@ -344,11 +405,11 @@ impl Columns {
             Column::Name => Some(u64::from(self.name_rank(accounts)[row]) + 1),
             Column::Score(f) => self.score(f, row).map(rank_key),
             Column::Class(f) => small(self.class[f][row]),
-            Column::Abc => small(self.abc[row]),
+            Column::Abc => small(self.records.abc[row]),
             Column::Rfm => self.rfm(row).map(u64::from),
-            Column::Owner => index(self.owner[row]),
-            Column::Region => index(self.region[row]),
-            Column::Level => small(self.level[row]),
+            Column::Owner => index(self.records.owner[row]),
+            Column::Region => index(self.records.region[row]),
+            Column::Level => small(self.records.level[row]),
         }
     }
 }
@@ -387,19 +448,21 @@ pub fn select(
             .as_ref()
             .map(|v| list.binary_search(v).map_or(u32::MAX - 1, |i| i as u32))
     };
-    let owner = wanted(&filter.owner, &columns.owners);
-    let region = wanted(&filter.region, &columns.regions);
+    let owner = wanted(&filter.owner, columns.owners());
+    let region = wanted(&filter.region, columns.regions());
     let needle = filter.text.trim().to_ascii_lowercase();
     let search = (!needle.is_empty()).then(|| columns.search(accounts));
     for row in 0..columns.len {
-        if owner.is_some_and(|o| o != columns.owner[row])
-            || region.is_some_and(|r| r != columns.region[row])
-            || filter.level.is_some_and(|l| l != columns.level[row])
+        if owner.is_some_and(|o| o != columns.records.owner[row])
+            || region.is_some_and(|r| r != columns.records.region[row])
+            || filter
+                .level
+                .is_some_and(|l| l != columns.records.level[row])
         {
             continue;
         }
         let values: [u8; FACETS] = std::array::from_fn(|f| match f {
-            FRAMEWORKS => columns.abc[row],
+            FRAMEWORKS => columns.records.abc[row],
             f => columns.class[f][row],
         });
         let wanted: [Option<u8>; FACETS] = std::array::from_fn(|f| match f {

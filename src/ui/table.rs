@@ -12,6 +12,8 @@
 //! order; arrow keys, Page Up/Down, Home and End move between rows; Enter or a click opens the
 //! account in the Accounts view.
 
+use std::sync::Arc;
+
 use leptos::html;
 use leptos::prelude::*;
 
@@ -64,17 +66,28 @@ impl TableState {
             let scored = data.scored.get();
             let sort = sort.get();
             data.workspace.with(|ws| {
+                let today = Some(browser::today());
                 let columns = match previous {
                     Some(p) if p.scored == scored => p.columns.clone(),
                     _ => scored.as_ref().ok().map(|s| {
-                        let today = Some(browser::today());
-                        Shared::new(Columns::build(
-                            &s.engine,
-                            &s.portfolio,
-                            &s.scores,
-                            ws,
-                            today,
-                        ))
+                        // After a framework edit the records are the same (the same index): only
+                        // the scores and classes are gathered again.
+                        let same_records = previous.and_then(|p| {
+                            let before = (*p.scored).as_ref().ok()?;
+                            let columns = p.columns.as_ref()?;
+                            Arc::ptr_eq(&before.portfolio, &s.portfolio).then_some(columns)
+                        });
+                        Shared::new(match same_records {
+                            Some(before) => Columns::rescored(
+                                before,
+                                &s.engine,
+                                &s.portfolio,
+                                &s.scores,
+                                ws,
+                                today,
+                            ),
+                            None => Columns::build(&s.engine, &s.portfolio, &s.scores, ws, today),
+                        })
                     }),
                 };
                 let selection = columns
