@@ -11,6 +11,7 @@
 pub mod batch;
 pub mod credit;
 pub mod explain;
+pub mod improve;
 pub mod segmentation;
 pub mod stakeholders;
 mod table;
