@@ -580,7 +580,11 @@ pub fn headline(f: &Framework, dims: &[DimScore], o: &Outcome, lang: Lang) -> Op
         Classification::Total {
             bands, inclusive, ..
         } => {
-            let (ge, lt) = if *inclusive { ("≥", "<") } else { (">", "≤") };
+            let (ge, lt) = if *inclusive {
+                ("≥", "<")
+            } else {
+                (">", "≤")
+            };
             let mut cond = Vec::new();
             if let Some(b) = bands.get(c) {
                 cond.push(format!("{ge} {}", num(b.min)));
@@ -619,7 +623,11 @@ pub fn headline(f: &Framework, dims: &[DimScore], o: &Outcome, lang: Lang) -> Op
                         if zh {
                             format!("合计 {} {cmp} {name}合计 {}", num(o.total), num(sum))
                         } else {
-                            format!("total {} {cmp} the {name}'s total {}", num(o.total), num(sum))
+                            format!(
+                                "total {} {cmp} the {name}'s total {}",
+                                num(o.total),
+                                num(sum)
+                            )
                         }
                     }
                     (_, LineTest::Meets, true) => {
@@ -687,4 +695,132 @@ pub fn explain(
         .collect();
     out.extend(explain_outcome(f, dims, o, lang));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::presets;
+    use crate::model::{Account, Input};
+    use crate::scoring::Engine;
+
+    fn headline_of(fw: &str, inputs: &[(&str, Input)], lang: Lang) -> Option<String> {
+        let e = Engine::presets();
+        let i = e.index_of(fw).unwrap();
+        let a = inputs
+            .iter()
+            .fold(Account::new("a", "A"), |a, (k, v)| a.with(k, v.clone()));
+        let s = e.score_account(&a, &[]);
+        let r = s.framework(i);
+        headline(&e.frameworks()[i], r.dims(0), r.outcome(0), lang)
+    }
+
+    fn text(v: &str) -> Input {
+        Input::Text(v.into())
+    }
+
+    #[test]
+    fn the_headline_names_the_class_then_the_total_and_its_thresholds() {
+        let all_high: Vec<(&str, Input)> = crate::model::keys::SCORECARD
+            .iter()
+            .map(|k| (*k, text("high")))
+            .collect();
+        assert_eq!(
+            headline_of(presets::SCORECARD, &all_high, Lang::En).unwrap(),
+            "Key account list: total 82.5 ≥ 80"
+        );
+        assert_eq!(
+            headline_of(presets::SCORECARD, &all_high, Lang::Zh).unwrap(),
+            "大客户名单：合计 82.5 ≥ 80"
+        );
+        let mut potential = all_high.clone();
+        potential[0].1 = text("mid");
+        assert_eq!(
+            headline_of(presets::SCORECARD, &potential, Lang::En).unwrap(),
+            "Potential key account list: total 72.5 ≥ 60 and < 80"
+        );
+        let red = [
+            ("deal_volume", text("low")),
+            ("contract_performance", text("poor")),
+            ("operating_risk", text("high")),
+        ];
+        assert_eq!(
+            headline_of(presets::CREDIT, &red, Lang::En).unwrap(),
+            "A, red list: total -22.5 < 60"
+        );
+        assert_eq!(
+            headline_of(presets::SCORECARD, &all_high[..2], Lang::En).unwrap(),
+            "Not classified: missing Business scale 业务规模, Industry influence 行业影响力, Market & brand effect 市场和品牌效应, Development potential 发展潜力 — complete the inputs to classify"
+        );
+    }
+
+    #[test]
+    fn the_headline_of_a_line_class_says_which_line_decided() {
+        let scores = [100., 95., 80., 90., 70., 90.];
+        let keys = [
+            "market_size",
+            "rd_capability",
+            "quality_requirement",
+            "regulatory_requirement",
+            "price_type",
+            "professional_level",
+        ];
+        let a: Vec<(&str, Input)> = keys
+            .iter()
+            .zip(scores)
+            .map(|(k, v)| (*k, Input::Number(v)))
+            .collect();
+        assert_eq!(
+            headline_of(presets::EXTERNAL, &a, Lang::En).unwrap(),
+            "Potential target: short of the baseline on Quality requirement 质量要求 (80 < 90), Price type 价格类型 (70 < 85); no dimension below the warning line"
+        );
+        let mut low = a.clone();
+        low[0].1 = Input::Number(30.0);
+        assert_eq!(
+            headline_of(presets::EXTERNAL, &low, Lang::Zh).unwrap(),
+            "不作为目标客户：低于警戒线：市场规模（Market size） (30 < 40)"
+        );
+    }
+
+    #[test]
+    fn a_number_for_a_levels_rule_names_its_band_and_a_label_in_another_language_too() {
+        let e = Engine::presets();
+        let i = e.index_of(presets::SCORECARD).unwrap();
+        let f = &e.frameworks()[i];
+        let a = Account::new("a", "A")
+            .with("profit_contribution", Input::Number(16.0))
+            .with("business_scale", text("高"));
+        let s = e.score_account(&a, &[]);
+        let dims = s.framework(i).dims(0);
+        assert_eq!(
+            explain_dimension(
+                e.frameworks(),
+                &f.dimensions[1],
+                &dims[1],
+                &a.inputs,
+                Lang::En
+            ),
+            "Profit contribution 利润贡献: 16 → 16 of 20 (band high: 15–20)"
+        );
+        assert_eq!(
+            explain_dimension(
+                e.frameworks(),
+                &f.dimensions[2],
+                &dims[2],
+                &a.inputs,
+                Lang::En
+            ),
+            "Business scale 业务规模: '高' → 17.5 of 20 (band high: 15–20)"
+        );
+        assert_eq!(
+            explain_dimension(
+                e.frameworks(),
+                &f.dimensions[2],
+                &dims[2],
+                &a.inputs,
+                Lang::Zh
+            ),
+            "业务规模（Business scale）：'高' → 17.5 / 20 (分数段 15–20)"
+        );
+    }
 }

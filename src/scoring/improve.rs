@@ -345,7 +345,11 @@ pub fn describe(f: &Framework, advice: &Advice, lang: Lang) -> (String, Vec<Stri
         let class = class_name(k);
         match f.lines.get(li) {
             Some(l) if class_label(&l.name, lang) != class => {
-                let (open, close) = if lang == Lang::Zh { ("（", "）") } else { (" (", ")") };
+                let (open, close) = if lang == Lang::Zh {
+                    ("（", "）")
+                } else {
+                    (" (", ")")
+                };
                 format!("{class}{open}{}{close}", class_label(&l.name, lang))
             }
             _ => class,
@@ -360,7 +364,10 @@ pub fn describe(f: &Framework, advice: &Advice, lang: Lang) -> (String, Vec<Stri
             if *invalid != 0 {
                 parts.push(format!("{} {}", w.invalid, dim_names(f, *invalid, lang)));
             }
-            (format!("{}{colon}{}", w.incomplete, parts.join("; ")), vec![])
+            (
+                format!("{}{colon}{}", w.incomplete, parts.join("; ")),
+                vec![],
+            )
         }
         Advice::Top { class } => (format!("{} ({})", w.top, class_name(*class)), vec![]),
         Advice::Points {
@@ -503,9 +510,9 @@ mod tests {
     }
 
     fn numbers(pairs: &[(&str, f64)]) -> Account {
-        pairs
-            .iter()
-            .fold(Account::new("a", "A"), |a, (k, v)| a.with(k, Input::Number(*v)))
+        pairs.iter().fold(Account::new("a", "A"), |a, (k, v)| {
+            a.with(k, Input::Number(*v))
+        })
     }
 
     #[test]
@@ -541,14 +548,20 @@ mod tests {
             .collect();
         assert_eq!(found, vec![(1, Some(1), 0, 5.0), (5, Some(1), 0, 4.5)]);
         let (head, details) = describe(&f, &advice[0], Lang::En);
-        assert_eq!(head, "+7 points to reach key account list 大客户名单 (≥ 80)");
+        assert_eq!(
+            head,
+            "+7 points to reach key account list 大客户名单 (≥ 80)"
+        );
         assert_eq!(
             details[0],
             "e.g. Profit contribution 利润贡献 mid → high (+5)"
         );
         let (head, details) = describe(&f, &advice[0], Lang::Zh);
         assert_eq!(head, "达到大客户名单（≥ 80）还差 7 分");
-        assert_eq!(details[0], "例如 利润贡献（Profit contribution） 中 → 高 (+5)");
+        assert_eq!(
+            details[0],
+            "例如 利润贡献（Profit contribution） 中 → 高 (+5)"
+        );
     }
 
     #[test]
@@ -586,7 +599,10 @@ mod tests {
         let (f, dims, o) = scored(presets::SCORECARD, &a);
         assert_eq!(advise(&f, &dims, &o), vec![Advice::Top { class: 0 }]);
         let (head, _) = describe(&f, &advise(&f, &dims, &o)[0], Lang::En);
-        assert_eq!(head, "Already in the best class (key account list 大客户名单)");
+        assert_eq!(
+            head,
+            "Already in the best class (key account list 大客户名单)"
+        );
     }
 
     #[test]
@@ -625,7 +641,10 @@ mod tests {
 
     #[test]
     fn source_customer_a_is_shown_its_gaps_to_the_baseline() {
-        let (f, dims, o) = scored(presets::EXTERNAL, &external([100., 95., 80., 90., 70., 90.]));
+        let (f, dims, o) = scored(
+            presets::EXTERNAL,
+            &external([100., 95., 80., 90., 70., 90.]),
+        );
         let advice = advise(&f, &dims, &o);
         assert_eq!(advice.len(), 1, "{advice:?}");
         let (head, details) = describe(&f, &advice[0], Lang::En);
@@ -713,7 +732,9 @@ mod tests {
         let a = labels(&[("strategic_fit", "high")]);
         let (f, dims, o) = scored(presets::SCORECARD, &a);
         let advice = advise(&f, &dims, &o);
-        assert!(matches!(advice[..], [Advice::Incomplete { missing, invalid: 0 }] if missing == 0b111110));
+        assert!(
+            matches!(advice[..], [Advice::Incomplete { missing, invalid: 0 }] if missing == 0b111110)
+        );
         let (head, _) = describe(&f, &advice[0], Lang::En);
         assert!(head.starts_with("Complete the inputs first: missing Profit contribution"));
     }

@@ -123,6 +123,66 @@ fn id_index(accounts: &[Account]) -> FastMap<&str, u32> {
     accounts.iter().map(|a| a.id.as_str()).zip(0..).collect()
 }
 
+/// Adds one order to an account's RFM measures: the last order date up to `as_of`, and the
+/// count and sum of the orders in the window of days ending that date.
+fn count_order(
+    o: &Order,
+    as_of: NaiveDate,
+    window_days: u32,
+    last: &mut Option<NaiveDate>,
+    freq: &mut u32,
+    money: &mut f64,
+) {
+    if o.date > as_of {
+        return;
+    }
+    *last = Some(last.map_or(o.date, |d| d.max(o.date)));
+    if (as_of - o.date).num_days() < i64::from(window_days) {
+        *freq += 1;
+        *money += o.amount;
+    }
+}
+
+/// One account's RFM measures, what its cell's digits rank.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RfmMeasures {
+    /// The last order up to the as-of date.
+    pub last_order: NaiveDate,
+    pub recency_days: i64,
+    /// Orders in the window.
+    pub frequency: u32,
+    /// Sum of the orders in the window.
+    pub monetary: f64,
+}
+
+/// The RFM measures of one account, counted as [`rfm`] counts them; `None` without an order
+/// up to the date.
+pub fn rfm_measures(
+    orders: &[Order],
+    account: &str,
+    as_of: NaiveDate,
+    window_days: u32,
+) -> Option<RfmMeasures> {
+    let (mut last, mut frequency, mut monetary) = (None, 0, 0.0);
+    for o in orders.iter().filter(|o| o.account == account) {
+        count_order(
+            o,
+            as_of,
+            window_days,
+            &mut last,
+            &mut frequency,
+            &mut monetary,
+        );
+    }
+    let last_order = last?;
+    Some(RfmMeasures {
+        last_order,
+        recency_days: (as_of - last_order).num_days(),
+        frequency,
+        monetary,
+    })
+}
+
 /// RFM of each account as of a date, over a window of days ending that date. Orders after the
 /// date are ignored; an account with no order up to the date gets `None` and is not ranked.
 pub fn rfm(
@@ -143,15 +203,14 @@ pub fn rfm(
             continue;
         };
         let i = i as usize;
-        if o.date > as_of {
-            continue;
-        }
-        last[i] = Some(last[i].map_or(o.date, |d| d.max(o.date)));
-        let age = (as_of - o.date).num_days();
-        if age < i64::from(window_days) {
-            freq[i] += 1;
-            money[i] += o.amount;
-        }
+        count_order(
+            o,
+            as_of,
+            window_days,
+            &mut last[i],
+            &mut freq[i],
+            &mut money[i],
+        );
     }
     let ranked: Vec<usize> = (0..accounts.len()).filter(|&i| last[i].is_some()).collect();
     let recency: Vec<f64> = ranked
