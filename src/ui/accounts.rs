@@ -181,7 +181,9 @@ fn AccountDetail() -> impl IntoView {
         let Some(row) = row.get() else {
             return view! { <p class="hint">{app.t(Msg::ChooseAccount)}</p> }.into_any();
         };
-        let name = data.workspace.with_untracked(|ws| ws.accounts[row].name.clone());
+        let name = data
+            .workspace
+            .with_untracked(|ws| ws.accounts[row].name.clone());
         // Imported columns no framework reads (a CRM's "Rating", a manager's name …), kept
         // as the user brought them.
         let attributes = move || {
@@ -563,7 +565,10 @@ fn InputsEditor(row: usize) -> impl IntoView {
         });
         Ok(())
     });
-    let level = move || data.workspace.with(|ws| ws.accounts.get(row).and_then(|a| a.level));
+    let level = move || {
+        data.workspace
+            .with(|ws| ws.accounts.get(row).and_then(|a| a.level))
+    };
     let set_level = move |ev| {
         let level = match event_target_value(&ev).as_str() {
             "company" => Some(AccountLevel::Company),
@@ -767,10 +772,15 @@ fn InputField(row: usize, field: Field) -> impl IntoView {
         })
     };
     let FieldKind::Levels(levels) = field.kind.clone() else {
-        let stored_text = Signal::derive(move || stored.get().map(|v| match v {
-            Input::Number(v) => explain::num(v),
-            Input::Text(t) => t,
-        }).unwrap_or_default());
+        let stored_text = Signal::derive(move || {
+            stored
+                .get()
+                .map(|v| match v {
+                    Input::Number(v) => explain::num(v),
+                    Input::Text(t) => t,
+                })
+                .unwrap_or_default()
+        });
         return view! {
             <InlineText label stored=stored_text commit test_id hint numeric=true/>
         }
@@ -781,11 +791,11 @@ fn InputField(row: usize, field: Field) -> impl IntoView {
     let choice = {
         let field = field.clone();
         Signal::derive(move || match stored.get() {
+            _ if number_mode.get() => "num".to_string(),
             Some(Input::Number(_)) => "num".to_string(),
             Some(Input::Text(t)) => field
                 .level_of(&t)
                 .map_or_else(|| "bad".to_string(), |i| format!("L{i}")),
-            None if number_mode.get() => "num".to_string(),
             None => String::new(),
         })
     };
@@ -811,7 +821,9 @@ fn InputField(row: usize, field: Field) -> impl IntoView {
                         .and_then(|i| levels.get(i));
                     if let Some(level) = level {
                         number_mode.set(false);
-                        write(Some(Input::Text(level.label.get(app.lang.get()).to_string())));
+                        write(Some(Input::Text(
+                            level.label.get(app.lang.get()).to_string(),
+                        )));
                     }
                 }
             }
@@ -890,7 +902,11 @@ fn field_hint(field: &Field, lang: Lang) -> String {
                 presets::by_id(id).map_or_else(|| id.clone(), |f| f.name.get(lang).to_string())
             })
             .collect();
-        hint.push_str(&format!(" · {} {}", Msg::AlsoReadBy.text(lang), names.join(", ")));
+        hint.push_str(&format!(
+            " · {} {}",
+            Msg::AlsoReadBy.text(lang),
+            names.join(", ")
+        ));
     }
     hint
 }
@@ -905,7 +921,11 @@ fn CreditHistory(row: usize) -> impl IntoView {
         let lang = app.lang.get();
         let today = browser::today();
         let (id, mine, months) = data.workspace.with(|ws| {
-            let id = ws.accounts.get(row).map(|a| a.id.clone()).unwrap_or_default();
+            let id = ws
+                .accounts
+                .get(row)
+                .map(|a| a.id.clone())
+                .unwrap_or_default();
             let mine: Vec<CreditAssessment> = ws
                 .credit_assessments
                 .iter()
@@ -998,8 +1018,7 @@ fn PortfolioPosition(row: usize) -> impl IntoView {
             let (sales, spend) = (a.number(keys::ANNUAL_SALES), a.number(keys::CATEGORY_SPEND));
             let mainstream = ws.settings.mainstream_share;
             Some(
-                match segmentation::share_of_wallet(sales, spend, mainstream)
-                    .zip(sales.zip(spend))
+                match segmentation::share_of_wallet(sales, spend, mainstream).zip(sales.zip(spend))
                 {
                     Some((share, (sales, spend))) => view! {
                         <p data-testid="share-of-wallet" class:mainstream=share.mainstream>
