@@ -330,6 +330,34 @@ messages! {
     StorageLocalOnly => "Storage in use: localStorage (a few MB for this site). This browser offers no IndexedDB, so a workspace larger than that cannot be kept here: download it as a file.",
         "使用的存储：localStorage（本网站约有几 MB）。此浏览器不提供 IndexedDB，超出该容量的工作区无法保存在这里：请下载为文件。";
     OpeningWorkspace => "Opening your workspace…", "正在打开工作区…";
+    // Account view: why, what to improve, credit history, cuts, inline editing, notes
+    WhatToImprove => "What to improve", "改进方向";
+    AccountInputs => "Inputs", "输入数据";
+    InputsHelp => "Type a value and press Enter to save it, Escape to cancel. A level can be chosen or a number entered; an empty field clears the input (the score is then missing, not 0). Scores update at once.",
+        "输入后按回车保存，按 Esc 取消。档位可直接选择，也可输入数字；清空输入框即删除该输入（得分显示为缺失，而不是 0）。得分会立即更新。";
+    AccountFieldsTitle => "Account", "客户信息";
+    AlsoReadBy => "also read by", "同时用于";
+    NumberOption => "number…", "数字…";
+    NotSetOption => "— not set —", "— 未填写 —";
+    UnknownLevelOption => "not a level", "无效档位";
+    PressEnter => "Enter to save · Esc to cancel", "回车保存 · Esc 取消";
+    CreditHistory => "Credit history", "信用记录";
+    ColDate => "Date", "日期";
+    ColTotal => "Total", "合计";
+    ColGrade => "Grade", "等级";
+    ColList => "List", "名单";
+    NoCreditHistory => "No dated credit assessment yet: import a sheet of assessments to keep the history and the red-list clock.",
+        "尚无带日期的信用评估：导入信用评估表即可保留信用记录并启用红名单计时。";
+    NotOnRedList => "Not on the red list: the red-list clock is not running.", "不在红名单上：红名单计时未启动。";
+    PortfolioPosition => "Share of wallet, ABC and RFM", "钱包份额、ABC 与 RFM";
+    ShareOfWallet => "Share of wallet", "钱包份额";
+    ShareNeedsFigures => "Needs our annual sales (an input above) and the customer's spend in our category.",
+        "需要我方年销售额（见上方输入）和客户在本品类的采购额。";
+    CategorySpend => "Customer's category spend", "客户品类采购额";
+    NoAbcClass => "No ABC class: the account has no sales figure.", "无 ABC 分类：该客户没有销售额数据。";
+    NoRfmCell => "No RFM cell: no order up to today.", "无 RFM 分组：截至今天没有订单。";
+    Notes => "Notes", "备注";
+    NotesHelp => "Free notes, saved when you leave the box; they stay in this browser.", "自由备注，离开输入框时保存；仅保存在本浏览器中。";
 }
 
 #[cfg(test)]

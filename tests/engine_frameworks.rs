@@ -451,7 +451,7 @@ fn the_worked_explanation_reads_like_the_spec_in_both_languages() {
     );
     assert_eq!(
         en,
-        "Profit contribution 利润贡献: 'high' → 17.5 of 20 (band high: 15–20)"
+        "Profit contribution 利润贡献: 'high' → 17.5 of 20 (band 15–20)"
     );
     let zh = explain::explain_dimension(
         e.frameworks(),

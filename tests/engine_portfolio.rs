@@ -4,7 +4,8 @@ use chrono::NaiveDate;
 use kam_radar::model::{Account, CreditAssessment, Input, Order, Stakeholder};
 use kam_radar::scoring::credit::red_list;
 use kam_radar::scoring::segmentation::{
-    abc, recency_weight, rfm, share_of_wallet, strategic_candidate, yearly_purchases, Abc,
+    abc, recency_weight, rfm, rfm_measures, share_of_wallet, strategic_candidate, yearly_purchases,
+    Abc,
 };
 use kam_radar::scoring::stakeholders::{coverage, relationship_plan, Gap, Step};
 use kam_radar::scoring::Engine;
@@ -114,6 +115,22 @@ fn rfm_quintiles_on_five_accounts() {
     // M 600,1000,100,0,10 → 4,5,3,1,2.
     assert_eq!(cells, ["554", "425", "343", "111", "222"]);
     assert_eq!(r[3].unwrap().recency_days, 580);
+    // One account's measures, as the Account view shows them, are the ones ranked above.
+    for (i, id) in ["a", "b", "c", "d", "e"].iter().enumerate() {
+        let m = rfm_measures(&orders, id, as_of, 365).unwrap();
+        let x = r[i].unwrap();
+        assert_eq!(
+            (m.recency_days, m.frequency, m.monetary),
+            (x.recency_days, x.frequency, x.monetary)
+        );
+    }
+    let e = rfm_measures(&orders, "e", as_of, 365).unwrap();
+    assert_eq!(
+        e.last_order,
+        d(2024, 7, 1),
+        "an order after the date is ignored"
+    );
+    assert_eq!(rfm_measures(&orders, "zz", as_of, 365), None);
 }
 
 #[test]

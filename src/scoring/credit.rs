@@ -6,10 +6,11 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Months, NaiveDate};
+use chrono::{Datelike, Months, NaiveDate};
 use thiserror::Error;
 
 use crate::framework::presets;
+use crate::i18n::Lang;
 use crate::model::{Account, CreditAssessment};
 use crate::scoring::Engine;
 
@@ -36,14 +37,20 @@ pub enum CreditError {
     NoCreditFramework,
 }
 
-/// The red-list status of every account that has assessments, by account id, as of `as_of`.
-/// Incomplete assessments have no grade and neither start nor break a run.
-pub fn red_list(
-    engine: &Engine,
-    assessments: &[CreditAssessment],
-    as_of: NaiveDate,
-    months: u32,
-) -> Result<BTreeMap<String, RedListStatus>, CreditError> {
+/// One dated assessment as graded by the credit framework in force.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Graded {
+    pub date: NaiveDate,
+    /// The complete total, `None` when an input is missing or invalid.
+    pub total: Option<f64>,
+    /// The grade reached (index into the credit framework's classes).
+    pub class: Option<u8>,
+    /// Whether the grade puts the account on the red list.
+    pub red: bool,
+}
+
+/// Grades assessments with the credit framework in force, in the order given.
+fn grade(engine: &Engine, assessments: &[CreditAssessment]) -> Result<Vec<Graded>, CreditError> {
     let fi = engine
         .index_of(presets::CREDIT)
         .ok_or(CreditError::NoCreditFramework)?;
@@ -58,22 +65,59 @@ pub fn red_list(
         .collect();
     let scores = engine.score(&engine.index(&rows, &[]));
     let graded = scores.framework(fi);
+    Ok(assessments
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let o = graded.outcome(i);
+            Graded {
+                date: a.date,
+                total: o.complete_total(),
+                class: o.class,
+                red: o
+                    .class
+                    .and_then(|c| classes.get(usize::from(c)))
+                    .and_then(|c| c.list.as_ref())
+                    .is_some_and(|l| l.id == RED_LIST),
+            }
+        })
+        .collect())
+}
+
+/// One account's assessments, graded, oldest first.
+pub fn history(
+    engine: &Engine,
+    assessments: &[CreditAssessment],
+    account: &str,
+) -> Result<Vec<Graded>, CreditError> {
+    let mine: Vec<CreditAssessment> = assessments
+        .iter()
+        .filter(|a| a.account == account)
+        .cloned()
+        .collect();
+    let mut graded = grade(engine, &mine)?;
+    graded.sort_by_key(|g| g.date);
+    Ok(graded)
+}
+
+/// The red-list status of every account that has assessments, by account id, as of `as_of`.
+/// Incomplete assessments have no grade and neither start nor break a run.
+pub fn red_list(
+    engine: &Engine,
+    assessments: &[CreditAssessment],
+    as_of: NaiveDate,
+    months: u32,
+) -> Result<BTreeMap<String, RedListStatus>, CreditError> {
+    let graded = grade(engine, assessments)?;
     let mut by_account: BTreeMap<&str, Vec<(NaiveDate, bool)>> = BTreeMap::new();
-    for (i, a) in assessments.iter().enumerate() {
-        if a.date > as_of {
+    for (a, g) in assessments.iter().zip(&graded) {
+        if a.date > as_of || g.class.is_none() {
             continue;
         }
-        let Some(class) = graded.outcome(i).class else {
-            continue;
-        };
-        let red = classes
-            .get(usize::from(class))
-            .and_then(|c| c.list.as_ref())
-            .is_some_and(|l| l.id == RED_LIST);
         by_account
             .entry(a.account.as_str())
             .or_default()
-            .push((a.date, red));
+            .push((a.date, g.red));
     }
     Ok(by_account
         .into_iter()
@@ -82,6 +126,49 @@ pub fn red_list(
             (id.to_string(), status(&history, as_of, months))
         })
         .collect())
+}
+
+/// Whole months from `from` to `to`: the largest `k` with `from` + `k` months on or before
+/// `to`, counted as the revocation date is (a month's end clamps: 31 Jan + 1 month = 28 Feb).
+pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
+    let diff = (to.year() - from.year()) * 12 + to.month() as i32 - from.month() as i32;
+    let Ok(k) = u32::try_from(diff) else {
+        return 0;
+    };
+    match from.checked_add_months(Months::new(k)) {
+        Some(d) if d <= to => k,
+        _ => k.saturating_sub(1),
+    }
+}
+
+/// The red-list clock in words, when the account is on the red list as of `as_of`:
+/// "On the red list since 2025-11-03: 7 of 12 months; loses key-account status on 2026-11-03".
+pub fn describe_clock(
+    status: &RedListStatus,
+    as_of: NaiveDate,
+    months: u32,
+    lang: Lang,
+) -> Option<String> {
+    let since = status.red_since?;
+    let elapsed = whole_months(since, as_of);
+    let on = status
+        .revoke_on
+        .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
+    let since = since.format("%Y-%m-%d");
+    Some(match (lang, status.revoked) {
+        (Lang::En, false) => format!(
+            "On the red list since {since}: {elapsed} of {months} months; loses key-account status on {on}"
+        ),
+        (Lang::En, true) => format!(
+            "On the red list since {since}: {elapsed} months, {months} or more; key-account status lost on {on}"
+        ),
+        (Lang::Zh, false) => format!(
+            "自 {since} 起列入红名单：已满 {elapsed} 个月（共 {months} 个月）；若仍在红名单，将于 {on} 取消大客户资格"
+        ),
+        (Lang::Zh, true) => format!(
+            "自 {since} 起列入红名单：已满 {elapsed} 个月（达到 {months} 个月）；已于 {on} 取消大客户资格"
+        ),
+    })
 }
 
 fn status(history: &[(NaiveDate, bool)], as_of: NaiveDate, months: u32) -> RedListStatus {
@@ -94,5 +181,90 @@ fn status(history: &[(NaiveDate, bool)], as_of: NaiveDate, months: u32) -> RedLi
         red_since,
         revoke_on,
         revoked: revoke_on.is_some_and(|r| as_of >= r),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Input;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn assessment(account: &str, date: NaiveDate, grade: &str) -> CreditAssessment {
+        let (deal, perf, risk) = match grade {
+            "red" => ("low", "poor", "high"),
+            _ => ("high", "good", "low"),
+        };
+        let inputs = [
+            ("deal_volume", deal),
+            ("contract_performance", perf),
+            ("operating_risk", risk),
+        ]
+        .iter()
+        .map(|(k, v)| ((*k).to_string(), Input::Text((*v).into())))
+        .collect();
+        CreditAssessment {
+            account: account.into(),
+            date,
+            inputs,
+        }
+    }
+
+    #[test]
+    fn whole_months_count_a_month_once_its_day_is_reached() {
+        assert_eq!(whole_months(day(2025, 11, 3), day(2026, 6, 2)), 6);
+        assert_eq!(whole_months(day(2025, 11, 3), day(2026, 6, 3)), 7);
+        assert_eq!(whole_months(day(2025, 1, 31), day(2025, 2, 27)), 0);
+        assert_eq!(whole_months(day(2025, 1, 31), day(2025, 2, 28)), 1);
+        assert_eq!(whole_months(day(2026, 1, 1), day(2025, 1, 1)), 0);
+    }
+
+    #[test]
+    fn the_history_is_one_accounts_assessments_graded_oldest_first() {
+        let e = Engine::presets();
+        let list = vec![
+            assessment("a", day(2025, 6, 1), "green"),
+            assessment("b", day(2025, 1, 1), "red"),
+            assessment("a", day(2025, 3, 1), "red"),
+        ];
+        let h = history(&e, &list, "a").unwrap();
+        assert_eq!(h.len(), 2);
+        assert_eq!(h[0].date, day(2025, 3, 1));
+        assert!(h[0].red);
+        assert_eq!(h[0].total, Some(-22.5));
+        assert_eq!((h[1].total, h[1].red), (Some(80.0), false));
+    }
+
+    #[test]
+    fn the_clock_reads_since_when_how_long_and_the_day_status_is_lost() {
+        let e = Engine::presets();
+        let list = vec![
+            assessment("a", day(2025, 8, 1), "green"),
+            assessment("a", day(2025, 11, 3), "red"),
+            assessment("a", day(2026, 2, 3), "red"),
+        ];
+        let as_of = day(2026, 6, 10);
+        let status = red_list(&e, &list, as_of, 12).unwrap()["a"];
+        assert_eq!(
+            describe_clock(&status, as_of, 12, Lang::En).unwrap(),
+            "On the red list since 2025-11-03: 7 of 12 months; loses key-account status on 2026-11-03"
+        );
+        assert_eq!(
+            describe_clock(&status, as_of, 12, Lang::Zh).unwrap(),
+            "自 2025-11-03 起列入红名单：已满 7 个月（共 12 个月）；若仍在红名单，将于 2026-11-03 取消大客户资格"
+        );
+        let later = day(2026, 12, 1);
+        let status = red_list(&e, &list, later, 12).unwrap()["a"];
+        assert!(status.revoked);
+        assert_eq!(
+            describe_clock(&status, later, 12, Lang::En).unwrap(),
+            "On the red list since 2025-11-03: 12 months, 12 or more; key-account status lost on 2026-11-03"
+        );
+        let off = vec![assessment("a", day(2025, 11, 3), "green")];
+        let status = red_list(&e, &off, as_of, 12).unwrap()["a"];
+        assert_eq!(describe_clock(&status, as_of, 12, Lang::En), None);
     }
 }

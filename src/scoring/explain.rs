@@ -5,7 +5,7 @@
 //! the few fixed phrases are the per-language format strings below.
 
 use crate::framework::{
-    Classification, Derivation, Dimension, Framework, LineRule, LineTest, Rule,
+    Classification, Derivation, Dimension, Framework, Level, LineRule, LineTest, Rule,
 };
 use crate::i18n::{Label, Lang};
 use crate::model::Inputs;
@@ -221,17 +221,44 @@ pub fn explain_dimension(
     } else {
         String::new()
     };
+    // A band is named unless the input already names it ("'high' → 17.5 of 20 (band 15–20)").
+    let band = |l: &Level, named: bool| {
+        if named {
+            format!(" ({} {}–{})", w.band, num(l.lo), num(l.hi))
+        } else {
+            format!(
+                " ({} {}: {}–{})",
+                w.band,
+                l.label.get(lang),
+                num(l.lo),
+                num(l.hi)
+            )
+        }
+    };
     let body = match s.how {
-        How::Direct => format!("{input} → {of}{fallback_note}"),
+        How::Direct => {
+            // A number entered for a levels rule still says which band it falls in (the higher
+            // one on a shared edge).
+            let within = levels_of(rule).zip(s.value()).and_then(|(ls, v)| {
+                ls.iter()
+                    .filter(|l| v >= l.lo && v <= l.hi)
+                    .max_by(|a, b| a.lo.total_cmp(&b.lo))
+            });
+            let within = within.map_or(String::new(), |l| band(l, false));
+            format!("{input} → {of}{within}{fallback_note}")
+        }
         How::Level(i) | How::LevelFromMeasure(i) => {
             let level = levels_of(rule).and_then(|ls| ls.get(usize::from(i)));
+            let typed = match inputs.get(&d.input) {
+                Some(crate::model::Input::Text(t)) if matches!(s.how, How::Level(_)) => {
+                    crate::scoring::normalise_label(t)
+                }
+                _ => String::new(),
+            };
             let band = level.map_or(String::new(), |l| {
-                format!(
-                    " ({} {}: {}–{})",
-                    w.band,
-                    l.label.get(lang),
-                    num(l.lo),
-                    num(l.hi)
+                band(
+                    l,
+                    typed == crate::scoring::normalise_label(l.label.get(lang)),
                 )
             });
             let source = match (&s.how, rule) {
@@ -500,6 +527,154 @@ pub fn explain_outcome(f: &Framework, dims: &[DimScore], o: &Outcome, lang: Lang
     out
 }
 
+/// The first letter in capitals, for a label that opens a sentence ("key account list").
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| {
+        c.to_uppercase().chain(chars).collect::<String>()
+    })
+}
+
+/// The classification in one sentence, class first, then the reason: "Key account list: total
+/// 84 ≥ 80", "Target customer: every dimension meets the baseline", "Not a target: below the
+/// warning line on Market size 市场规模 (30 < 40)". The trail ([`explain`]) gives the detail.
+pub fn headline(f: &Framework, dims: &[DimScore], o: &Outcome, lang: Lang) -> Option<String> {
+    let zh = lang == Lang::Zh;
+    let colon = if zh { "：" } else { ": " };
+    let w = words(lang);
+    if !o.is_complete() {
+        let mut parts = Vec::new();
+        if o.missing != 0 {
+            parts.push(format!(
+                "{} {}",
+                w.missing_list,
+                dim_list(f, o.missing, lang)
+            ));
+        }
+        if o.invalid != 0 {
+            parts.push(format!(
+                "{} {}",
+                w.invalid_list,
+                dim_list(f, o.invalid, lang)
+            ));
+        }
+        let (head, tail) = if zh {
+            ("未分类", "补全输入后才能分类")
+        } else {
+            ("Not classified", "complete the inputs to classify")
+        };
+        return Some(format!("{head}{colon}{} — {tail}", parts.join("; ")));
+    }
+    let classes = f.classes();
+    let c = usize::from(o.class?);
+    let class = classes.get(c)?;
+    let mut head = capitalised(class.label.get(lang));
+    if let Some(list) = &class.list {
+        head.push_str(if zh { "，" } else { ", " });
+        head.push_str(list.label.get(lang));
+    }
+    let total = if zh { "合计" } else { "total" };
+    let line_label = |li: usize| f.lines.get(li).map_or("", |l| l.name.get(lang));
+    let reason = match &f.classification {
+        Classification::None => return None,
+        Classification::Total {
+            bands, inclusive, ..
+        } => {
+            let (ge, lt) = if *inclusive {
+                ("≥", "<")
+            } else {
+                (">", "≤")
+            };
+            let mut cond = Vec::new();
+            if let Some(b) = bands.get(c) {
+                cond.push(format!("{ge} {}", num(b.min)));
+            }
+            if c > 0 {
+                if let Some(b) = bands.get(c - 1) {
+                    cond.push(format!("{lt} {}", num(b.min)));
+                }
+            }
+            format!(
+                "{total} {} {}",
+                num(o.total),
+                cond.join(&format!(" {} ", w.and))
+            )
+        }
+        Classification::Lines { rule, steps, .. } => {
+            let step_line = |k: usize| {
+                steps
+                    .get(k)
+                    .and_then(|s| f.lines.iter().position(|l| l.id == s.line))
+            };
+            let describe = |k: usize, holds: bool| -> Option<String> {
+                let li = step_line(k)?;
+                let test = steps.get(k)?.test;
+                let name = line_label(li);
+                Some(match (rule, test, holds) {
+                    (LineRule::Total, _, _) => {
+                        let sum: f64 = f.lines[li]
+                            .values
+                            .iter()
+                            .zip(&f.dimensions)
+                            .filter(|(_, d)| d.scored)
+                            .map(|(v, _)| v)
+                            .sum();
+                        let cmp = if o.total >= sum { "≥" } else { "<" };
+                        if zh {
+                            format!("合计 {} {cmp} {name}合计 {}", num(o.total), num(sum))
+                        } else {
+                            format!(
+                                "total {} {cmp} the {name}'s total {}",
+                                num(o.total),
+                                num(sum)
+                            )
+                        }
+                    }
+                    (_, LineTest::Meets, true) => {
+                        if zh {
+                            format!("各项均达到{name}")
+                        } else {
+                            format!("every dimension meets the {name}")
+                        }
+                    }
+                    (_, LineTest::Meets, false) => {
+                        let short = shortfalls(f, dims, li, o.short[li], lang);
+                        if zh {
+                            format!("未达到{name}：{short}")
+                        } else {
+                            format!("short of the {name} on {short}")
+                        }
+                    }
+                    (_, LineTest::FallsBelow, true) => {
+                        let short = shortfalls(f, dims, li, o.short[li], lang);
+                        if zh {
+                            format!("低于{name}：{short}")
+                        } else {
+                            format!("below the {name} on {short}")
+                        }
+                    }
+                    (_, LineTest::FallsBelow, false) => {
+                        if zh {
+                            format!("没有任何一项低于{name}")
+                        } else {
+                            format!("no dimension below the {name}")
+                        }
+                    }
+                })
+            };
+            if c < steps.len() {
+                describe(c, true)?
+            } else {
+                (0..steps.len())
+                    .filter_map(|k| describe(k, false))
+                    .collect::<Vec<_>>()
+                    .join(if zh { "；" } else { "; " })
+            }
+        }
+    };
+    Some(format!("{head}{colon}{reason}"))
+}
+
 /// Every dimension, then the outcome: the full trail of one row.
 pub fn explain(
     frameworks: &[Framework],
@@ -520,4 +695,132 @@ pub fn explain(
         .collect();
     out.extend(explain_outcome(f, dims, o, lang));
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::presets;
+    use crate::model::{Account, Input};
+    use crate::scoring::Engine;
+
+    fn headline_of(fw: &str, inputs: &[(&str, Input)], lang: Lang) -> Option<String> {
+        let e = Engine::presets();
+        let i = e.index_of(fw).unwrap();
+        let a = inputs
+            .iter()
+            .fold(Account::new("a", "A"), |a, (k, v)| a.with(k, v.clone()));
+        let s = e.score_account(&a, &[]);
+        let r = s.framework(i);
+        headline(&e.frameworks()[i], r.dims(0), r.outcome(0), lang)
+    }
+
+    fn text(v: &str) -> Input {
+        Input::Text(v.into())
+    }
+
+    #[test]
+    fn the_headline_names_the_class_then_the_total_and_its_thresholds() {
+        let all_high: Vec<(&str, Input)> = crate::model::keys::SCORECARD
+            .iter()
+            .map(|k| (*k, text("high")))
+            .collect();
+        assert_eq!(
+            headline_of(presets::SCORECARD, &all_high, Lang::En).unwrap(),
+            "Key account list: total 82.5 ≥ 80"
+        );
+        assert_eq!(
+            headline_of(presets::SCORECARD, &all_high, Lang::Zh).unwrap(),
+            "大客户名单：合计 82.5 ≥ 80"
+        );
+        let mut potential = all_high.clone();
+        potential[0].1 = text("mid");
+        assert_eq!(
+            headline_of(presets::SCORECARD, &potential, Lang::En).unwrap(),
+            "Potential key account list: total 72.5 ≥ 60 and < 80"
+        );
+        let red = [
+            ("deal_volume", text("low")),
+            ("contract_performance", text("poor")),
+            ("operating_risk", text("high")),
+        ];
+        assert_eq!(
+            headline_of(presets::CREDIT, &red, Lang::En).unwrap(),
+            "A, red list: total -22.5 < 60"
+        );
+        assert_eq!(
+            headline_of(presets::SCORECARD, &all_high[..2], Lang::En).unwrap(),
+            "Not classified: missing Business scale 业务规模, Industry influence 行业影响力, Market & brand effect 市场和品牌效应, Development potential 发展潜力 — complete the inputs to classify"
+        );
+    }
+
+    #[test]
+    fn the_headline_of_a_line_class_says_which_line_decided() {
+        let scores = [100., 95., 80., 90., 70., 90.];
+        let keys = [
+            "market_size",
+            "rd_capability",
+            "quality_requirement",
+            "regulatory_requirement",
+            "price_type",
+            "professional_level",
+        ];
+        let a: Vec<(&str, Input)> = keys
+            .iter()
+            .zip(scores)
+            .map(|(k, v)| (*k, Input::Number(v)))
+            .collect();
+        assert_eq!(
+            headline_of(presets::EXTERNAL, &a, Lang::En).unwrap(),
+            "Potential target: short of the baseline on Quality requirement 质量要求 (80 < 90), Price type 价格类型 (70 < 85); no dimension below the warning line"
+        );
+        let mut low = a.clone();
+        low[0].1 = Input::Number(30.0);
+        assert_eq!(
+            headline_of(presets::EXTERNAL, &low, Lang::Zh).unwrap(),
+            "不作为目标客户：低于警戒线：市场规模（Market size） (30 < 40)"
+        );
+    }
+
+    #[test]
+    fn a_number_for_a_levels_rule_names_its_band_and_a_label_in_another_language_too() {
+        let e = Engine::presets();
+        let i = e.index_of(presets::SCORECARD).unwrap();
+        let f = &e.frameworks()[i];
+        let a = Account::new("a", "A")
+            .with("profit_contribution", Input::Number(16.0))
+            .with("business_scale", text("高"));
+        let s = e.score_account(&a, &[]);
+        let dims = s.framework(i).dims(0);
+        assert_eq!(
+            explain_dimension(
+                e.frameworks(),
+                &f.dimensions[1],
+                &dims[1],
+                &a.inputs,
+                Lang::En
+            ),
+            "Profit contribution 利润贡献: 16 → 16 of 20 (band high: 15–20)"
+        );
+        assert_eq!(
+            explain_dimension(
+                e.frameworks(),
+                &f.dimensions[2],
+                &dims[2],
+                &a.inputs,
+                Lang::En
+            ),
+            "Business scale 业务规模: '高' → 17.5 of 20 (band high: 15–20)"
+        );
+        assert_eq!(
+            explain_dimension(
+                e.frameworks(),
+                &f.dimensions[2],
+                &dims[2],
+                &a.inputs,
+                Lang::Zh
+            ),
+            "业务规模（Business scale）：'高' → 17.5 / 20 (分数段 15–20)"
+        );
+    }
 }

@@ -10,7 +10,9 @@
 
 pub mod batch;
 pub mod credit;
+pub mod entry;
 pub mod explain;
+pub mod improve;
 pub mod segmentation;
 pub mod stakeholders;
 mod table;

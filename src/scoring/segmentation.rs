@@ -123,6 +123,66 @@ fn id_index(accounts: &[Account]) -> FastMap<&str, u32> {
     accounts.iter().map(|a| a.id.as_str()).zip(0..).collect()
 }
 
+/// Adds one order to an account's RFM measures: the last order date up to `as_of`, and the
+/// count and sum of the orders in the window of days ending that date.
+fn count_order(
+    o: &Order,
+    as_of: NaiveDate,
+    window_days: u32,
+    last: &mut Option<NaiveDate>,
+    freq: &mut u32,
+    money: &mut f64,
+) {
+    if o.date > as_of {
+        return;
+    }
+    *last = Some(last.map_or(o.date, |d| d.max(o.date)));
+    if (as_of - o.date).num_days() < i64::from(window_days) {
+        *freq += 1;
+        *money += o.amount;
+    }
+}
+
+/// One account's RFM measures, what its cell's digits rank.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RfmMeasures {
+    /// The last order up to the as-of date.
+    pub last_order: NaiveDate,
+    pub recency_days: i64,
+    /// Orders in the window.
+    pub frequency: u32,
+    /// Sum of the orders in the window.
+    pub monetary: f64,
+}
+
+/// The RFM measures of one account, counted as [`rfm`] counts them; `None` without an order
+/// up to the date.
+pub fn rfm_measures(
+    orders: &[Order],
+    account: &str,
+    as_of: NaiveDate,
+    window_days: u32,
+) -> Option<RfmMeasures> {
+    let (mut last, mut frequency, mut monetary) = (None, 0, 0.0);
+    for o in orders.iter().filter(|o| o.account == account) {
+        count_order(
+            o,
+            as_of,
+            window_days,
+            &mut last,
+            &mut frequency,
+            &mut monetary,
+        );
+    }
+    let last_order = last?;
+    Some(RfmMeasures {
+        last_order,
+        recency_days: (as_of - last_order).num_days(),
+        frequency,
+        monetary,
+    })
+}
+
 /// RFM of each account as of a date, over a window of days ending that date. Orders after the
 /// date are ignored; an account with no order up to the date gets `None` and is not ranked.
 pub fn rfm(
@@ -143,15 +203,14 @@ pub fn rfm(
             continue;
         };
         let i = i as usize;
-        if o.date > as_of {
-            continue;
-        }
-        last[i] = Some(last[i].map_or(o.date, |d| d.max(o.date)));
-        let age = (as_of - o.date).num_days();
-        if age < i64::from(window_days) {
-            freq[i] += 1;
-            money[i] += o.amount;
-        }
+        count_order(
+            o,
+            as_of,
+            window_days,
+            &mut last[i],
+            &mut freq[i],
+            &mut money[i],
+        );
     }
     let ranked: Vec<usize> = (0..accounts.len()).filter(|&i| last[i].is_some()).collect();
     let recency: Vec<f64> = ranked
@@ -328,5 +387,126 @@ impl Cuts {
                 })
                 .collect(),
         }
+    }
+}
+
+/// What an ABC class means, in `lang`: "A: within the first 80% of annual sales (cut-offs 80% /
+/// 95%, largest accounts first)".
+pub fn describe_abc(
+    class: Abc,
+    cutoffs: [f64; 2],
+    basis: AbcBasis,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::i18n::Lang;
+    let n = crate::scoring::explain::num;
+    let (a, b) = (n(cutoffs[0]), n(cutoffs[1]));
+    let measure = match (basis, lang) {
+        (AbcBasis::AnnualSales, Lang::En) => "annual sales",
+        (AbcBasis::ContractValue, Lang::En) => "contract value",
+        (AbcBasis::AnnualSales, Lang::Zh) => "年销售额",
+        (AbcBasis::ContractValue, Lang::Zh) => "合同金额",
+    };
+    let within = match (class, lang) {
+        (Abc::A, Lang::En) => format!("within the first {a}% of {measure}"),
+        (Abc::B, Lang::En) => format!("between {a}% and {b}% of {measure}"),
+        (Abc::C, Lang::En) => format!("beyond {b}% of {measure}"),
+        (Abc::A, Lang::Zh) => format!("处于{measure}累计占比前 {a}% 以内"),
+        (Abc::B, Lang::Zh) => format!("处于{measure}累计占比 {a}%–{b}% 之间"),
+        (Abc::C, Lang::Zh) => format!("处于{measure}累计占比 {b}% 之后"),
+    };
+    match lang {
+        Lang::En => format!(
+            "{}: {within} (accounts ranked largest first; cut-offs {a}% / {b}%)",
+            class.as_str()
+        ),
+        Lang::Zh => format!(
+            "{} 类：{within}（按金额从大到小累计；分界 {a}% / {b}%）",
+            class.as_str()
+        ),
+    }
+}
+
+/// What the digits of an RFM cell stand for, with the account's own measures.
+pub fn describe_rfm(
+    cell: u16,
+    m: &RfmMeasures,
+    window_days: u32,
+    lang: crate::i18n::Lang,
+) -> Vec<String> {
+    use crate::i18n::Lang;
+    let n = crate::scoring::explain::num;
+    let (r, f, mo) = (cell / 100, cell / 10 % 10, cell % 10);
+    let last = m.last_order.format("%Y-%m-%d");
+    match lang {
+        Lang::En => vec![
+            format!("R {r}: last order {last}, {} days ago", m.recency_days),
+            format!("F {f}: {} orders in the last {window_days} days", m.frequency),
+            format!("M {mo}: {} ordered in the last {window_days} days", n(m.monetary)),
+            "Each digit ranks the account 1–5 by quintile among the accounts with orders; 5 is best (most recent, most frequent, largest).".to_string(),
+        ],
+        Lang::Zh => vec![
+            format!("R {r}：最近一次订单 {last}，距今 {} 天", m.recency_days),
+            format!("F {f}：近 {window_days} 天内 {} 笔订单", m.frequency),
+            format!("M {mo}：近 {window_days} 天内订单金额 {}", n(m.monetary)),
+            "每一位按五分位在有订单的客户中排名为 1–5，5 最好（最近、最频繁、金额最大）。".to_string(),
+        ],
+    }
+}
+
+/// Share of wallet in words, with the figures it comes from.
+pub fn describe_share(
+    share: &ShareOfWallet,
+    our_sales: f64,
+    category_spend: f64,
+    mainstream_share: f64,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::i18n::Lang;
+    let n = crate::scoring::explain::num;
+    let pct = n(share.share * 100.0);
+    let line = n(mainstream_share * 100.0);
+    let (sales, spend) = (n(our_sales), n(category_spend));
+    match (lang, share.mainstream) {
+        (Lang::En, true) => format!(
+            "{pct}% = our annual sales {sales} ÷ the customer's category spend {spend}: ≥ {line}%, we are the mainstream supplier 主流供应商"
+        ),
+        (Lang::En, false) => format!(
+            "{pct}% = our annual sales {sales} ÷ the customer's category spend {spend}: below {line}%, not yet the mainstream supplier 主流供应商"
+        ),
+        (Lang::Zh, true) => format!(
+            "{pct}% = 我方年销售额 {sales} ÷ 客户品类采购额 {spend}：≥ {line}%，我方是主流供应商"
+        ),
+        (Lang::Zh, false) => format!(
+            "{pct}% = 我方年销售额 {sales} ÷ 客户品类采购额 {spend}：低于 {line}%，尚不是主流供应商"
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_cuts_read_as_sentences_in_both_languages() {
+        assert_eq!(
+            describe_abc(Abc::B, [80.0, 95.0], AbcBasis::AnnualSales, Lang::En),
+            "B: between 80% and 95% of annual sales (accounts ranked largest first; cut-offs 80% / 95%)"
+        );
+        let share = share_of_wallet(Some(600.0), Some(1000.0), 0.6).unwrap();
+        assert_eq!(
+            describe_share(&share, 600.0, 1000.0, 0.6, Lang::En),
+            "60% = our annual sales 600 ÷ the customer's category spend 1000: ≥ 60%, we are the mainstream supplier 主流供应商"
+        );
+        let m = RfmMeasures {
+            last_order: NaiveDate::from_ymd_opt(2026, 5, 1).unwrap(),
+            recency_days: 40,
+            frequency: 4,
+            monetary: 1234.5,
+        };
+        let lines = describe_rfm(534, &m, 365, Lang::Zh);
+        assert_eq!(lines[0], "R 5：最近一次订单 2026-05-01，距今 40 天");
+        assert_eq!(lines[2], "M 4：近 365 天内订单金额 1234.5");
     }
 }

@@ -1,18 +1,25 @@
-//! The Accounts view: a searchable list, and for the chosen account its classes, its external
-//! and internal profiles as radars against their lines (with a table of the same numbers), and
-//! the engine's explanation of every score. A compare mode overlays up to five accounts.
+//! The Accounts view: a searchable list, and for the chosen account its classes; per framework
+//! why it is in its class (the classification sentence, then the engine's trail of every score)
+//! and what would lift it to a better class; every input edited in place through the core's
+//! checks; the external and internal profiles as radars against their lines (with a table of
+//! the same numbers); the credit history with the red-list clock; share of wallet, ABC and RFM;
+//! and free notes. A compare mode overlays up to five accounts.
 
 use leptos::prelude::*;
 
 use super::canvas::ChartCanvas;
 use super::state::Scored;
-use super::{use_app, use_workspace};
+use super::table::TableState;
+use super::{browser, use_app, use_workspace};
 use crate::chart::palette::MAX_SERIES;
 use crate::chart::profiles::{framework_radar, Compared};
 use crate::chart::{radar_table, Chart, RadarSpec};
 use crate::framework::presets;
-use crate::i18n::{Lang, Msg};
-use crate::scoring::explain;
+use crate::i18n::{Label, Lang, Msg};
+use crate::model::{keys, Account, AccountLevel, CreditAssessment, Input};
+use crate::scoring::entry::{self, EntryError, Field, FieldKind};
+use crate::scoring::segmentation::{self, Abc};
+use crate::scoring::{credit, explain, improve};
 
 /// How many list entries are rendered; the search narrows the rest (the portfolio table of a
 /// later view virtualises all of them).
@@ -167,48 +174,73 @@ fn selected_row(app: super::AppState, data: super::state::WorkspaceState) -> Opt
 fn AccountDetail() -> impl IntoView {
     let app = use_app();
     let data = use_workspace();
+    // Only another account (or its row moving) draws the detail again: an edit of this account
+    // leaves the fields, their focus and the canvases in place while the scores update.
+    let row = Memo::new(move |_| selected_row(app, data));
     move || {
-        let Some(row) = selected_row(app, data) else {
+        let Some(row) = row.get() else {
             return view! { <p class="hint">{app.t(Msg::ChooseAccount)}</p> }.into_any();
         };
-        let (name, industry, region, owner, attributes) = data.workspace.with(|ws| {
-            let a = &ws.accounts[row];
-            (
-                a.name.clone(),
-                a.industry.clone(),
-                a.region.clone(),
-                a.owner.clone(),
-                a.attributes.clone(),
-            )
-        });
+        let name = data
+            .workspace
+            .with_untracked(|ws| ws.accounts[row].name.clone());
         // Imported columns no framework reads (a CRM's "Rating", a manager's name …), kept
         // as the user brought them.
-        let attributes = (!attributes.is_empty()).then(|| {
-            view! {
-                <p class="attributes imported" data-testid="account-attributes">
-                    {attributes
-                        .into_iter()
-                        .filter(|(_, value)| !value.is_empty())
-                        .map(|(header, value)| view! { <span>{header} ": " {value}</span> })
-                        .collect_view()}
-                </p>
-            }
-        });
+        let attributes = move || {
+            let attributes = data
+                .workspace
+                .with(|ws| ws.accounts.get(row).map(|a| a.attributes.clone()))
+                .unwrap_or_default();
+            (!attributes.is_empty()).then(|| {
+                view! {
+                    <p class="attributes imported" data-testid="account-attributes">
+                        {attributes
+                            .into_iter()
+                            .filter(|(_, value)| !value.is_empty())
+                            .map(|(header, value)| view! { <span>{header} ": " {value}</span> })
+                            .collect_view()}
+                    </p>
+                }
+            })
+        };
         view! {
             <article class="account" data-testid="account-detail">
-                <h2>{name.clone()}</h2>
+                <h2 data-testid="account-name">
+                    {move || data.workspace.with(|ws| ws.accounts.get(row).map(|a| a.name.clone()))}
+                </h2>
                 <p class="attributes">
-                    <span>{app.t(Msg::Industry)} ": " {industry}</span>
-                    <span>{app.t(Msg::Region)} ": " {region}</span>
-                    <span>{app.t(Msg::Owner)} ": " {owner}</span>
+                    {move || {
+                        data.workspace.with(|ws| {
+                            ws.accounts.get(row).map(|a| {
+                                let lang = app.lang.get();
+                                let level = match a.level {
+                                    Some(AccountLevel::Company) => Msg::LevelCompany,
+                                    Some(AccountLevel::Regional) => Msg::LevelRegional,
+                                    None => Msg::LevelNotSet,
+                                };
+                                view! {
+                                    <span>{Msg::Industry.text(lang)} ": " {a.industry.clone()}</span>
+                                    <span>{Msg::Region.text(lang)} ": " {a.region.clone()}</span>
+                                    <span>{Msg::Owner.text(lang)} ": " {a.owner.clone()}</span>
+                                    <span>{level.text(lang)}</span>
+                                }
+                            })
+                        })
+                    }}
                 </p>
                 {attributes}
                 <ClassBadges row/>
+                <Explanations row/>
+                <InputsEditor row/>
                 <div class="radars">
                     <ProfileRadar row framework=presets::EXTERNAL name=name.clone()/>
                     <ProfileRadar row framework=presets::INTERNAL name=name.clone()/>
                 </div>
-                <Explanations row/>
+                <div class="account-facts">
+                    <CreditHistory row/>
+                    <PortfolioPosition row/>
+                </div>
+                <NotesEditor row/>
             </article>
         }
         .into_any()
@@ -407,7 +439,8 @@ fn RadarValues(spec: Memo<Option<RadarSpec>>) -> impl IntoView {
     }
 }
 
-/// The engine's trail for every framework: input, rule, band, line comparisons, class.
+/// Why the account is where it is, per framework: the classification in one sentence, what
+/// would lift it to a better class, and the engine's trail of every score.
 #[component]
 fn Explanations(row: usize) -> impl IntoView {
     let app = use_app();
@@ -420,35 +453,672 @@ fn Explanations(row: usize) -> impl IntoView {
         with_scored(data, |scored| {
             let frameworks = scored.engine.frameworks();
             presets::ACCOUNT_PRESETS
-            .into_iter()
-            .filter_map(|id| scored.engine.index_of(id))
-            .map(|fi| {
-                let results = scored.scores.framework(fi);
-                let lines = explain::explain(
-                    frameworks,
-                    fi,
-                    results.dims(row),
-                    results.outcome(row),
-                    &inputs,
-                    lang,
-                );
-                view! {
-                    <section class="explanation" data-framework=frameworks[fi].id.clone()>
-                        <h3>{frameworks[fi].name.get(lang).to_string()}</h3>
-                        <ul>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
-                    </section>
-                }
-            })
-            .collect_view()
+                .into_iter()
+                .filter_map(|id| scored.engine.index_of(id))
+                .map(|fi| {
+                    let f = &frameworks[fi];
+                    let results = scored.scores.framework(fi);
+                    let (dims, outcome) = (results.dims(row), results.outcome(row));
+                    let headline = explain::headline(f, dims, outcome, lang);
+                    let trail = explain::explain(frameworks, fi, dims, outcome, &inputs, lang);
+                    let advice = improve::advise(f, dims, outcome)
+                        .iter()
+                        .map(|a| improve::describe(f, a, lang))
+                        .collect::<Vec<_>>();
+                    view! {
+                        <section class="explanation" data-framework=f.id.clone()>
+                            <h3>{f.name.get(lang).to_string()}</h3>
+                            <p class="why-headline" data-testid=format!("why-{}", f.id)>
+                                {headline}
+                            </p>
+                            <div class="improve" data-testid=format!("improve-{}", f.id)>
+                                <h4>{Msg::WhatToImprove.text(lang)}</h4>
+                                <ul>
+                                    {advice
+                                        .into_iter()
+                                        .map(|(head, details)| {
+                                            view! {
+                                                <li>
+                                                    {head}
+                                                    {(!details.is_empty())
+                                                        .then(|| {
+                                                            view! {
+                                                                <ul>
+                                                                    {details
+                                                                        .into_iter()
+                                                                        .map(|d| view! { <li>{d}</li> })
+                                                                        .collect_view()}
+                                                                </ul>
+                                                            }
+                                                        })}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                            <ul class="trail">
+                                {trail.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })
+                .collect_view()
         })
         .map(|sections| {
             view! {
                 <section class="explanations" data-testid="explanations">
                     <h2>{Msg::WhyTitle.text(lang)}</h2>
-                    {sections}
+                    <div class="why-grid">{sections}</div>
                 </section>
             }
         })
+    }
+}
+
+/// The account's own fields and every input of the account frameworks, each edited in place.
+#[component]
+fn InputsEditor(row: usize) -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    // The fields change only with the frameworks, so an edit keeps every field (and its focus).
+    let groups = Memo::new(move |_| {
+        data.workspace.with(|ws| {
+            let frameworks = ws.frameworks_in_force();
+            let fields = entry::account_fields(&frameworks, &presets::ACCOUNT_PRESETS);
+            presets::ACCOUNT_PRESETS
+                .into_iter()
+                .filter_map(|id| frameworks.iter().find(|f| f.id == id))
+                .map(|f| {
+                    let mine: Vec<Field> = fields
+                        .iter()
+                        .filter(|field| field.framework == f.id)
+                        .cloned()
+                        .collect();
+                    (f.name.clone(), mine)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let text_of = move |read: fn(&Account) -> String| {
+        Signal::derive(move || {
+            data.workspace
+                .with(|ws| ws.accounts.get(row).map(read).unwrap_or_default())
+        })
+    };
+    let save_text = move |write: fn(&mut Account, String)| {
+        Callback::new(move |typed: String| {
+            data.edit_records(|ws| {
+                if let Some(a) = ws.accounts.get_mut(row) {
+                    write(a, typed.trim().to_string());
+                }
+            });
+            Ok(())
+        })
+    };
+    let save_name = Callback::new(move |typed: String| {
+        let name = entry::check_name(&typed)?;
+        data.edit_records(|ws| {
+            if let Some(a) = ws.accounts.get_mut(row) {
+                a.name = name;
+            }
+        });
+        Ok(())
+    });
+    let level = move || {
+        data.workspace
+            .with(|ws| ws.accounts.get(row).and_then(|a| a.level))
+    };
+    let set_level = move |ev| {
+        let level = match event_target_value(&ev).as_str() {
+            "company" => Some(AccountLevel::Company),
+            "regional" => Some(AccountLevel::Regional),
+            _ => None,
+        };
+        data.edit_records(|ws| {
+            if let Some(a) = ws.accounts.get_mut(row) {
+                a.level = level;
+            }
+        });
+    };
+    view! {
+        <section class="inputs-editor" data-testid="inputs-editor">
+            <h2>{app.t(Msg::AccountInputs)}</h2>
+            <p class="hint">{app.t(Msg::InputsHelp)}</p>
+            <fieldset class="field-group">
+                <legend>{app.t(Msg::AccountFieldsTitle)}</legend>
+                <InlineText
+                    label=Signal::derive(move || app.t(Msg::NameColumn)().to_string())
+                    stored=text_of(|a| a.name.clone())
+                    commit=save_name
+                    test_id="field-name".to_string()
+                />
+                <InlineText
+                    label=Signal::derive(move || app.t(Msg::Industry)().to_string())
+                    stored=text_of(|a| a.industry.clone())
+                    commit=save_text(|a, v| a.industry = v)
+                    test_id="field-industry".to_string()
+                />
+                <InlineText
+                    label=Signal::derive(move || app.t(Msg::Region)().to_string())
+                    stored=text_of(|a| a.region.clone())
+                    commit=save_text(|a, v| a.region = v)
+                    test_id="field-region".to_string()
+                />
+                <InlineText
+                    label=Signal::derive(move || app.t(Msg::Owner)().to_string())
+                    stored=text_of(|a| a.owner.clone())
+                    commit=save_text(|a, v| a.owner = v)
+                    test_id="field-owner".to_string()
+                />
+                <div class="field" data-testid="field-level">
+                    <label for="f-field-level">{app.t(Msg::ColLevel)}</label>
+                    <select id="f-field-level" on:change=set_level>
+                        <option value="" selected=move || level().is_none()>
+                            {app.t(Msg::LevelNotSet)}
+                        </option>
+                        <option value="company" selected=move || level() == Some(AccountLevel::Company)>
+                            {app.t(Msg::LevelCompany)}
+                        </option>
+                        <option value="regional" selected=move || level() == Some(AccountLevel::Regional)>
+                            {app.t(Msg::LevelRegional)}
+                        </option>
+                    </select>
+                </div>
+            </fieldset>
+            {move || {
+                groups
+                    .get()
+                    .into_iter()
+                    .map(|(name, fields)| {
+                        view! {
+                            <fieldset class="field-group">
+                                <legend>{move || name.get(app.lang.get()).to_string()}</legend>
+                                {fields
+                                    .into_iter()
+                                    .map(|field| view! { <InputField row field/> })
+                                    .collect_view()}
+                            </fieldset>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+/// A text field saved with Enter and restored with Escape; a refused value keeps the field as
+/// typed with the reason under it, and nothing is written.
+#[component]
+fn InlineText(
+    label: Signal<String>,
+    stored: Signal<String>,
+    commit: Callback<String, Result<(), EntryError>>,
+    test_id: String,
+    #[prop(optional)] hint: Option<Signal<String>>,
+    #[prop(optional)] numeric: bool,
+) -> impl IntoView {
+    let app = use_app();
+    let draft = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<EntryError>);
+    let id = format!("f-{test_id}");
+    let error_id = format!("{id}-error");
+    let on_key = move |ev: leptos::ev::KeyboardEvent| match ev.key().as_str() {
+        "Enter" => {
+            ev.prevent_default();
+            let typed = draft
+                .get_untracked()
+                .unwrap_or_else(|| stored.get_untracked());
+            match commit.run(typed) {
+                Ok(()) => {
+                    draft.set(None);
+                    error.set(None);
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        }
+        "Escape" => {
+            ev.prevent_default();
+            draft.set(None);
+            error.set(None);
+        }
+        _ => {}
+    };
+    view! {
+        <div class="field" class:invalid=move || error.with(Option::is_some) data-testid=test_id.clone()>
+            <label for=id.clone()>
+                {move || label.get()}
+                {hint.map(|h| view! { <span class="field-hint">{move || h.get()}</span> })}
+            </label>
+            <input
+                id=id
+                type="text"
+                inputmode=numeric.then_some("decimal")
+                data-testid=format!("{test_id}-input")
+                prop:value=move || draft.get().unwrap_or_else(|| stored.get())
+                aria-invalid=move || error.with(Option::is_some).then_some("true")
+                aria-describedby=error_id.clone()
+                on:input=move |ev| draft.set(Some(event_target_value(&ev)))
+                on:keydown=on_key
+            />
+            <span class="pending" aria-live="polite">
+                {move || {
+                    (draft.with(Option::is_some) && error.with(Option::is_none))
+                        .then(|| app.t(Msg::PressEnter)())
+                }}
+            </span>
+            <p class="field-error" id=error_id role="alert" data-testid=format!("{test_id}-error")>
+                {move || error.get().map(|e| e.message(app.lang.get()))}
+            </p>
+        </div>
+    }
+}
+
+/// One input of the frameworks: a level chosen from the framework's labels (or a number), or a
+/// number or measure typed in, checked by the core before it is written.
+#[component]
+fn InputField(row: usize, field: Field) -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let key = field.key.clone();
+    let stored = {
+        let key = key.clone();
+        Signal::derive(move || {
+            data.workspace.with(|ws| {
+                ws.accounts
+                    .get(row)
+                    .and_then(|a| a.inputs.get(&key))
+                    .cloned()
+            })
+        })
+    };
+    let write = {
+        let key = key.clone();
+        move |value: Option<Input>| {
+            data.edit_records(|ws| {
+                if let Some(a) = ws.accounts.get_mut(row) {
+                    match value {
+                        Some(v) => {
+                            a.inputs.insert(key.clone(), v);
+                        }
+                        None => {
+                            a.inputs.remove(&key);
+                        }
+                    }
+                }
+            });
+        }
+    };
+    let test_id = format!("field-{key}");
+    let hint = {
+        let field = field.clone();
+        Signal::derive(move || field_hint(&field, app.lang.get()))
+    };
+    let label = {
+        let field = field.clone();
+        Signal::derive(move || field.label.get(app.lang.get()).to_string())
+    };
+    let numbers = Signal::derive(move || match stored.get() {
+        Some(Input::Number(v)) => explain::num(v),
+        _ => String::new(),
+    });
+    let commit = {
+        let field = field.clone();
+        let write = write.clone();
+        Callback::new(move |typed: String| {
+            let value = entry::check(&field, &typed)?;
+            write(value);
+            Ok(())
+        })
+    };
+    let FieldKind::Levels(levels) = field.kind.clone() else {
+        let stored_text = Signal::derive(move || {
+            stored
+                .get()
+                .map(|v| match v {
+                    Input::Number(v) => explain::num(v),
+                    Input::Text(t) => t,
+                })
+                .unwrap_or_default()
+        });
+        return view! {
+            <InlineText label stored=stored_text commit test_id hint numeric=true/>
+        }
+        .into_any();
+    };
+    // A level field: the select shows the level, "number…" opens the number box beside it.
+    let number_mode = RwSignal::new(false);
+    let choice = {
+        let field = field.clone();
+        Signal::derive(move || match stored.get() {
+            _ if number_mode.get() => "num".to_string(),
+            Some(Input::Number(_)) => "num".to_string(),
+            Some(Input::Text(t)) => field
+                .level_of(&t)
+                .map_or_else(|| "bad".to_string(), |i| format!("L{i}")),
+            None => String::new(),
+        })
+    };
+    let bad_label = Signal::derive(move || match stored.get() {
+        Some(Input::Text(t)) => Some(t),
+        _ => None,
+    });
+    let on_change = {
+        let levels = levels.clone();
+        let write = write.clone();
+        move |ev| {
+            let value = event_target_value(&ev);
+            match value.as_str() {
+                "num" => number_mode.set(true),
+                "" => {
+                    number_mode.set(false);
+                    write(None);
+                }
+                other => {
+                    let level = other
+                        .strip_prefix('L')
+                        .and_then(|i| i.parse::<usize>().ok())
+                        .and_then(|i| levels.get(i));
+                    if let Some(level) = level {
+                        number_mode.set(false);
+                        write(Some(Input::Text(
+                            level.label.get(app.lang.get()).to_string(),
+                        )));
+                    }
+                }
+            }
+        }
+    };
+    let select_id = format!("f-{test_id}-level");
+    let number_id = format!("{test_id}-number");
+    let show_number = move || number_mode.get() || choice.get() == "num";
+    view! {
+        <div class="field level-field" data-testid=test_id.clone()>
+            <label for=select_id.clone()>
+                {move || label.get()}
+                <span class="field-hint">{move || hint.get()}</span>
+            </label>
+            <select id=select_id data-testid=format!("{test_id}-select") on:change=on_change>
+                <option value="" selected=move || choice.get().is_empty()>
+                    {app.t(Msg::NotSetOption)}
+                </option>
+                {levels
+                    .iter()
+                    .enumerate()
+                    .map(|(i, level)| {
+                        let label = level.label.clone();
+                        let value = format!("L{i}");
+                        let selected = value.clone();
+                        view! {
+                            <option value=value selected=move || choice.get() == selected>
+                                {move || label.get(app.lang.get()).to_string()}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+                <option value="num" selected=move || choice.get() == "num">
+                    {app.t(Msg::NumberOption)}
+                </option>
+                {move || {
+                    bad_label
+                        .get()
+                        .filter(|_| choice.get() == "bad")
+                        .map(|t| {
+                            view! {
+                                <option value="bad" selected=true>
+                                    {format!("'{t}' — {}", Msg::UnknownLevelOption.text(app.lang.get()))}
+                                </option>
+                            }
+                        })
+                }}
+            </select>
+            <Show when=show_number>
+                <InlineText
+                    label=Signal::derive(move || app.t(Msg::NumberOption)().to_string())
+                    stored=numbers
+                    commit=commit
+                    test_id=number_id.clone()
+                    numeric=true
+                />
+            </Show>
+        </div>
+    }
+    .into_any()
+}
+
+/// What a field accepts, as a short hint beside its label ("0–20", "USD ≥ 0").
+fn field_hint(field: &Field, lang: Lang) -> String {
+    let range = format!("{}–{}", explain::num(field.min), explain::num(field.max));
+    let mut hint = match &field.kind {
+        FieldKind::Levels(_) | FieldKind::Score => range,
+        FieldKind::Measure { unit } => format!("{} ≥ {}", unit.get(lang), explain::num(field.min)),
+        FieldKind::Amount => format!("≥ {}", explain::num(field.min)),
+    };
+    if !field.shared_with.is_empty() {
+        let names: Vec<String> = field
+            .shared_with
+            .iter()
+            .map(|id| {
+                presets::by_id(id).map_or_else(|| id.clone(), |f| f.name.get(lang).to_string())
+            })
+            .collect();
+        hint.push_str(&format!(
+            " · {} {}",
+            Msg::AlsoReadBy.text(lang),
+            names.join(", ")
+        ));
+    }
+    hint
+}
+
+/// The dated credit assessments graded by the credit framework in force, and the red-list clock
+/// while the account is on the red list.
+#[component]
+fn CreditHistory(row: usize) -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    move || {
+        let lang = app.lang.get();
+        let today = browser::today();
+        let (id, mine, months) = data.workspace.with(|ws| {
+            let id = ws
+                .accounts
+                .get(row)
+                .map(|a| a.id.clone())
+                .unwrap_or_default();
+            let mine: Vec<CreditAssessment> = ws
+                .credit_assessments
+                .iter()
+                .filter(|c| c.account == id)
+                .cloned()
+                .collect();
+            (id, mine, ws.settings.red_list_months)
+        });
+        let body = with_scored(data, |scored| {
+            let fi = scored.engine.index_of(presets::CREDIT)?;
+            let classes = scored.engine.frameworks()[fi].classes();
+            let history = credit::history(&scored.engine, &mine, &id).ok()?;
+            let clock = credit::red_list(&scored.engine, &mine, today, months)
+                .ok()
+                .and_then(|m| m.get(&id).copied())
+                .and_then(|status| credit::describe_clock(&status, today, months, lang));
+            let rows = history
+                .iter()
+                .rev()
+                .map(|g| {
+                    let class = g.class.and_then(|c| classes.get(usize::from(c)));
+                    let grade = class.map_or("—".to_string(), |c| c.label.get(lang).to_string());
+                    let list = class
+                        .and_then(|c| c.list.as_ref())
+                        .map_or((String::new(), "—".to_string()), |l| {
+                            (l.id.clone(), l.label.get(lang).to_string())
+                        });
+                    view! {
+                        <tr>
+                            <td>{g.date.format("%Y-%m-%d").to_string()}</td>
+                            <td class="num">{g.total.map_or("—".to_string(), explain::num)}</td>
+                            <td>{grade}</td>
+                            <td><span class=format!("list-dot {}", list.0)></span>{list.1}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            let empty = history.is_empty();
+            Some(view! {
+                {match clock {
+                    Some(text) => view! { <p class="red-clock" data-testid="red-clock">{text}</p> }.into_any(),
+                    None if !empty => view! { <p class="hint">{Msg::NotOnRedList.text(lang)}</p> }.into_any(),
+                    None => view! { <p class="hint">{Msg::NoCreditHistory.text(lang)}</p> }.into_any(),
+                }}
+                {(!empty).then(|| view! {
+                    <div class="history-scroll">
+                        <table class="credit-history">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{Msg::ColDate.text(lang)}</th>
+                                    <th scope="col">{Msg::ColTotal.text(lang)}</th>
+                                    <th scope="col">{Msg::ColGrade.text(lang)}</th>
+                                    <th scope="col">{Msg::ColList.text(lang)}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                })}
+            })
+        })
+        .flatten();
+        view! {
+            <section class="fact-card" data-testid="credit-history">
+                <h2>{Msg::CreditHistory.text(lang)}</h2>
+                {body}
+            </section>
+        }
+    }
+}
+
+/// Share of wallet with the figures it comes from, the ABC class and the RFM cell with what its
+/// digits mean. ABC and RFM are the portfolio table's own columns.
+#[component]
+fn PortfolioPosition(row: usize) -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let table = expect_context::<TableState>();
+    let spend = Field::amount(
+        keys::CATEGORY_SPEND,
+        Label::new(
+            Msg::CategorySpend.text(Lang::En),
+            Msg::CategorySpend.text(Lang::Zh),
+        ),
+    );
+    let share = move || {
+        let lang = app.lang.get();
+        data.workspace.with(|ws| {
+            let a = ws.accounts.get(row)?;
+            let (sales, spend) = (a.number(keys::ANNUAL_SALES), a.number(keys::CATEGORY_SPEND));
+            let mainstream = ws.settings.mainstream_share;
+            Some(
+                match segmentation::share_of_wallet(sales, spend, mainstream).zip(sales.zip(spend))
+                {
+                    Some((share, (sales, spend))) => view! {
+                        <p data-testid="share-of-wallet" class:mainstream=share.mainstream>
+                            {segmentation::describe_share(&share, sales, spend, mainstream, lang)}
+                        </p>
+                    }
+                    .into_any(),
+                    None => view! {
+                        <p class="hint" data-testid="share-of-wallet">
+                            {Msg::ShareNeedsFigures.text(lang)}
+                        </p>
+                    }
+                    .into_any(),
+                },
+            )
+        })
+    };
+    let cuts = move || {
+        let lang = app.lang.get();
+        let columns = table.columns()?;
+        let today = browser::today();
+        data.workspace.with(|ws| {
+            let a = ws.accounts.get(row)?;
+            let abc = match columns.abc(row) {
+                Some(c) => {
+                    let class = [Abc::A, Abc::B, Abc::C][usize::from(c).min(2)];
+                    segmentation::describe_abc(
+                        class,
+                        ws.settings.abc_cutoffs,
+                        ws.settings.abc_basis,
+                        lang,
+                    )
+                }
+                None => Msg::NoAbcClass.text(lang).to_string(),
+            };
+            let window = ws.settings.rfm_window_days;
+            let rfm = columns.rfm(row).zip(segmentation::rfm_measures(
+                &ws.orders, &a.id, today, window,
+            ));
+            Some(view! {
+                <h3>{Msg::ColAbc.text(lang)}</h3>
+                <p data-testid="abc-class">{abc}</p>
+                <h3>{Msg::ColRfm.text(lang)}</h3>
+                {match rfm {
+                    Some((cell, m)) => view! {
+                        <p data-testid="rfm-cell"><strong class="rfm-digits">{cell.to_string()}</strong></p>
+                        <ul class="rfm-meaning">
+                            {segmentation::describe_rfm(cell, &m, window, lang)
+                                .into_iter()
+                                .map(|l| view! { <li>{l}</li> })
+                                .collect_view()}
+                        </ul>
+                    }
+                    .into_any(),
+                    None => view! { <p class="hint" data-testid="rfm-cell">{Msg::NoRfmCell.text(lang)}</p> }.into_any(),
+                }}
+            })
+        })
+    };
+    view! {
+        <section class="fact-card" data-testid="portfolio-position">
+            <h2>{app.t(Msg::PortfolioPosition)}</h2>
+            <h3>{app.t(Msg::ShareOfWallet)}</h3>
+            {share}
+            <InputField row field=spend/>
+            {cuts}
+        </section>
+    }
+}
+
+/// Free notes on the account, saved when the box loses focus after a change.
+#[component]
+fn NotesEditor(row: usize) -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let notes = move || {
+        data.workspace
+            .with(|ws| ws.accounts.get(row).map(|a| a.notes.clone()))
+            .unwrap_or_default()
+    };
+    let save = move |ev| {
+        let text = event_target_value(&ev);
+        data.edit_records(|ws| {
+            if let Some(a) = ws.accounts.get_mut(row) {
+                a.notes = text;
+            }
+        });
+    };
+    view! {
+        <section class="notes" data-testid="notes-section">
+            <h2><label for="account-notes">{app.t(Msg::Notes)}</label></h2>
+            <p class="hint">{app.t(Msg::NotesHelp)}</p>
+            <textarea
+                id="account-notes"
+                data-testid="account-notes"
+                rows="4"
+                prop:value=notes
+                on:change=save
+            ></textarea>
+        </section>
     }
 }
 

@@ -110,6 +110,14 @@ impl TableState {
     }
 }
 
+impl TableState {
+    /// The table's columns (scores, classes, ABC class and RFM cell of every account), built
+    /// once per scoring and shared with the Accounts view so the cuts are computed in one place.
+    pub fn columns(&self) -> Option<Shared<Columns>> {
+        self.view.with(|v| v.columns.clone())
+    }
+}
+
 #[component]
 pub fn PortfolioTable() -> impl IntoView {
     let app = use_app();
