@@ -38,7 +38,10 @@ pub enum Edit {
     /// The weight (maximum) of a dimension. Its level bands, level scores and breakpoint
     /// scores are rescaled from [min, old max] onto [min, new max], so "high" stays the top of
     /// the range; reference lines and class thresholds are left as they are.
-    SetWeight { dim: usize, max: f64 },
+    SetWeight {
+        dim: usize,
+        max: f64,
+    },
     SetLevelBound {
         dim: usize,
         level: usize,
@@ -64,14 +67,28 @@ pub enum Edit {
         value: f64,
     },
     /// A breakpoint after the last one (measure doubled, same score).
-    AddBreakpoint { dim: usize },
-    RemoveBreakpoint { dim: usize, index: usize },
-    SetLineValue { line: usize, dim: usize, value: f64 },
+    AddBreakpoint {
+        dim: usize,
+    },
+    RemoveBreakpoint {
+        dim: usize,
+        index: usize,
+    },
+    SetLineValue {
+        line: usize,
+        dim: usize,
+        value: f64,
+    },
     /// A new reference line, a copy of the last one (or of the dimensions' minimums).
     AddLine,
-    RemoveLine { line: usize },
+    RemoveLine {
+        line: usize,
+    },
     /// The minimum total of a class of a total classification.
-    SetBandMin { band: usize, min: f64 },
+    SetBandMin {
+        band: usize,
+        min: f64,
+    },
     /// Whether a total equal to a class's minimum reaches it.
     SetInclusive(bool),
     /// Every dimension against the line, or the total against the line's total.
@@ -79,7 +96,9 @@ pub enum Edit {
     /// A new direct dimension scored 0 to 10, read from an input key of its own.
     AddDimension,
     /// Removes a dimension and its value on every line.
-    RemoveDimension { dim: usize },
+    RemoveDimension {
+        dim: usize,
+    },
 }
 
 /// An edit that addresses something the framework does not have (a stale index).
@@ -112,20 +131,44 @@ pub enum Kind {
     TooManyDimensions(usize),
     TooManyLines(usize),
     /// Min above max, or a bound that is not a number.
-    Range { min: f64, max: f64 },
+    Range {
+        min: f64,
+        max: f64,
+    },
     NoLevels,
     TooManyLevels,
-    LevelInverted { lo: f64, hi: f64 },
-    LevelOutside { lo: f64, hi: f64, min: f64, max: f64 },
-    ScoreOutside { score: f64, min: f64, max: f64 },
+    LevelInverted {
+        lo: f64,
+        hi: f64,
+    },
+    LevelOutside {
+        lo: f64,
+        hi: f64,
+        min: f64,
+        max: f64,
+    },
+    ScoreOutside {
+        score: f64,
+        min: f64,
+        max: f64,
+    },
     NoBreakpoints,
     TooManyBreakpoints,
     NotFinite,
-    MeasureNotIncreasing { previous: f64, measure: f64 },
+    MeasureNotIncreasing {
+        previous: f64,
+        measure: f64,
+    },
     BadCuts,
     DerivedFallback,
-    LineLength { found: usize, expected: usize },
-    BandNotBelow { min: f64, above: f64 },
+    LineLength {
+        found: usize,
+        expected: usize,
+    },
+    BandNotBelow {
+        min: f64,
+        above: f64,
+    },
     UnknownLine(String),
 }
 
@@ -188,7 +231,11 @@ impl Kind {
             Kind::TooManyLines(n) if zh => format!("有{n}条参考线，最多支持{MAX_LINES}条"),
             Kind::TooManyLines(n) => format!("{n} lines; at most {MAX_LINES} are supported"),
             Kind::Range { min, max } if zh => {
-                format!("最小值{}高于最大值{}；最大值须不低于最小值", num(*min), num(*max))
+                format!(
+                    "最小值{}高于最大值{}；最大值须不低于最小值",
+                    num(*min),
+                    num(*max)
+                )
             }
             Kind::Range { min, max } => format!(
                 "min {} above max {}; make the max at least the min",
@@ -217,12 +264,9 @@ impl Kind {
                 num(*min),
                 num(*max)
             ),
-            Kind::ScoreOutside { score, min, max } if zh => format!(
-                "分数{}超出维度范围{}–{}",
-                num(*score),
-                num(*min),
-                num(*max)
-            ),
+            Kind::ScoreOutside { score, min, max } if zh => {
+                format!("分数{}超出维度范围{}–{}", num(*score), num(*min), num(*max))
+            }
             Kind::ScoreOutside { score, min, max } => format!(
                 "score {} lies outside the dimension's {}–{}",
                 num(*score),
@@ -456,10 +500,7 @@ pub fn apply(f: &mut Framework, edit: &Edit) -> Result<(), EditError> {
             bps.remove(*index);
         }
         Edit::SetLineValue { line, dim, value } => {
-            let v = f
-                .lines
-                .get_mut(*line)
-                .and_then(|l| l.values.get_mut(*dim));
+            let v = f.lines.get_mut(*line).and_then(|l| l.values.get_mut(*dim));
             let Some(v) = v else {
                 return Err(missing(format!("value {} of line {}", dim + 1, line + 1)));
             };

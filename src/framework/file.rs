@@ -279,7 +279,9 @@ mod tests {
     fn broken_json_says_line_and_column() {
         let err = import("{\n  \"format\": \"kam-radar-frameworks\",\n  oops\n}").unwrap_err();
         assert!(matches!(err, FileError::NotJson { line: 3, .. }), "{err:?}");
-        assert!(err.text("f.json", Lang::En).starts_with("f.json: line 3, column"));
+        assert!(err
+            .text("f.json", Lang::En)
+            .starts_with("f.json: line 3, column"));
     }
 
     #[test]
@@ -333,6 +335,10 @@ mod tests {
         }
         let err = merge(&ws, vec![orphan]).unwrap_err();
         assert!(matches!(err, FileError::Together(_)));
-        assert_eq!(ws.frameworks, vec![presets::scorecard()], "the workspace is untouched");
+        assert_eq!(
+            ws.frameworks,
+            vec![presets::scorecard()],
+            "the workspace is untouched"
+        );
     }
 }

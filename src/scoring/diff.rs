@@ -164,10 +164,7 @@ fn framework_diff(
         .iter()
         .zip(&na)
         .map(|(c, n)| {
-            let old = cb
-                .iter()
-                .position(|o| o.id == c.id)
-                .map_or(0, |i| nb[i]);
+            let old = cb.iter().position(|o| o.id == c.id).map_or(0, |i| nb[i]);
             (Some(c.id.clone()), old, *n)
         })
         .collect();
@@ -215,7 +212,12 @@ mod tests {
         mixed
             .inputs
             .insert("strategic_fit".into(), Input::Text("high".into()));
-        let accounts = vec![account("h", "high"), account("l", "mid"), mixed, Account::new("x", "x")];
+        let accounts = vec![
+            account("h", "high"),
+            account("l", "mid"),
+            mixed,
+            Account::new("x", "x"),
+        ];
         let before = vec![presets::scorecard()];
         let (eb, sb) = scored(&before, &accounts);
         let mut edited = presets::scorecard();
@@ -332,7 +334,10 @@ mod tests {
             .iter()
             .all(|c| c.from.as_deref() == Some("general") && c.to.as_deref() == Some("key")));
         let scorecard = d.iter().find(|d| d.framework == "scorecard").unwrap();
-        assert!(scorecard.changes.is_empty(), "other frameworks are unchanged");
+        assert!(
+            scorecard.changes.is_empty(),
+            "other frameworks are unchanged"
+        );
     }
 
     #[test]
