@@ -112,31 +112,45 @@ impl Editor {
         self.error.set(Some((key.to_string(), error)));
     }
 
+    /// The selected framework with the edit applied, `None` when that changes nothing, or
+    /// why it cannot be scored.
+    fn prepare(self, change: &Edit) -> Result<Option<Framework>, FieldError> {
+        let Some(mut f) = self.current.get_untracked() else {
+            return Ok(None);
+        };
+        edit::apply(&mut f, change).map_err(|e| FieldError::Other(e.to_string()))?;
+        if let Some(p) = edit::check(&f).into_iter().next() {
+            return Err(FieldError::Problem(p));
+        }
+        if self.current.with_untracked(|c| c.as_ref() == Some(&f)) {
+            return Ok(None);
+        }
+        Ok(Some(f))
+    }
+
+    /// Says, while a value is typed, whether it could be taken (without taking it).
+    fn try_value(self, key: &str, change: &Edit) {
+        match self.prepare(change) {
+            Ok(_) => self.clear_error(key),
+            Err(e) => self.fail(key, e),
+        }
+    }
+
     /// Applies an edit to the selected framework's workspace copy if the result scores.
     fn commit(self, key: &str, change: Edit) {
         let id = self.selected.get_untracked();
-        let Some(mut f) = self.current.get_untracked() else {
-            return;
-        };
-        if let Err(e) = edit::apply(&mut f, &change) {
-            self.fail(key, FieldError::Other(e.to_string()));
-            return;
+        match self.prepare(&change) {
+            Err(e) => self.fail(key, e),
+            Ok(None) => self.clear_error(key),
+            Ok(Some(f)) => {
+                let mut frameworks = self
+                    .data
+                    .workspace
+                    .with_untracked(|ws| ws.frameworks.clone());
+                edit::upsert(&mut frameworks, f);
+                self.write(key, &id, frameworks);
+            }
         }
-        let problems = edit::check(&f);
-        if let Some(p) = problems.into_iter().next() {
-            self.fail(key, FieldError::Problem(p));
-            return;
-        }
-        if self.current.with_untracked(|c| c.as_ref() == Some(&f)) {
-            self.clear_error(key);
-            return;
-        }
-        let mut frameworks = self
-            .data
-            .workspace
-            .with_untracked(|ws| ws.frameworks.clone());
-        edit::upsert(&mut frameworks, f);
-        self.write(key, &id, frameworks);
     }
 
     fn clear_error(self, key: &str) {
@@ -653,8 +667,9 @@ fn show(v: Option<f64>) -> String {
     v.map(num).unwrap_or_default()
 }
 
-/// A numeric field that applies its value through [`Editor::commit`]: while typing, as soon
-/// as the text is a plain number; on change (Enter, leaving the field, the arrows) always.
+/// A numeric field: while typing it says whether the value could be taken; on change (Enter,
+/// leaving the field, the arrow keys) it applies the value through [`Editor::commit`], so a
+/// half-typed number never reaches the scores.
 fn number_field(
     ed: Editor,
     key: String,
@@ -698,11 +713,9 @@ fn number_field(
                         return;
                     }
                     let text = event_target_value(&ev);
-                    let text = text.trim();
-                    if let Ok(v) = text.parse::<f64>() {
-                        if v.is_finite() && num(v) == text {
-                            ed.commit(&k_input, make(v));
-                        }
+                    match text.trim().parse::<f64>() {
+                        Ok(v) if v.is_finite() => ed.try_value(&k_input, &make(v)),
+                        _ => ed.clear_error(&k_input),
                     }
                 }
                 on:change=move |ev| {
