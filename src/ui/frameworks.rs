@@ -9,6 +9,8 @@
 //! scores reaches the workspace. A refused change leaves the saved framework and the scores as
 //! they were and puts the located reason under the field.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::state::{Scored, Shared, WorkspaceState};
@@ -676,14 +678,38 @@ fn number_field(
     aria: impl Fn() -> String + Send + Sync + 'static,
     value: impl Fn(&Framework) -> Option<f64> + Send + Sync + 'static,
     editable: bool,
-    make: impl Fn(f64) -> Edit + Copy + Send + Sync + 'static,
-) -> impl IntoView {
+    make: impl Fn(f64) -> Edit + Send + Sync + 'static,
+) -> AnyView {
+    // One copy of the field's markup for every call site, not one per closure type: the
+    // editor has dozens of fields and each copy would weigh on the wasm module.
+    number_input(
+        ed,
+        key,
+        Signal::derive(aria),
+        Arc::new(value),
+        editable,
+        Arc::new(make),
+    )
+}
+
+type NumberGetter = Arc<dyn Fn(&Framework) -> Option<f64> + Send + Sync>;
+type NumberEdit = Arc<dyn Fn(f64) -> Edit + Send + Sync>;
+
+fn number_input(
+    ed: Editor,
+    key: String,
+    aria: Signal<String>,
+    value: NumberGetter,
+    editable: bool,
+    make: NumberEdit,
+) -> AnyView {
     let current = ed.current;
     let k_focus = key.clone();
     let k_input = key.clone();
     let k_change = key.clone();
     let k_err = key.clone();
     let k_err2 = key.clone();
+    let make_change = Arc::clone(&make);
     let has_error = move || {
         ed.error
             .with(|e| e.as_ref().is_some_and(|(k, _)| *k == k_err))
@@ -706,7 +732,7 @@ fn number_field(
                 aria-label=aria
                 readonly=!editable
                 aria-invalid=move || has_error().then_some("true")
-                prop:value=move || current.with(|f| show(f.as_ref().and_then(&value)))
+                prop:value=move || current.with(|f| show(f.as_ref().and_then(|f| value(f))))
                 on:focus=move |_| ed.enter(&k_focus)
                 on:input=move |ev| {
                     if !editable {
@@ -723,7 +749,7 @@ fn number_field(
                         return;
                     }
                     match event_target_value(&ev).trim().parse::<f64>() {
-                        Ok(v) if v.is_finite() => ed.commit(&k_change, make(v)),
+                        Ok(v) if v.is_finite() => ed.commit(&k_change, make_change(v)),
                         _ => ed.fail(&k_change, FieldError::NotANumber),
                     }
                 }
@@ -731,6 +757,7 @@ fn number_field(
             {move || message().map(|m| view! { <span class="fw-error" role="alert" data-testid="field-error">{m}</span> })}
         </span>
     }
+    .into_any()
 }
 
 /// A text field for a label, applied on change.
@@ -741,7 +768,28 @@ fn label_field(
     value: impl Fn(&Framework) -> Option<String> + Send + Sync + 'static,
     editable: bool,
     make: impl Fn(String) -> Edit + Send + Sync + 'static,
-) -> impl IntoView {
+) -> AnyView {
+    label_input(
+        ed,
+        key,
+        Signal::derive(aria),
+        Arc::new(value),
+        editable,
+        Arc::new(make),
+    )
+}
+
+type TextGetter = Arc<dyn Fn(&Framework) -> Option<String> + Send + Sync>;
+type TextEdit = Arc<dyn Fn(String) -> Edit + Send + Sync>;
+
+fn label_input(
+    ed: Editor,
+    key: String,
+    aria: Signal<String>,
+    value: TextGetter,
+    editable: bool,
+    make: TextEdit,
+) -> AnyView {
     let current = ed.current;
     let k = key.clone();
     view! {
@@ -751,7 +799,7 @@ fn label_field(
             data-testid=format!("fw-{key}")
             aria-label=aria
             readonly=!editable
-            prop:value=move || current.with(|f| f.as_ref().and_then(&value).unwrap_or_default())
+            prop:value=move || current.with(|f| f.as_ref().and_then(|f| value(f)).unwrap_or_default())
             on:change=move |ev| {
                 if editable {
                     ed.commit(&k, make(event_target_value(&ev)));
@@ -759,6 +807,7 @@ fn label_field(
             }
         />
     }
+    .into_any()
 }
 
 /// The selected framework, every part of it.
@@ -771,7 +820,8 @@ fn FrameworkDetail() -> impl IntoView {
         ed.current.with(|f| f.as_ref().map(|f| shape(f, editable)))
     });
     move || {
-        signature.track();
+        // Read, not only tracked: a memo nobody reads is never computed, so never changes.
+        signature.with(|_| ());
         let Some(f) = ed.current.get_untracked() else {
             return view! { <p class="hint">{app.t(Msg::FwNone)}</p> }.into_any();
         };
