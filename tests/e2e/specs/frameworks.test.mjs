@@ -103,7 +103,7 @@ describe('framework editor', () => {
       assert.equal(await table.chipCount('scorecard', 'key'), after.key);
       assert.equal(await table.chipCount('scorecard', 'potential'), after.potential);
 
-      // A changed account opens from the list.
+      // Back in the editor, the edit is still in force.
       await app.navLink('Frameworks').click();
       await detail.waitFor();
       assert.equal(await count(page, 'key'), after.key, 'the edit is kept');
@@ -132,7 +132,7 @@ describe('framework editor', () => {
       const name = await first.innerText();
       await first.click();
       await page.getByTestId('account-detail').waitFor();
-      assert.equal(await page.getByTestId('account-detail').locator('h2').innerText(), name);
+      assert.equal(await page.getByTestId('account-detail').locator('h2').first().innerText(), name);
     });
   });
 
@@ -225,7 +225,7 @@ describe('framework editor', () => {
       assert.deepEqual(await counts(page), edited);
       assert.equal(await page.getByTestId('fw-weight-strategic_fit').inputValue(), '60');
 
-      // Undo of the reset and the edit survive a reload.
+      // The imported edit survives a reload.
       await waitForSave(page);
       await app.reload();
       await app.navLink('Frameworks').click();
