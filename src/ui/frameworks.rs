@@ -1340,14 +1340,26 @@ fn WhatIf() -> impl IntoView {
                 .account_keys()
                 .iter()
                 .map(|k| {
-                    let label = s
-                        .engine
-                        .frameworks()
-                        .iter()
-                        .filter(|f| f.subject == Subject::Account)
-                        .flat_map(|f| &f.dimensions)
-                        .find(|d| d.input == *k)
-                        .map(|d| d.label.clone());
+                    let dims = || {
+                        s.engine
+                            .frameworks()
+                            .iter()
+                            .filter(|f| f.subject == Subject::Account)
+                            .flat_map(|f| &f.dimensions)
+                    };
+                    // A score entered in place of a piecewise measure is named after its
+                    // dimension too ("Market size (score)").
+                    let entered = |d: &&crate::framework::Dimension| {
+                        matches!(&d.rule, Rule::Piecewise { score_input: Some(i), .. } if i == k)
+                    };
+                    let label = dims().find(|d| d.input == *k).map(|d| d.label.clone()).or_else(|| {
+                        dims().find(entered).map(|d| {
+                            Label::new(
+                                format!("{} ({})", d.label.en, Msg::FwScore.text(Lang::En)),
+                                format!("{}（{}）", d.label.zh, Msg::FwScore.text(Lang::Zh)),
+                            )
+                        })
+                    });
                     (k.clone(), label)
                 })
                 .collect::<Vec<_>>()
