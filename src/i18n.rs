@@ -211,8 +211,6 @@ messages! {
         "每个客户将展示各项得分及其依据，以及外部画像和内部画像相对基准线的雷达图。";
     StakeholdersEmpty => "The people at each customer will appear by journey point, each with a radar against the ideal profile, the power map and the relationship plan.",
         "客户人员将按旅程点展示，每人一张相对理想画像的雷达图，并附组织权力图谱与关系发展计划。";
-    FrameworksEmpty => "The frameworks — key-account scorecard, credit rating, external profile, internal profile, stakeholder profile — will be shown here as data you can copy and edit.",
-        "评估框架（大客户评判标准、信用等级、客户外部画像、客户内部画像、客户人员画像）将在此以可复制、可编辑的数据形式展示。";
     NothingYet => "Nothing here yet", "暂无内容";
     // Import
     ChooseFiles => "Choose files…", "选择文件…";
@@ -358,6 +356,81 @@ messages! {
     NoRfmCell => "No RFM cell: no order up to today.", "无 RFM 分组：截至今天没有订单。";
     Notes => "Notes", "备注";
     NotesHelp => "Free notes, saved when you leave the box; they stay in this browser.", "自由备注，离开输入框时保存；仅保存在本浏览器中。";
+    // Framework editor
+    FwListLabel => "Frameworks in force", "当前使用的评估框架";
+    FwPreset => "preset", "预设";
+    FwEdited => "edited", "已修改";
+    FwOwn => "your own", "自定义";
+    FwCopy => "Copy to edit", "复制后编辑";
+    FwReset => "Reset to preset", "恢复预设";
+    FwRemove => "Remove framework", "移除框架";
+    FwResetDone => "The workspace copy was removed; the framework is back to what it was.", "已移除工作区中的副本，框架已恢复原样。";
+    FwReadOnlyHint => "This is the preset as it ships. Copy it to edit it: the copy is saved in this workspace and replaces the preset here.",
+        "这是随应用提供的预设框架。复制后即可编辑：副本保存在本工作区，并在此替代预设。";
+    FwEditingHint => "Editing this workspace's copy. Every change re-scores the portfolio at once; a value that cannot be scored is not taken and says why.",
+        "正在编辑本工作区的副本。每次修改都会立即重新评估全部客户；无法评分的数值不会被采用，并会说明原因。";
+    FwNone => "Choose a framework.", "请选择一个评估框架。";
+    FwDimensions => "Dimensions", "维度";
+    FwDimension => "Dimension", "维度";
+    FwWeightHint => "The weight of a dimension is its maximum. Changing it scales that dimension's level bands (and breakpoint scores) in proportion; the class thresholds and lines stay as they are — edit them on their own.",
+        "维度的权重即其满分。修改权重会按比例缩放该维度的各等级分数段（及折点分数）；分类阈值和参考线保持不变，可单独修改。";
+    FwWeight => "Weight (max)", "权重（满分）";
+    FwRange => "Range", "分值范围";
+    FwInputKey => "Input", "输入项";
+    FwRuleDirect => "Direct: the number itself", "直接打分：分数即输入值";
+    FwRuleLevels => "Levels: a label gives its score, or enter a number", "分档：标签对应其分数，也可直接输入分数";
+    FwRulePiecewise => "Piecewise: a measure interpolated between breakpoints", "折线：按折点对度量值线性插值";
+    FwRuleDerived => "Derived", "派生";
+    FwDerivedTotal => "from the total of", "取自框架总分：";
+    FwDerivedStakeholders => "from the stakeholders of", "取自客户人员框架：";
+    FwDirectHint => "Scored as entered, within the range; nothing to set.", "按输入值计分（须在分值范围内），无需设置。";
+    FwLabelEn => "Label (English)", "标签（英文）";
+    FwLabelZh => "Label (中文)", "标签（中文）";
+    FwFrom => "From", "下限";
+    FwTo => "To", "上限";
+    FwLabelScore => "Score of the label", "标签分数";
+    FwCuts => "Level chosen from the measure at", "按度量值选择等级，阈值";
+    FwMeasure => "Measure", "度量值";
+    FwScore => "Score", "分数";
+    FwAddBreakpoint => "Add a breakpoint", "添加折点";
+    FwRemoveBreakpoint => "Remove breakpoint", "删除折点";
+    FwAddDimension => "Add a dimension", "添加维度";
+    FwRemoveDimension => "Remove", "删除";
+    FwLines => "Reference lines", "参考线";
+    FwAddLine => "Add a line", "添加参考线";
+    FwRemoveLine => "Remove", "删除";
+    FwClassification => "Classification", "分类规则";
+    FwNoClassification => "No classification: scores and lines only.", "不分类：仅显示得分与参考线。";
+    FwClass => "Class", "类别";
+    FwMinTotal => "Minimum total", "最低总分";
+    FwOtherwise => "otherwise", "其余情况";
+    FwInclusive => "Inclusive: a total equal to a threshold reaches it (\"80分以上\" includes 80)", "含边界：总分等于阈值即达到该类别（“80分以上”含80分）";
+    FwWhen => "When", "条件";
+    FwMeets => "meets", "达到";
+    FwFallsBelow => "falls below", "低于";
+    FwLineRule => "Comparing an account with a line", "客户与参考线的比较方式";
+    FwRuleEvery => "Every dimension reaches the line's value (default)", "每个维度都达到该线的数值（默认）";
+    FwRuleTotal => "The total reaches the sum of the line (alternative)", "总分达到该线各值之和（另一种理解）";
+    FwInterpretations => "Interpretations of the source and their alternatives", "对原文的理解及另一种理解";
+    FwEnterNumber => "Enter a number.", "请输入数字。";
+    FwChangeSummary => "{n} accounts change tier: {up} up, {down} down", "{n} 个客户的层级发生变化：{up} 个上升，{down} 个下降";
+    FwChangeUnranked => ", {n} to or from not classified", "，{n} 个进入或离开“未分类”";
+    FwNoChange => "No account changes tier.", "没有客户的层级发生变化。";
+    FwAlsoChanged => "Also changed:", "同时变化：";
+    FwShowAccounts => "Show the accounts", "查看这些客户";
+    FwMoreChanges => "… and {n} more", "……另有 {n} 个";
+    FwExport => "Download framework file", "下载框架文件";
+    FwExportHint => "Saves this workspace's edited frameworks (or the framework shown, if none is edited) as a file to share.",
+        "将本工作区修改过的框架（若没有，则为当前显示的框架）保存为文件，便于分享。";
+    FwImport => "Open framework file…", "打开框架文件…";
+    FwImported => "{file}: frameworks {ids} are now in force.", "{file}：已启用框架 {ids}。";
+    FwFileRefused => "Framework file refused; your frameworks are unchanged.", "框架文件未被接受，当前框架保持不变。";
+    FwWhatIf => "What-if", "假设分析";
+    FwNotSaved => "Trial values — not saved", "试算数值——不会保存";
+    FwWhatIfChoose => "Search for an account, then try other values for its inputs.", "搜索并选择一个客户，然后为其输入项试填其他数值。";
+    FwWhatIfReset => "Reset trial values", "清除试算数值";
+    FwSaved => "Saved", "已保存";
+    FwTrial => "Trial", "试算";
 }
 
 #[cfg(test)]

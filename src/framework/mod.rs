@@ -6,6 +6,8 @@
 //! "every dimension" or "total" line rule, a breakpoint) is a field here, and the reasoning
 //! behind it is kept beside it as an [`Interpretation`] in both languages.
 
+pub mod edit;
+pub mod file;
 pub mod presets;
 
 use serde::{Deserialize, Serialize};

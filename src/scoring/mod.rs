@@ -10,6 +10,7 @@
 
 pub mod batch;
 pub mod credit;
+pub mod diff;
 pub mod entry;
 pub mod explain;
 pub mod improve;

@@ -22,3 +22,14 @@ pub fn request_persistent_storage() {
         });
     }
 }
+
+/// The file chosen in a file input (and its name), clearing the input so choosing the same
+/// file again fires another change.
+pub fn picked_file(ev: &leptos::ev::Event) -> Option<(web_sys::File, String)> {
+    use wasm_bindgen::JsCast;
+    let input = ev.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    let name = file.name();
+    Some((file, name))
+}

@@ -11,6 +11,7 @@ mod browser;
 mod canvas;
 mod download;
 mod files;
+mod frameworks;
 mod import;
 mod portfolio;
 mod shell;

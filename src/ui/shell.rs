@@ -1,9 +1,10 @@
 //! The frame of every page: header (name, navigation, language switch), the current view and
-//! the footer. Views that later work fills in show an empty state saying what will be there.
+//! the footer.
 
 use leptos::prelude::*;
 
 use super::accounts::AccountsView;
+use super::frameworks::FrameworksView;
 use super::import::{FileDrop, ImportView};
 use super::portfolio::PortfolioView;
 use super::stakeholders::StakeholdersView;
@@ -70,9 +71,7 @@ pub fn CurrentView() -> impl IntoView {
         View::Portfolio => view! { <PortfolioView/> }.into_any(),
         View::Accounts => view! { <AccountsView/> }.into_any(),
         View::Stakeholders => view! { <StakeholdersView/> }.into_any(),
-        View::Frameworks => {
-            view! { <EmptyView view=View::Frameworks body=Msg::FrameworksEmpty/> }.into_any()
-        }
+        View::Frameworks => view! { <FrameworksView/> }.into_any(),
         View::About => view! { <super::about::AboutView/> }.into_any(),
     }
 }
@@ -156,20 +155,6 @@ fn Welcome() -> impl IntoView {
             <FileDrop/>
             <div class="actions">
                 <LoadDemoButton/>
-            </div>
-        </section>
-    }
-}
-
-#[component]
-fn EmptyView(view: View, body: Msg) -> impl IntoView {
-    let app = use_app();
-    view! {
-        <section class="empty-view" data-testid=format!("view-{}", view.hash().trim_start_matches("#/"))>
-            <h1>{app.t(view.title())}</h1>
-            <div class="empty-state">
-                <p class="empty-title">{app.t(Msg::NothingYet)}</p>
-                <p>{app.t(body)}</p>
             </div>
         </section>
     }

@@ -5,8 +5,9 @@
 // The goal for the main module is 250 KB brotli (the performance issue); the build is above it
 // today (see the README's performance section for why and what will bring it down). The
 // ceiling below stops growth nobody decided on: it is raised only in a commit that names the
-// feature that needed it (last: the Account view's why-sentences, what-to-improve, inline
-// editing of every input, credit history and cuts, 458 → 519 KB), and lowered as the module
+// feature that needed it (last: the analysis workbench — the Account view's why-sentences,
+// what-to-improve and inline editing, the framework editor with its live change summary and
+// what-if, the stakeholder map and plan, the print view and help page — 458 → 680 KB), and lowered as the module
 // shrinks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const MAIN_WASM = 'kam-radar_bg.wasm';
 const MAIN_BROTLI_GOAL = 250 * 1024;
-const MAIN_BROTLI_CEILING = 525 * 1024;
+const MAIN_BROTLI_CEILING = 680 * 1024;
 
 const dist = process.argv[2] ?? 'dist';
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + ' KB';
