@@ -11,6 +11,7 @@
 pub mod batch;
 pub mod credit;
 pub mod explain;
+pub mod form;
 pub mod segmentation;
 pub mod stakeholders;
 mod table;
