@@ -75,6 +75,17 @@ impl Step {
         }
     }
 
+    /// A stable id for tests and styling.
+    pub fn id(self) -> &'static str {
+        match self {
+            Step::Befriend => "befriend",
+            Step::MakeSupporter => "make-supporter",
+            Step::MakeCoach => "make-coach",
+            Step::Maintain => "maintain",
+            Step::Assess => "assess",
+        }
+    }
+
     /// The step for a relationship level id of the preset (an edited framework's other ids:
     /// assess).
     fn for_stance(id: Option<&str>) -> Step {
@@ -436,6 +447,20 @@ impl RelationshipBreakdown {
     }
 }
 
+/// The index of the dimension of `f` derived from the stakeholders (the internal profile's
+/// customer relationship).
+pub fn relationship_dimension(f: &Framework) -> Option<usize> {
+    f.dimensions.iter().position(|d| {
+        matches!(
+            d.rule,
+            Rule::Derived {
+                from: Derivation::StakeholderWeightedMean { .. },
+                ..
+            }
+        )
+    })
+}
+
 /// The relationship breakdown of `account`, following the stakeholder derivation of the
 /// internal profile in force (which dimensions are value and weight). `None` when no internal
 /// dimension is derived from the stakeholders.
@@ -446,18 +471,18 @@ pub fn relationship_breakdown(
     account: &str,
 ) -> Option<RelationshipBreakdown> {
     let internal = &engine.frameworks()[engine.index_of(presets::INTERNAL)?];
-    let (framework, value, weight) = internal.dimensions.iter().find_map(|d| match &d.rule {
-        Rule::Derived {
-            from:
-                Derivation::StakeholderWeightedMean {
-                    framework,
-                    value,
-                    weight,
-                },
-            ..
-        } => Some((framework, value, weight)),
-        _ => None,
-    })?;
+    let Rule::Derived {
+        from:
+            Derivation::StakeholderWeightedMean {
+                framework,
+                value,
+                weight,
+            },
+        ..
+    } = &internal.dimensions[relationship_dimension(internal)?].rule
+    else {
+        return None;
+    };
     let fi = engine.index_of(framework)?;
     let f = &engine.frameworks()[fi];
     let vi = f.dimensions.iter().position(|d| &d.id == value)?;
