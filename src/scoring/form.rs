@@ -282,7 +282,10 @@ mod tests {
         let draft = Draft::of(&f, &x());
         assert_eq!(draft.choice("age"), Some(&Choice::Number("50".into())));
         assert_eq!(draft.choice("relationship_role"), Some(&Choice::Level(1)));
-        assert_eq!(draft.choice("potential"), Some(&Choice::Number("100".into())));
+        assert_eq!(
+            draft.choice("potential"),
+            Some(&Choice::Number("100".into()))
+        );
         let back = draft.build(&f, "c", Some(&x()), Lang::En).expect("valid");
         assert_eq!(back, x(), "the Chinese labels are kept as typed");
     }
@@ -337,7 +340,10 @@ mod tests {
         assert_eq!(s.account, "c");
         assert_eq!(s.journey_point, "FAT");
         assert_eq!(s.inputs.len(), 2);
-        assert_eq!(s.inputs.get("power_role"), Some(&Input::Text("最终决策者".into())));
+        assert_eq!(
+            s.inputs.get("power_role"),
+            Some(&Input::Text("最终决策者".into()))
+        );
         assert_eq!(s.inputs.get("age"), Some(&Input::Number(42.0)));
     }
 

@@ -40,11 +40,12 @@ impl Step {
             Step::MakeSupporter => {
                 Label::new("Turn this neutral into a supporter", "把中立者变成支持者")
             }
-            Step::MakeCoach => Label::new(
-                "Develop this supporter into a coach",
-                "把支持者发展成教练",
-            ),
-            Step::Maintain => Label::new("Maintain: keep this coach close", "维护：保持与教练的关系"),
+            Step::MakeCoach => {
+                Label::new("Develop this supporter into a coach", "把支持者发展成教练")
+            }
+            Step::Maintain => {
+                Label::new("Maintain: keep this coach close", "维护：保持与教练的关系")
+            }
             Step::Assess => Label::new("Assess their relationship role", "识别其关系角色"),
         }
     }
@@ -424,9 +425,8 @@ impl RelationshipBreakdown {
     /// then used).
     pub fn mean(&self) -> Option<f64> {
         let weights: f64 = self.terms.iter().map(|t| t.weight).sum();
-        (weights > 0.0).then(|| {
-            self.terms.iter().map(|t| t.value * t.weight).sum::<f64>() / weights
-        })
+        (weights > 0.0)
+            .then(|| self.terms.iter().map(|t| t.value * t.weight).sum::<f64>() / weights)
     }
 
     /// The sum written out, "(90×100 + 100×80) ÷ (100 + 80) = 94.44".
@@ -567,17 +567,29 @@ mod tests {
         let map = map_of(&people);
         assert_eq!(
             map.powers.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
-            ["key_decision_maker", "decision_maker", "influencer", "executor"]
+            [
+                "key_decision_maker",
+                "decision_maker",
+                "influencer",
+                "executor"
+            ]
         );
         assert_eq!(
-            map.stances.iter().map(|l| l.id.as_str()).collect::<Vec<_>>(),
+            map.stances
+                .iter()
+                .map(|l| l.id.as_str())
+                .collect::<Vec<_>>(),
             ["coach", "supporter", "neutral", "opponent"]
         );
         let sales = &map.journey_points[0];
         assert_eq!(sales.name, "销售");
         assert_eq!(sales.grid[0][1], [0], "X: key decision maker × supporter");
         assert_eq!(sales.gaps, [Gap::NoCoach]);
-        assert_eq!(map.journey_points[1].gaps, [Gap::Nobody], "nobody at 合同签订");
+        assert_eq!(
+            map.journey_points[1].gaps,
+            [Gap::Nobody],
+            "nobody at 合同签订"
+        );
         let fat = &map.journey_points[2];
         assert_eq!(fat.grid[2][0], [1], "Y: influencer × coach");
         assert_eq!(fat.gaps, [Gap::NoKeyDecisionMaker]);
@@ -595,9 +607,18 @@ mod tests {
         assert_eq!(
             map.plan,
             [
-                PlanItem { row: 0, step: Step::MakeCoach },
-                PlanItem { row: 2, step: Step::Befriend },
-                PlanItem { row: 1, step: Step::Maintain },
+                PlanItem {
+                    row: 0,
+                    step: Step::MakeCoach
+                },
+                PlanItem {
+                    row: 2,
+                    step: Step::Befriend
+                },
+                PlanItem {
+                    row: 1,
+                    step: Step::Maintain
+                },
             ]
         );
     }
@@ -614,7 +635,13 @@ mod tests {
             [Gap::NoCoach, Gap::OpponentApprover(0)]
         );
         assert_eq!(map.journey_points[0].grid[0][3], [0]);
-        assert_eq!(map.plan[0], PlanItem { row: 0, step: Step::Befriend });
+        assert_eq!(
+            map.plan[0],
+            PlanItem {
+                row: 0,
+                step: Step::Befriend
+            }
+        );
         assert_eq!(Gap::OpponentApprover(0).person(), Some(0));
     }
 
@@ -649,8 +676,14 @@ mod tests {
         assert_eq!(
             map.plan,
             [
-                PlanItem { row: 0, step: Step::MakeSupporter },
-                PlanItem { row: 1, step: Step::MakeCoach },
+                PlanItem {
+                    row: 0,
+                    step: Step::MakeSupporter
+                },
+                PlanItem {
+                    row: 1,
+                    step: Step::MakeCoach
+                },
             ],
             "the decision maker before the executor"
         );
@@ -668,7 +701,11 @@ mod tests {
         let map = map_of(&people);
         assert!(map.any_unknown_power() && map.any_unknown_stance());
         let sat = &map.journey_points[3];
-        assert_eq!(sat.grid[4][4], [0, 1, 2], "unknown label, missing, out of range");
+        assert_eq!(
+            sat.grid[4][4],
+            [0, 1, 2],
+            "unknown label, missing, out of range"
+        );
         assert!(map.plan.iter().all(|p| p.step == Step::Assess));
         assert_eq!(sat.gaps, [Gap::NoKeyDecisionMaker, Gap::NoCoach]);
     }
@@ -683,7 +720,12 @@ mod tests {
         let steps: Vec<Step> = map.plan.iter().map(|p| p.step).collect();
         assert_eq!(
             steps,
-            [Step::Maintain, Step::MakeCoach, Step::MakeSupporter, Step::Befriend]
+            [
+                Step::Maintain,
+                Step::MakeCoach,
+                Step::MakeSupporter,
+                Step::Befriend
+            ]
         );
         assert_eq!(map.journey_points[2].gaps, [Gap::NoKeyDecisionMaker]);
     }

@@ -1069,8 +1069,9 @@ fn PersonForm(account: String, row: Option<usize>) -> impl IntoView {
             </label>
             {fields}
             <details class="personal" open=has_personal>
-                <summary>{app.t(Msg::PersonalDetails)}</summary>
-                <p class="hint">{app.t(Msg::PersonalNote)}</p>
+                <summary>
+                    {app.t(Msg::PersonalDetails)} " — " <span class="hint">{app.t(Msg::PersonalNote)}</span>
+                </summary>
                 {personal}
             </details>
             <p class="field-error" role="alert">{form_error}</p>
