@@ -153,7 +153,7 @@ describe('stakeholders', () => {
 
       await person(page, 'Zhang Wei').getByTestId('remove-person').click();
       await person(page, 'Zhang Wei').waitFor({ state: 'detached' });
-      assert.match(await page.getByTestId('undo-bar').innerText(), /Removed: Zhang Wei/);
+      assert.match(await page.getByTestId('undo-bar').innerText(), /Removed:\s+Zhang Wei/);
       assert.equal(await page.locator('[data-testid="gap"][data-journey="FAT"]').count(), 1);
       await page.getByTestId('undo-remove').click();
       await person(page, 'Zhang Wei').waitFor();
