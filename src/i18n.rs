@@ -431,6 +431,45 @@ messages! {
     FwWhatIfReset => "Reset trial values", "清除试算数值";
     FwSaved => "Saved", "已保存";
     FwTrial => "Trial", "试算";
+    // Stakeholders: power map, relationship plan, coverage gaps, editing people
+    RelationshipTitle => "Customer relationship (internal profile)", "客户关系（客户内部画像）";
+    RelationshipWas => "was", "原为";
+    RelationshipFormula => "Relationship-role scores weighted by power-role scores:", "关系角色得分按权力角色得分加权：";
+    RelationshipEntered => "Nobody here has both a power role and a relationship role yet, so the level entered for the account is used.",
+        "尚无人员同时具有权力角色和关系角色，因此采用为该客户录入的等级。";
+    RelationshipLeftOut => "Not counted (power or relationship role not known):", "未计入（权力角色或关系角色未知）：";
+    GapsTitle => "Coverage gaps", "覆盖缺口";
+    NoGaps => "No gaps: every journey point has a key decision maker and a coach, and no opponent holds power.",
+        "没有缺口：每个旅程点都有最终决策者和教练，且没有反对者掌握权力。";
+    PowerMapTitle => "Power map: power role × relationship role per journey point", "组织权力图谱：各旅程点的权力角色 × 关系角色";
+    PowerMapLegend => "Rows: power role, most power first. Columns: relationship role. ★ coach (solid frame), ✕ opponent (dashed frame); ⚠ counts the gaps of a journey point.",
+        "行：权力角色，权力大者在上。列：关系角色。★ 教练（实线框），✕ 反对者（虚线框）；⚠ 为该旅程点的缺口数。";
+    PowerCorner => "Power ↓ relationship →", "权力 ↓ 关系 →";
+    NotKnown => "not known", "未知";
+    PlanTitle => "Relationship plan: every person's next step", "关系计划：每个人的下一步";
+    PlanHelp => "Befriend opponents, turn neutrals into supporters, develop supporters into coaches. The most powerful people come first.",
+        "与反对者交朋友，把中立者变成支持者，把支持者发展成教练。权力大者排在前面。";
+    AddPerson => "Add a person", "添加人员";
+    EditPerson => "Edit", "编辑";
+    RemovePerson => "Remove", "移除";
+    PersonRemoved => "Removed:", "已移除：";
+    PersonName => "Name", "姓名";
+    JourneyPoint => "Journey point", "旅程点";
+    ChooseNumber => "a number…", "输入数值…";
+    NumberWord => "(number)", "（数值）";
+    KeptAsEntered => "as entered, not a known level", "原录入值，非已知等级";
+    PersonalDetails => "Personal details (optional)", "个人信息（可选）";
+    PersonalNote => "Stays in this browser, never scored.", "仅保存在此浏览器中，从不参与评分。";
+    Gender => "Gender", "性别";
+    Phone => "Phone", "电话";
+    Email => "Email", "邮箱";
+    Address => "Address", "地址";
+    Background => "Background", "背景";
+    Hobbies => "Hobbies", "爱好";
+    Family => "Family", "家庭";
+    FormKeys => "Enter saves, Escape cancels.", "按 Enter 保存，按 Esc 取消。";
+    PersonChanged => "This person was changed or removed meanwhile: cancel and edit them again.",
+        "此人员已在其他地方被修改或移除：请取消后重新编辑。";
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@ use kam_radar::scoring::segmentation::{
     abc, recency_weight, rfm, rfm_measures, share_of_wallet, strategic_candidate, yearly_purchases,
     Abc,
 };
-use kam_radar::scoring::stakeholders::{coverage, relationship_plan, Gap, Step};
+use kam_radar::scoring::stakeholders::{stakeholder_map, Gap, Step};
 use kam_radar::scoring::Engine;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -211,31 +211,35 @@ fn relationship_plan_and_journey_coverage() {
         person("FAT", "executor", "supporter"),
     ];
     let scores = e.score(&e.index(&[Account::new("a", "A")], &people));
-    assert_eq!(
-        relationship_plan(&e, &scores, people.len()),
-        [
-            Step::Keep,
-            Step::MakeSupporter,
-            Step::Befriend,
-            Step::MakeCoach
-        ]
-    );
-    let cov = coverage(
+    let map = stakeholder_map(
         &e,
         &scores,
         &people,
         "a",
         &["销售".into(), "FAT".into(), "SAT".into()],
+    )
+    .expect("the presets have a stakeholder framework");
+    let steps: Vec<(usize, Step)> = map.plan.iter().map(|p| (p.row, p.step)).collect();
+    assert_eq!(
+        steps,
+        [
+            (0, Step::Maintain),
+            (2, Step::Befriend),
+            (1, Step::MakeSupporter),
+            (3, Step::MakeCoach)
+        ],
+        "every person's next step, the most powerful first"
     );
+    let cov = &map.journey_points;
     assert_eq!(cov[0].gaps, []);
     assert_eq!(
         cov[1].gaps,
         [
             Gap::NoKeyDecisionMaker,
             Gap::NoCoach,
-            Gap::OpponentWithPower(2)
+            Gap::OpponentDecisionMaker(2)
         ]
     );
     assert_eq!(cov[2].people, Vec::<usize>::new());
-    assert_eq!(cov[2].gaps, [Gap::NoKeyDecisionMaker, Gap::NoCoach]);
+    assert_eq!(cov[2].gaps, [Gap::Nobody]);
 }

@@ -13,6 +13,7 @@ pub mod credit;
 pub mod diff;
 pub mod entry;
 pub mod explain;
+pub mod form;
 pub mod improve;
 pub mod segmentation;
 pub mod stakeholders;
