@@ -316,7 +316,7 @@ fn change_weight(ws: &mut Workspace, run: u32) {
         .map(|d| &mut d.rule)
     {
         if let Some(high) = levels.first_mut() {
-            high.score = Some(if run % 2 == 0 { 26.0 } else { 25.0 });
+            high.score = Some(if run.is_multiple_of(2) { 26.0 } else { 25.0 });
         }
     }
     ws.frameworks.retain(|f| f.id != presets::SCORECARD);

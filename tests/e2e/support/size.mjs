@@ -5,8 +5,9 @@
 // The goal for the main module is 250 KB brotli (the performance issue); the build is above it
 // today (see the README's performance section for why and what will bring it down). The
 // ceiling below stops growth nobody decided on: it is raised only in a commit that names the
-// feature that needed it (last: the Import view, the portfolio table and several workspaces,
-// 338 → 458 KB), and lowered as the module shrinks.
+// feature that needed it (last: the performance harness's bench hooks — import end to end,
+// re-score, storage — 465 → 475 KB, for a module of 469 KB), and lowered as the module
+// shrinks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +16,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 export const MAIN_WASM = 'kam-radar_bg.wasm';
 export const WORKER_WASM = 'import-worker_bg.wasm';
 export const MAIN_BROTLI_GOAL = 250 * 1024;
-const MAIN_BROTLI_CEILING = 465 * 1024;
+const MAIN_BROTLI_CEILING = 475 * 1024;
 
 /** Every .wasm of `dist` with its size in bytes raw, gzip (level 9) and brotli (quality 11). */
 export function wasmSizes(dist) {
