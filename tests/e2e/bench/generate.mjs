@@ -3,7 +3,7 @@
 // account frameworks (scorecard, credit rating, external and internal profile) as a CRM export
 // would: Chinese headers, level labels in Chinese and English, some scores entered as numbers,
 // money with thousands separators or in 万. The mix is chosen so every class of every
-// framework is reached. About 110 bytes a row in CSV (11 MB at 100,000 rows).
+// framework is reached. About 135 bytes a row in CSV (13.5 MB at 100,000 rows; XLSX 9.9 MB).
 import { writeFileSync } from 'node:fs';
 import { crc32, deflateRawSync } from 'node:zlib';
 
