@@ -63,9 +63,12 @@ install_rust_tools() {
 }
 
 install_npm_packages() {
-  # playwright-core drives Debian's Chromium; binaryen provides a current wasm-opt for trunk.
+  # playwright-core drives Debian's Chromium; binaryen provides a current wasm-opt for trunk;
+  # papaparse and xlsx (SheetJS) are the benchmark's JavaScript baseline (.ci/bench).
   if [ ! -x "$KAM_ROOT/tests/e2e/node_modules/.bin/wasm-opt" ] ||
      [ ! -d "$KAM_ROOT/tests/e2e/node_modules/playwright-core" ] ||
+     [ ! -d "$KAM_ROOT/tests/e2e/node_modules/papaparse" ] ||
+     [ ! -d "$KAM_ROOT/tests/e2e/node_modules/xlsx" ] ||
      [ "$KAM_ROOT/tests/e2e/package-lock.json" -nt "$KAM_ROOT/tests/e2e/node_modules/.package-lock.json" ]; then
     step "npm packages (tests/e2e)"
     (cd "$KAM_ROOT/tests/e2e" && npm ci --no-audit --no-fund)

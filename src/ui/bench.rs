@@ -1,15 +1,31 @@
-//! Timing hooks for the in-browser benchmarks (`tests/e2e/bench/`): exported to JavaScript so
-//! a headless Chromium run can time the app's own code paths without the DOM around them.
+//! Timing hooks for the in-browser benchmark (`tests/e2e/bench/run.mjs`): exported to
+//! JavaScript so a headless Chromium run can time the app's own code paths — the import
+//! worker, the workspace state's memos, the persistence protocol, the chart and table code —
+//! without the clicks and the DOM around them. Each drives the code the views call, never a
+//! shortcut of it.
 
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use futures::channel::mpsc::{unbounded, UnboundedReceiver};
+use futures::StreamExt;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 
+use super::state::{Scored, WorkspaceState};
+use super::storage::{IdbStore, LocalStore};
+use super::worker_client::WorkerClient;
 use crate::chart::profiles::{framework_radar, Compared};
 use crate::chart::ChartStyle;
-use crate::framework::presets;
+use crate::framework::{presets, Rule};
 use crate::i18n::Lang;
+use crate::import::worker::{decode_records, Reply, Request};
+use crate::import::{plan_merge, Imported, MappingMemory, SheetPlan};
+use crate::model::Workspace;
+use crate::persist::workspaces::purge_async;
+use crate::persist::{create_placed, load_async, save_placed, SaveContext, Tiered};
 use crate::route::View;
 use crate::scoring::Engine;
 
@@ -65,33 +81,20 @@ pub fn bench_draw_radars(count: u32) -> Result<f64, JsValue> {
     // (about 3 ms for an 840×714 canvas). The app pays that once per chart on screen, not per
     // redraw, so the clock times a redraw of canvases already drawn once.
     draw_all()?;
-    let clock = window().performance().ok_or("no performance clock")?;
+    let clock = clock()?;
     let start = clock.now();
     draw_all()?;
     Ok(clock.now() - start)
 }
 
-/// Mounts the portfolio table for `count` synthetic accounts — the demo's accounts repeated
-/// under new ids and names, without people, orders or credit history — on an element of the
-/// page, and returns the milliseconds from mounting to its first rows laid out: the columns
-/// gathered from the scores with ABC and the owners and regions, the filter pass with the
-/// counts, and the HTML and DOM of the filter bar, the counts, the heading and the rows in
-/// view. Scoring is done before the clock starts.
+/// Mounts the portfolio table for the accounts of the last [`bench_import`] on an element of
+/// the page, and returns the milliseconds from mounting to its first rows laid out: the
+/// columns gathered from the scores with ABC and the owners and regions, the filter pass with
+/// the counts, and the HTML and DOM of the filter bar, the counts, the heading and the rows
+/// in view. Scoring is done before the clock starts.
 #[wasm_bindgen(js_name = benchTableRender)]
-pub fn bench_table_render(count: u32) -> Result<f64, JsValue> {
-    let mut workspace = crate::demo::workspace(super::browser::today());
-    let demo = std::mem::take(&mut workspace.accounts);
-    workspace.accounts = (0..count as usize)
-        .map(|i| {
-            let mut account = demo[i % demo.len()].clone();
-            account.id = format!("bench-{i}");
-            account.name = format!("{} {i}", account.name);
-            account
-        })
-        .collect();
-    workspace.stakeholders.clear();
-    workspace.orders.clear();
-    workspace.credit_assessments.clear();
+pub fn bench_table_render() -> Result<f64, JsValue> {
+    let workspace = imported()?;
     let owner = Owner::new();
     owner.with(|| {
         provide_context(super::AppState::new(Lang::En, View::Portfolio));
@@ -101,7 +104,7 @@ pub fn bench_table_render(count: u32) -> Result<f64, JsValue> {
         data.scored.with(|_| ());
         let host: web_sys::HtmlElement = document().create_element("div")?.unchecked_into();
         document().body().ok_or("no body")?.append_child(&host)?;
-        let clock = window().performance().ok_or("no performance clock")?;
+        let clock = clock()?;
         let start = clock.now();
         let mounted = leptos::mount::mount_to(host.clone(), super::table::PortfolioTable);
         // Reading a size makes the browser lay out the new rows before the clock stops.
@@ -111,4 +114,288 @@ pub fn bench_table_render(count: u32) -> Result<f64, JsValue> {
         host.remove();
         Ok(elapsed)
     })
+}
+
+/// What the hooks below share between calls: the import worker kept warm by [`bench_import`]
+/// and the workspace of the last import, which the other hooks time their paths on.
+#[derive(Default)]
+struct Bench {
+    worker: Option<(WorkerClient, Replies)>,
+    imported: Option<Workspace>,
+}
+
+type Replies = UnboundedReceiver<(Reply, Option<Vec<u8>>)>;
+
+thread_local! {
+    static BENCH: RefCell<Bench> = RefCell::default();
+}
+
+fn clock() -> Result<web_sys::Performance, JsValue> {
+    window()
+        .performance()
+        .ok_or_else(|| "no performance clock".into())
+}
+
+/// The workspace of the last [`bench_import`].
+fn imported() -> Result<Workspace, JsValue> {
+    BENCH
+        .with(|b| b.borrow().imported.clone())
+        .ok_or_else(|| "import a file with benchImport first".into())
+}
+
+/// The next reply other than progress; the worker's failures end the run.
+async fn next_reply(replies: &mut Replies) -> Result<(Reply, Option<Vec<u8>>), JsValue> {
+    loop {
+        match replies.next().await {
+            Some((Reply::Progress { .. } | Reply::Ready, _)) => continue,
+            Some((Reply::Failed { message }, _)) => return Err(message.en.into()),
+            Some(reply) => return Ok(reply),
+            None => return Err("the import worker stopped".into()),
+        }
+    }
+}
+
+/// Imports `file` the way the Import view does with its automatic mapping, from the request
+/// to the worker to the scores of the committed workspace, and returns the milliseconds of
+/// each step and the accounts per class of every account framework, as JSON:
+///
+/// - `read`: the worker reads the file's bytes, parses it and maps its columns
+///   ([`Request::Read`] until [`Reply::Read`]); with `fresh_worker` a new worker is started
+///   (and its wasm compiled) first, as on the first import of a page;
+/// - `convert`: the worker converts the rows and encodes the records
+///   ([`Request::Convert`] until [`Reply::Converted`], the page's decoding taken out);
+/// - `decode`: the page decodes the parts of records ([`decode_records`]);
+/// - `merge`: the merge preview ([`plan_merge`]) and, in the next task, the commit into a
+///   blank workspace with the remembered mapping, as the view's *Import* button does;
+/// - `score`: the workspace state's `scored` memo computes (engine, index, scores), in the
+///   commit's task as when a view reads the scores after the commit;
+/// - `total`: from the request to the scores, the wait for the commit's task taken out.
+///
+/// The workspace stays for the other hooks; the worker stays for the next import.
+#[wasm_bindgen(js_name = benchImport)]
+pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<String, JsValue> {
+    let clock = clock()?;
+    let start = clock.now();
+    let taken = BENCH.with(|b| b.borrow_mut().worker.take());
+    let (client, mut replies) = match taken {
+        Some(running) if !fresh_worker => running,
+        _ => {
+            let (send, replies) = unbounded();
+            let client = WorkerClient::start(move |reply, bytes| {
+                let _ = send.unbounded_send((reply, bytes));
+            })?;
+            (client, replies)
+        }
+    };
+    let names = vec![file.name()];
+    let read_request = Request::Read {
+        names,
+        memory: MappingMemory::default(),
+    };
+    client.send(&read_request, std::slice::from_ref(&file));
+    let Reply::Read(read) = next_reply(&mut replies).await?.0 else {
+        return Err("the worker did not answer the read".into());
+    };
+    if read.sheets.is_empty() {
+        return Err(format!("{:?}", read.files).into());
+    }
+    let read_done = clock.now();
+
+    let mut ws = Workspace::default();
+    let plans: Vec<SheetPlan> = read.sheets.iter().map(|s| s.plan.clone()).collect();
+    client.send(
+        &Request::Convert {
+            plans: plans.clone(),
+            frameworks: ws.frameworks_in_force(),
+            existing: Vec::new(),
+        },
+        &[],
+    );
+    let mut received = Imported::default();
+    let mut decode = 0.0;
+    let converted = loop {
+        match next_reply(&mut replies).await? {
+            (Reply::Records { .. }, bytes) => {
+                let at = clock.now();
+                decode_records(&bytes.unwrap_or_default(), &mut received)
+                    .map_err(|e| e.to_string())?;
+                decode += clock.now() - at;
+            }
+            (Reply::Converted(converted), _) => break converted,
+            _ => return Err("an unexpected reply to the conversion".into()),
+        }
+    };
+    let converted_at = clock.now();
+    BENCH.with(|b| b.borrow_mut().worker = Some((client, replies)));
+
+    let plan = plan_merge(&ws, &received);
+    let previewed = clock.now();
+    // The view shows the preview, and the user commits in a task of its own.
+    next_task().await?;
+    let committing = clock.now();
+    let mut memory = MappingMemory::default();
+    for (sheet, plan) in read.sheets.iter().zip(&plans) {
+        memory.remember(&sheet.headers, plan);
+    }
+    plan.apply(&mut ws);
+    memory.store(&mut ws.column_mappings);
+    let merged = clock.now();
+
+    let owner = Owner::new();
+    let classes = owner.with(|| {
+        let data = WorkspaceState::new(ws.clone());
+        data.scored.with(|scored| class_counts(scored))
+    })?;
+    let end = clock.now();
+    drop(owner);
+    let report = serde_json::json!({
+        "read": read_done - start,
+        "convert": converted_at - read_done - decode,
+        "decode": decode,
+        "merge": previewed - converted_at + merged - committing,
+        "score": end - merged,
+        "total": end - start - (committing - previewed),
+        "rows_read": converted.rows_read,
+        "rows_imported": converted.rows_imported,
+        "problems": converted.total_problems,
+        "accounts": ws.accounts.len(),
+        "classes": classes,
+    });
+    BENCH.with(|b| b.borrow_mut().imported = Some(ws));
+    Ok(report.to_string())
+}
+
+/// Waits for a task of its own (`setTimeout(0)`), as a click after a render would.
+async fn next_task() -> Result<(), JsValue> {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    wasm_bindgen_futures::JsFuture::from(wait).await.map(|_| ())
+}
+
+/// Accounts per class (by class id; `"-"` for no class) of every account preset.
+fn class_counts(scored: &Result<Scored, String>) -> Result<serde_json::Value, JsValue> {
+    let scored = scored.as_ref().map_err(|e| JsValue::from_str(e))?;
+    let mut out = serde_json::Map::new();
+    for id in presets::ACCOUNT_PRESETS {
+        let fi = scored.engine.index_of(id).ok_or("no such framework")?;
+        let classes = scored.engine.frameworks()[fi].classes();
+        let results = scored.scores.framework(fi);
+        let mut counts = BTreeMap::<String, u64>::new();
+        for row in 0..results.len() {
+            let class = results
+                .outcome(row)
+                .class
+                .and_then(|c| classes.get(c as usize))
+                .map_or("-", |c| c.id.as_str());
+            *counts.entry(class.to_string()).or_default() += 1;
+        }
+        out.insert(
+            id.to_string(),
+            serde_json::to_value(counts).unwrap_or_default(),
+        );
+    }
+    Ok(out.into())
+}
+
+fn scores_or_error(scored: &Result<Scored, String>) -> Result<(), JsValue> {
+    scored
+        .as_ref()
+        .map(|_| ())
+        .map_err(|e| JsValue::from_str(e))
+}
+
+/// A weight change in the editor's sense: the points the scorecard's "high" strategic fit
+/// gives (25, the band midpoint, and 26 on every other call).
+fn change_weight(ws: &mut Workspace, run: u32) {
+    let mut scorecard = presets::scorecard();
+    if let Some(Rule::Levels { levels, .. }) = scorecard
+        .dimensions
+        .iter_mut()
+        .find(|d| d.id == "strategic_fit")
+        .map(|d| &mut d.rule)
+    {
+        if let Some(high) = levels.first_mut() {
+            high.score = Some(if run.is_multiple_of(2) { 26.0 } else { 25.0 });
+        }
+    }
+    ws.frameworks.retain(|f| f.id != presets::SCORECARD);
+    ws.frameworks.push(scorecard);
+}
+
+/// Times `runs` re-scorings of the last imported workspace after a weight change: each
+/// changes the scorecard through the workspace state's `edit_frameworks`, as the framework
+/// editor does, and reads the `scored` memo, which recomputes. Returns the milliseconds of
+/// each run (the first scoring, before any change, is not timed).
+#[wasm_bindgen(js_name = benchRescore)]
+pub fn bench_rescore(runs: u32) -> Result<Vec<f64>, JsValue> {
+    let ws = imported()?;
+    let clock = clock()?;
+    let owner = Owner::new();
+    owner.with(|| {
+        let data = WorkspaceState::new(ws);
+        data.scored.with(|s| scores_or_error(s))?;
+        (0..runs)
+            .map(|run| {
+                let start = clock.now();
+                data.edit_frameworks(|ws| change_weight(ws, run));
+                data.scored.with(|s| scores_or_error(s))?;
+                Ok(clock.now() - start)
+            })
+            .collect()
+    })
+}
+
+/// Saves the last imported workspace to the browser's storage as a new workspace (where it
+/// fits: localStorage, else IndexedDB, as the autosave does), saves it again after a change
+/// to one account, loads it back, and removes it. Returns the milliseconds of each step and
+/// where it was stored, as JSON `{create, save, load, chars, tier}`.
+#[wasm_bindgen(js_name = benchStorage)]
+pub async fn bench_storage() -> Result<String, JsValue> {
+    let mut ws = imported()?;
+    let clock = clock()?;
+    let local = LocalStore::open().ok_or("no localStorage")?;
+    let mut store = Tiered::open(local, IdbStore::open().await)
+        .await
+        .map_err(|e| e.to_string())?;
+    let now =
+        chrono::DateTime::from_timestamp_millis(js_sys::Date::now() as i64).unwrap_or_default();
+    let context = SaveContext {
+        writer: "bench",
+        base_revision: 0,
+        now,
+    };
+    let start = clock.now();
+    let (id, receipt) = create_placed(&mut store, &ws, &context)
+        .await
+        .map_err(|e| e.to_string())?;
+    let created = clock.now();
+    if let Some(account) = ws.accounts.first_mut() {
+        account.name.push_str(" (edited)");
+    }
+    let context = SaveContext {
+        base_revision: receipt.revision,
+        ..context
+    };
+    let receipt = save_placed(&mut store, &id, &ws, &context, false)
+        .await
+        .map_err(|e| e.to_string())?;
+    let saved = clock.now();
+    let loaded = load_async(&store, &id).await.map_err(|e| e.to_string())?;
+    let done = clock.now();
+    if loaded.workspace.accounts.len() != ws.accounts.len() {
+        return Err("the loaded workspace lost accounts".into());
+    }
+    let tier = store.tier(&id);
+    purge_async(&mut store, &id)
+        .await
+        .map_err(|e| e.to_string())?;
+    Ok(serde_json::json!({
+        "create": created - start,
+        "save": saved - created,
+        "load": done - saved,
+        "chars": receipt.live_chars,
+        "tier": format!("{tier:?}"),
+    })
+    .to_string())
 }

@@ -1,5 +1,6 @@
 // A plain static file server for the built dist/, like any static host: no rewrite rules, an
-// optional path prefix (to prove the app works under a subpath), and nothing but files.
+// optional path prefix (to prove the app works under a subpath), and nothing but files; the
+// benchmark mounts a few more directories beside it (its baseline page and data).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
@@ -20,13 +21,25 @@ const TYPES = {
 
 /** Serves `root` under `prefix` (e.g. "/" or "/tools/kam/") on a free loopback port. */
 export async function serveStatic(root, prefix = '/') {
-  const base = resolve(root);
+  return serveMounts({ [prefix]: root }, prefix);
+}
+
+/**
+ * Serves several directories, each under its own prefix (`{ '/': dist, '/data/': dir }`; the
+ * longest matching prefix wins), on a free loopback port; `url` is `origin + urlPrefix`.
+ */
+export async function serveMounts(mounts, urlPrefix = '/') {
+  const table = Object.entries(mounts)
+    .map(([prefix, root]) => [prefix, resolve(root)])
+    .sort((a, b) => b[0].length - a[0].length);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, 'http://localhost');
-    if (!url.pathname.startsWith(prefix)) {
-      response.writeHead(404).end('not under ' + prefix);
+    const mount = table.find(([prefix]) => url.pathname.startsWith(prefix));
+    if (!mount) {
+      response.writeHead(404).end('not under ' + table.map(([p]) => p).join(', '));
       return;
     }
+    const [prefix, base] = mount;
     let path = normalize(decodeURIComponent(url.pathname.slice(prefix.length)));
     if (path === '.' || path.endsWith('/')) path = join(path, 'index.html');
     const file = join(base, path);
@@ -50,7 +63,7 @@ export async function serveStatic(root, prefix = '/') {
   const { port } = server.address();
   return {
     origin: `http://127.0.0.1:${port}`,
-    url: `http://127.0.0.1:${port}${prefix}`,
+    url: `http://127.0.0.1:${port}${urlPrefix}`,
     close: () => new Promise((done) => server.close(done)),
   };
 }
