@@ -110,6 +110,17 @@ fn role<'a>(engine: &'a Engine, scores: &Scores, person: usize, dim: &str) -> Op
     level_id(f, dim, rows.dims(person).get(di))
 }
 
+/// The level a person's score on the levels dimension `dim` names (their power role, their
+/// relationship role), in both languages: what the score means for a reader.
+pub fn role_label(engine: &Engine, scores: &Scores, person: usize, dim: &str) -> Option<Label> {
+    let id = role(engine, scores, person, dim)?;
+    let f = &engine.frameworks()[engine.index_of(presets::STAKEHOLDER)?];
+    let Rule::Levels { levels, .. } = &f.dimension(dim)?.rule else {
+        return None;
+    };
+    levels.iter().find(|l| l.id == id).map(|l| l.label.clone())
+}
+
 /// Each stakeholder's next step, in stakeholder order (`scores` from the same stakeholder list).
 pub fn relationship_plan(engine: &Engine, scores: &Scores, count: usize) -> Vec<Step> {
     (0..count)
