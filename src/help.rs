@@ -324,7 +324,11 @@ fn classification(out: &mut String, f: &Framework, lang: Lang) {
                     LineTest::Meets => t(Msg::HelpMeets),
                     LineTest::FallsBelow => t(Msg::HelpFallsBelow),
                 };
-                push_text(out, "li", &format!("{test} {line} → {}", class(&step.class)));
+                push_text(
+                    out,
+                    "li",
+                    &format!("{test} {line} → {}", class(&step.class)),
+                );
             }
             push_text(
                 out,
@@ -381,7 +385,9 @@ fn examples(out: &mut String, engine: &Engine, f: &Framework, lang: Lang) {
 
 fn framework_section(out: &mut String, engine: &Engine, f: &Framework, lang: Lang) {
     let t = |m: Msg| m.text(lang);
-    out.push_str("<section class=\"help-framework\" data-testid=\"help-framework\" data-framework=\"");
+    out.push_str(
+        "<section class=\"help-framework\" data-testid=\"help-framework\" data-framework=\"",
+    );
     escape(out, &f.id);
     out.push_str("\" id=\"help-");
     escape(out, &f.id);
@@ -501,16 +507,25 @@ mod tests {
     #[test]
     fn the_presets_are_described_from_their_data() {
         let html = help_html(&Engine::presets(), Lang::En);
-        for id in presets::ACCOUNT_PRESETS.iter().chain([&presets::STAKEHOLDER]) {
+        for id in presets::ACCOUNT_PRESETS
+            .iter()
+            .chain([&presets::STAKEHOLDER])
+        {
             section(&html, id);
         }
         let scorecard = section(&html, presets::SCORECARD);
         assert!(scorecard.contains("Strategic fit 战略契合度"));
         assert!(scorecard.contains("high 高 20–30 → 25"), "{scorecard}");
-        assert!(scorecard.contains("total at least 80 → key account list 大客户名单"), "{scorecard}");
+        assert!(
+            scorecard.contains("total at least 80 → key account list 大客户名单"),
+            "{scorecard}"
+        );
         let external = section(&html, presets::EXTERNAL);
         assert!(external.contains("(100 M → 10)") && external.contains("(1.5 B → 80)"));
-        assert!(external.contains("continuous, rising line"), "the interpretation");
+        assert!(
+            external.contains("continuous, rising line"),
+            "the interpretation"
+        );
     }
 
     #[test]
@@ -520,7 +535,10 @@ mod tests {
         let a = &external[external.find("data-example=\"A\"").unwrap()..];
         let a = &a[..a.find("</tr>").unwrap()];
         assert!(a.contains("potential target"), "{a}");
-        assert!(a.contains("Quality requirement 质量要求 (80 &lt; 90)"), "{a}");
+        assert!(
+            a.contains("Quality requirement 质量要求 (80 &lt; 90)"),
+            "{a}"
+        );
         let internal = section(&html, presets::INTERNAL);
         let b = &internal[internal.find("data-example=\"B\"").unwrap()..];
         let b = &b[..b.find("</tr>").unwrap()];
@@ -531,13 +549,19 @@ mod tests {
         );
         let people = section(&html, presets::STAKEHOLDER);
         assert!(people.contains("data-example=\"Z\""));
-        assert!(people.contains("Befriend this opponent"), "Z is an opponent: {people}");
+        assert!(
+            people.contains("Befriend this opponent"),
+            "Z is an opponent: {people}"
+        );
     }
 
     #[test]
     fn an_edited_line_is_described_as_edited() {
         let mut frameworks = presets::all();
-        let external = frameworks.iter_mut().find(|f| f.id == presets::EXTERNAL).unwrap();
+        let external = frameworks
+            .iter_mut()
+            .find(|f| f.id == presets::EXTERNAL)
+            .unwrap();
         external.lines[0].values[2] = 75.0;
         let html = help_html(&Engine::new(&frameworks).unwrap(), Lang::Zh);
         let section = section(&html, presets::EXTERNAL);

@@ -86,9 +86,10 @@ mod tests {
 
     #[test]
     fn every_view_round_trips_through_its_fragment() {
-        for view in View::NAVIGATION
-            .into_iter()
-            .chain([View::Home, View::About, View::Print, View::Help])
+        for view in
+            View::NAVIGATION
+                .into_iter()
+                .chain([View::Home, View::About, View::Print, View::Help])
         {
             assert_eq!(View::from_hash(view.hash()), view);
         }

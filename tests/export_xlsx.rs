@@ -81,7 +81,11 @@ fn every_view_has_its_sheet_with_bilingual_headers() {
         ]
     );
     let portfolio = book.worksheet_range("客户组合 Portfolio").unwrap();
-    assert_eq!(portfolio.height(), ws.accounts.len() + 1, "a header and every account");
+    assert_eq!(
+        portfolio.height(),
+        ws.accounts.len() + 1,
+        "a header and every account"
+    );
     let header: Vec<Data> = portfolio.rows().next().unwrap().to_vec();
     assert_eq!(header[0].to_string(), "Account 客户");
     assert_eq!(header[1].to_string(), "Account id 客户编号");
@@ -126,17 +130,32 @@ fn an_injected_name_arrives_as_neutralised_text_and_negative_scores_stay_numbers
     let evil = ws.accounts.len() - 1;
     let mut book = read(xlsx_of(&ws, &[evil, 0]));
     let portfolio = book.worksheet_range("客户组合 Portfolio").unwrap();
-    assert_eq!(portfolio.height(), 3, "only the rows asked for, in their order");
+    assert_eq!(
+        portfolio.height(),
+        3,
+        "only the rows asked for, in their order"
+    );
     let row: Vec<Data> = portfolio.rows().nth(1).unwrap().to_vec();
-    assert_eq!(row[0], Data::String(format!("'{EVIL}")), "the same text as in the CSV");
+    assert_eq!(
+        row[0],
+        Data::String(format!("'{EVIL}")),
+        "the same text as in the CSV"
+    );
     assert_eq!(row[1], Data::String("evil".into()));
 
     let credit = book.worksheet_range("信用等级 credit").unwrap();
     let header: Vec<Data> = credit.rows().next().unwrap().to_vec();
     let total = column(&header, "Total 总分");
     let row: Vec<Data> = credit.rows().nth(1).unwrap().to_vec();
-    assert_eq!(row[total], Data::Float(-20.0), "a negative total is a number, not text");
-    assert_eq!(row[column(&header, "List 名单")].to_string(), "red list 红名单");
+    assert_eq!(
+        row[total],
+        Data::Float(-20.0),
+        "a negative total is a number, not text"
+    );
+    assert_eq!(
+        row[column(&header, "List 名单")].to_string(),
+        "red list 红名单"
+    );
 
     // No formula anywhere in the file.
     for name in book.sheet_names() {

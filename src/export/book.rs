@@ -50,7 +50,8 @@ fn text(s: &str) -> Cell {
 }
 
 fn number(v: Option<f64>) -> Cell {
-    v.filter(|v| v.is_finite()).map_or(Cell::Empty, Cell::Number)
+    v.filter(|v| v.is_finite())
+        .map_or(Cell::Empty, Cell::Number)
 }
 
 /// A tab name Excel accepts: no `[]:*?/\`, not blank, at most 31 characters, and unlike
@@ -62,7 +63,11 @@ fn sheet_name(wanted: &str, taken: &[BookSheet]) -> String {
         .collect();
     let clean = clean.trim().trim_matches('\'');
     let base = if clean.is_empty() { "Sheet" } else { clean };
-    let clash = |name: &str| taken.iter().any(|s| s.name.to_lowercase() == name.to_lowercase());
+    let clash = |name: &str| {
+        taken
+            .iter()
+            .any(|s| s.name.to_lowercase() == name.to_lowercase())
+    };
     let mut name: String = base.chars().take(SHEET_NAME_CHARS).collect();
     let mut n = 2;
     while clash(&name) {
@@ -209,7 +214,11 @@ pub fn results_book(
             let sow = cuts.share_of_wallet.get(row).copied().flatten();
             cells.push(number(sow.map(|s| s.share)));
             cells.push(sow.map_or(Cell::Empty, |s| {
-                text(&both(if s.mainstream { Msg::XlsxYes } else { Msg::XlsxNo }))
+                text(&both(if s.mainstream {
+                    Msg::XlsxYes
+                } else {
+                    Msg::XlsxNo
+                }))
             }));
             cells.extend([text(&a.owner), text(&a.region), level(a), text(&a.industry)]);
             cells.push(text(&incomplete(engine, scores, &frameworks, row)));
@@ -281,7 +290,11 @@ pub fn results_book(
             .iter()
             .enumerate()
             .filter(|(i, _)| *i < results.len())
-            .filter_map(|(i, s)| chosen.get(s.account.as_str()).map(|&(order, row)| (order, row, i)))
+            .filter_map(|(i, s)| {
+                chosen
+                    .get(s.account.as_str())
+                    .map(|&(order, row)| (order, row, i))
+            })
             .collect();
         people.sort_unstable();
         let sheet_rows = people
@@ -372,7 +385,10 @@ mod tests {
             ..BookSheet::default()
         }];
         assert_eq!(sheet_name("a/b:c", &taken), "a_b_c");
-        assert_eq!(sheet_name("客户组合 PORTFOLIO", &taken), "客户组合 PORTFOLIO (2)");
+        assert_eq!(
+            sheet_name("客户组合 PORTFOLIO", &taken),
+            "客户组合 PORTFOLIO (2)"
+        );
         let long = sheet_name(&"x".repeat(40), &taken);
         assert_eq!(long.chars().count(), 31);
         assert_eq!(sheet_name("  ", &taken), "Sheet");

@@ -322,12 +322,18 @@ mod tests {
         // Customer A, as the source explains it: short of the baseline on quality.
         let first = html.split("</article>").next().unwrap();
         assert!(first.contains("客户A"), "{first}");
-        assert!(first.contains("Quality requirement"), "explanations are there");
+        assert!(
+            first.contains("Quality requirement"),
+            "explanations are there"
+        );
         assert!(first.contains("How each score was reached"));
         // The source's stakeholders sit on their own account, with their next step.
         let people = html.split("</article>").nth(2).unwrap();
         assert!(people.contains("print-people-table"), "{people}");
-        assert!(people.contains("Develop this supporter into a coach") || people.contains("Keep this coach close"));
+        assert!(
+            people.contains("Develop this supporter into a coach")
+                || people.contains("Keep this coach close")
+        );
     }
 
     #[test]
@@ -346,7 +352,10 @@ mod tests {
         let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, None);
         let rows: Vec<usize> = (0..ws.accounts.len()).collect();
         let html = Printer::new(&engine, &ws, &scores, &cuts, Lang::Zh).pages(&rows);
-        assert_eq!(html.matches("data-testid=\"print-page\"").count(), PRINT_LIMIT);
+        assert_eq!(
+            html.matches("data-testid=\"print-page\"").count(),
+            PRINT_LIMIT
+        );
         assert!(!html.contains("<img") && !html.contains("<b>x"));
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(html.contains("评分依据"), "in the reading language");

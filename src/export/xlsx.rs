@@ -97,7 +97,10 @@ mod tests {
         assert_eq!(cell_text("-17"), "'-17");
         assert_eq!(cell_text("\tx"), "'\tx");
         assert_eq!(cell_text("客户A"), "客户A");
-        assert_eq!(cell_text(&"x".repeat(40_000)).chars().count(), MAX_CELL_CHARS);
+        assert_eq!(
+            cell_text(&"x".repeat(40_000)).chars().count(),
+            MAX_CELL_CHARS
+        );
     }
 
     #[test]

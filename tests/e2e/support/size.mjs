@@ -5,15 +5,15 @@
 // The goal for the main module is 250 KB brotli (the performance issue); the build is above it
 // today (see the README's performance section for why and what will bring it down). The
 // ceiling below stops growth nobody decided on: it is raised only in a commit that names the
-// feature that needed it (last: the Import view, the portfolio table and several workspaces,
-// 338 → 458 KB), and lowered as the module shrinks.
+// feature that needed it (last: the results XLSX request, the print view and the help page
+// with its bilingual prose, 458 → 486 KB), and lowered as the module shrinks.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const MAIN_WASM = 'kam-radar_bg.wasm';
 const MAIN_BROTLI_GOAL = 250 * 1024;
-const MAIN_BROTLI_CEILING = 465 * 1024;
+const MAIN_BROTLI_CEILING = 490 * 1024;
 
 const dist = process.argv[2] ?? 'dist';
 const kb = (bytes) => (bytes / 1024).toFixed(1).padStart(8) + ' KB';
