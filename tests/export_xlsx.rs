@@ -59,7 +59,7 @@ fn read(bytes: Vec<u8>) -> Xlsx<std::io::Cursor<Vec<u8>>> {
 fn column(header: &[Data], name: &str) -> usize {
     header
         .iter()
-        .position(|h| h.to_string() == name)
+        .position(|h| *h == name)
         .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
 }
 
@@ -91,7 +91,7 @@ fn every_view_has_its_sheet_with_bilingual_headers() {
     assert_eq!(header[1].to_string(), "Account id 客户编号");
     assert!(header
         .iter()
-        .any(|h| h.to_string() == "Key-account evaluation scorecard 大客户评判标准 · Total 总分"));
+        .any(|h| *h == "Key-account evaluation scorecard 大客户评判标准 · Total 总分"));
     column(&header, "ABC ABC 类");
     column(&header, "Owner 负责人");
 
@@ -100,17 +100,14 @@ fn every_view_has_its_sheet_with_bilingual_headers() {
     let quality = column(&header, "Quality requirement 质量要求");
     let class = column(&header, "Class 类别");
     // Customer A, the source's example: quality 80, a potential target.
-    let a = external
-        .rows()
-        .find(|r| r[1].to_string() == "demo-a")
-        .unwrap();
+    let a = external.rows().find(|r| r[1] == "demo-a").unwrap();
     assert_eq!(a[quality], Data::Float(80.0), "a score is a number");
     assert_eq!(a[class].to_string(), "potential target 潜在目标客户");
 
     let people = book.worksheet_range("客户人员 Stakeholders").unwrap();
     let header: Vec<Data> = people.rows().next().unwrap().to_vec();
     let step = column(&header, "Next step 下一步");
-    let z = people.rows().find(|r| r[3].to_string() == "Z").unwrap();
+    let z = people.rows().find(|r| r[3] == "Z").unwrap();
     assert_eq!(z[step].to_string(), "Befriend this opponent 与反对者交朋友");
     assert_eq!(
         z[column(&header, "Relationship role (level) 关系角色（档位）")].to_string(),

@@ -338,15 +338,17 @@ mod tests {
 
     #[test]
     fn names_are_escaped_and_the_page_count_is_capped() {
-        let mut ws = Workspace::default();
-        ws.accounts = (0..PRINT_LIMIT + 5)
-            .map(|i| Account::new(format!("a{i}"), "<img src=x onerror=alert(1)>"))
-            .collect();
-        ws.stakeholders.push(Stakeholder {
-            account: "a0".into(),
-            name: "<b>x</b>".into(),
-            ..Stakeholder::default()
-        });
+        let ws = Workspace {
+            accounts: (0..PRINT_LIMIT + 5)
+                .map(|i| Account::new(format!("a{i}"), "<img src=x onerror=alert(1)>"))
+                .collect(),
+            stakeholders: vec![Stakeholder {
+                account: "a0".into(),
+                name: "<b>x</b>".into(),
+                ..Stakeholder::default()
+            }],
+            ..Workspace::default()
+        };
         let engine = Engine::new(&ws.frameworks_in_force()).unwrap();
         let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
         let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, None);
