@@ -470,6 +470,92 @@ messages! {
     FormKeys => "Enter saves, Escape cancels.", "按 Enter 保存，按 Esc 取消。";
     PersonChanged => "This person was changed or removed meanwhile: cancel and edit them again.",
         "此人员已在其他地方被修改或移除：请取消后重新编辑。";
+    // Exports (XLSX results), print view and help page
+    XlsxAccountId => "Account id", "客户编号";
+    XlsxTotal => "Total", "总分";
+    XlsxClass => "Class", "类别";
+    XlsxList => "List", "名单";
+    XlsxShareOfWallet => "Share of wallet", "钱包份额";
+    XlsxMainstream => "Mainstream supplier", "主流供应商";
+    XlsxIncomplete => "Missing or invalid inputs", "缺失或无效的输入";
+    XlsxYes => "yes", "是";
+    XlsxNo => "no", "否";
+    XlsxJourneyPoint => "Journey point", "旅程点";
+    XlsxPerson => "Name", "姓名";
+    XlsxPowerRole => "Power role (level)", "权力角色（档位）";
+    XlsxRelationshipRole => "Relationship role (level)", "关系角色（档位）";
+    XlsxNextStep => "Next step", "下一步";
+    XlsxDate => "Date", "日期";
+    DownloadResultsXlsx => "Download results XLSX", "下载结果 XLSX";
+    DownloadShownXlsx => "Shown rows as XLSX", "当前显示行 XLSX";
+    DownloadXlsxHint => "A workbook with one sheet per view: the portfolio, each framework with every dimension score, the stakeholders and the credit history. Headers in both languages; numbers stay numbers; text that a spreadsheet would run as a formula starts with ' as in the CSV.",
+        "工作簿每个视图一张工作表：客户组合、各评估框架的各维度得分、客户人员和信用记录。表头为中英双语；数字保持为数字；可能被电子表格当作公式执行的文本与 CSV 一样以 ' 开头。";
+    MakingWorkbook => "Making the workbook…", "正在生成工作簿…";
+    WorkbookSaved => "Workbook saved:", "工作簿已保存：";
+    PrintShown => "Print view", "打印视图";
+    PrintShownHint => "One page per account shown in the table: scores, radars, explanations and stakeholders, ready to print or save as PDF.",
+        "表格中显示的每个客户一页：得分、雷达图、评分依据和客户人员，可直接打印或另存为 PDF。";
+    PrintTitle => "Print view", "打印视图";
+    PrintIntro => "One page per account shown in the portfolio table, in its order (filter the table to print fewer). Use Print, then “Save as PDF” as the printer to make a PDF.",
+        "客户组合表格中显示的每个客户一页，按表格顺序排列（在表格中筛选可减少打印的客户）。点击“打印”，并选择“另存为 PDF”作为打印机即可生成 PDF。";
+    PrintButton => "Print", "打印";
+    BackToPortfolio => "Back to the portfolio", "返回客户组合";
+    PrintAccounts => "accounts to print", "个客户待打印";
+    PrintCapped => "Only the first accounts are laid out, to keep the browser responsive; filter the portfolio table to print the others. Accounts laid out:",
+        "为保持浏览器流畅，只排版了前面的客户；请在客户组合表格中筛选以打印其他客户。已排版的客户数：";
+    PrintFramework => "Framework", "评估框架";
+    PrintClasses => "Scores and classes", "得分与分类";
+    NavHelp => "How the frameworks work", "评估框架说明";
+    HelpIntro => "Every score in KAM Radar comes from a framework: a list of dimensions, each with a rule that turns an input into a score, optional reference lines, and a rule that classifies the result. The tables below are drawn from the frameworks in force in this workspace, so an edited framework is described as edited. Where the source documents are ambiguous, the choice made is listed under “Interpretations”, with its alternative.",
+        "大客户雷达中的每个分数都来自一个评估框架：若干维度（每个维度有一条把输入转换为分数的规则）、可选的参照线，以及对结果进行分类的规则。下表取自本工作区当前使用的评估框架，因此修改后的框架会按修改后的内容说明。资料中含义不明确之处，所作的选择及其替代方案列在“解释说明”中。";
+    HelpContents => "Contents", "目录";
+    HelpDimensions => "Dimensions", "维度";
+    HelpRange => "Range", "范围";
+    HelpRule => "Rule", "规则";
+    HelpWeighs => "What it weighs", "考量内容";
+    HelpLines => "Reference lines", "参照线";
+    HelpLine => "Line", "参照线";
+    HelpClassification => "Classification", "分类规则";
+    HelpInterpretations => "Interpretations", "解释说明";
+    HelpExamples => "Worked examples from the source", "资料中的示例";
+    HelpResult => "Result", "结果";
+    HelpAlternative => "Under the alternative rule:", "按替代规则：";
+    HelpDirect => "the number itself, from", "直接取数值，范围";
+    HelpTo => "to", "至";
+    HelpLabelScores => "a label scores the middle of its band, or the score given; a number inside the range is taken as is",
+        "填写档位时取该档分数段的中点（或给定分数）；填写范围内的数字时直接采用";
+    HelpLevelFromMeasure => "without a label, the level is chosen from", "未填写档位时，按以下数值选择档位：";
+    HelpPiecewise => "interpolated between the breakpoints (measure → score), flat beyond the last:",
+        "在折点（数值 → 分数）之间线性插值，超过最后一个折点后保持不变：";
+    HelpScoreEntered => "or a score entered directly in", "或直接在此填写分数：";
+    HelpDerivedTotal => "the complete total of", "取自以下框架的完整总分：";
+    HelpDerivedMean => "the mean of the account's stakeholders' scores on", "客户各人员在以下维度得分的平均值：";
+    HelpWeightedBy => "weighted by", "权重为";
+    HelpBefore => "until that exists:", "在此之前：";
+    HelpNotScored => "plotted as is, not scored", "按实际值绘制，不计分";
+    HelpNoClasses => "No class: each person is drawn against the lines and the gaps show what to develop.",
+        "不分类：每个人都与参照线对照，差距即需要发展的方向。";
+    HelpRuleEvery => "Rule “every dimension”: a line is met when every scored dimension reaches its value; one dimension below is enough to fall below it.",
+        "“每个维度”规则：每个计分维度都达到参照线的值才算达到该线；任何一个维度低于该值即算低于该线。";
+    HelpRuleTotal => "Rule “total”: the sum of the scores is compared with the sum of the line.",
+        "“总分”规则：各维度得分之和与参照线各值之和比较。";
+    HelpMeets => "meets", "达到";
+    HelpFallsBelow => "falls below", "低于";
+    HelpOtherwise => "otherwise", "否则";
+    HelpTotalAtLeast => "total at least", "总分不低于";
+    HelpTotalAbove => "total above", "总分高于";
+    HelpScorecardProse => "The scorecard decides which customers deserve key-account treatment. Score each of the six criteria (or enter high, mid or low); the points add up to at most 100. From 80 the account is on the key-account list, from 60 on the potential list. Key accounts are then served at company or regional level.",
+        "大客户评判标准用于判断哪些客户值得按大客户管理。为六项标准逐项打分（或填写高、中、低），满分 100 分。80 分及以上列入大客户名单，60 分及以上列入潜在大客户名单。大客户再分为公司级和区域级进行服务。";
+    HelpCreditProse => "The credit rating says how safe the business is: deal volume and contract performance add points, operating risk takes them away. The grade puts the customer on the green, yellow or red list; a key account that stays on the red list for a year loses its status, so every assessment is kept with its date.",
+        "信用等级反映与客户合作的安全程度：年度成交量和履约程度加分，经营风险减分。等级决定客户进入绿、黄或红名单；大客户在红名单上停留满一年将失去大客户资格，因此每次评估都连同日期保存。";
+    HelpExternalProse => "The external profile describes the customer as it is, to decide whom to develop. Each dimension is compared with the baseline and the warning line; the radar shows at a glance where a customer falls short.",
+        "客户外部画像描述客户自身的客观情况，用于决定开发哪些客户。每个维度都与基准线和警戒线对照；雷达图一眼可见客户在哪些方面未达标。";
+    HelpInternalProse => "The internal profile describes the customer as we experience it, to decide how to manage it. Each tier line (key, important, general account) is tested on its own, since the lines are not nested; credit and relationship come from the credit rating and the stakeholder map once they exist.",
+        "客户内部画像描述我们与客户合作的实际情况，用于决定如何管理客户。由于各层级线并非逐级包含，大客户、重点客户、一般客户三条线分别单独检验；信用等级和客户关系在有信用评估和人员图谱后自动取值。";
+    HelpStakeholderProse => "The stakeholder radar draws each person of the customer, at their journey point, against the ideal profile. The relationship plan follows the source: befriend opponents, turn neutrals into supporters, develop supporters into coaches.",
+        "客户人员雷达画像在各旅程点上把客户的每个人员与理想画像对照。关系策略遵循资料中的原则：与反对者交朋友，把中立者变成支持者，把支持者发展成教练。";
+    HelpSegmentationProse => "Portfolio cuts: ABC ranks accounts by annual sales (or contract value) and cuts the cumulative share at 80% and 95% by default; RFM scores recency, frequency and monetary value of the orders 1–5 by quintile; share of wallet is our sales over the customer's category spend, and 60% or more makes us the mainstream supplier.",
+        "客户组合划分：ABC 按年销售额（或合同金额）排序，默认在累计占比 80% 和 95% 处划分；RFM 按五分位为订单的最近一次时间、频次和金额各打 1–5 分；钱包份额为我方销售额占客户该品类采购额的比例，达到 60% 即为主流供应商。";
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod chart;
 pub mod demo;
 pub mod export;
 pub mod framework;
+pub mod help;
 pub mod i18n;
 pub mod import;
 pub mod model;

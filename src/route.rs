@@ -16,6 +16,10 @@ pub enum View {
     Frameworks,
     /// Privacy, the data kept in this browser, the workspace file and deleting everything.
     About,
+    /// One page per account shown in the portfolio table, laid out for paper and PDF.
+    Print,
+    /// How the frameworks work, for trainees.
+    Help,
 }
 
 impl View {
@@ -38,6 +42,8 @@ impl View {
             View::Stakeholders => "#/stakeholders",
             View::Frameworks => "#/frameworks",
             View::About => "#/about",
+            View::Print => "#/print",
+            View::Help => "#/help",
         }
     }
 
@@ -52,6 +58,8 @@ impl View {
             "stakeholders" => View::Stakeholders,
             "frameworks" => View::Frameworks,
             "about" => View::About,
+            "print" => View::Print,
+            "help" => View::Help,
             _ => View::Home,
         }
     }
@@ -66,6 +74,8 @@ impl View {
             View::Stakeholders => Msg::NavStakeholders,
             View::Frameworks => Msg::NavFrameworks,
             View::About => Msg::NavAbout,
+            View::Print => Msg::PrintTitle,
+            View::Help => Msg::NavHelp,
         }
     }
 }
@@ -76,9 +86,10 @@ mod tests {
 
     #[test]
     fn every_view_round_trips_through_its_fragment() {
-        for view in View::NAVIGATION
-            .into_iter()
-            .chain([View::Home, View::About])
+        for view in
+            View::NAVIGATION
+                .into_iter()
+                .chain([View::Home, View::About, View::Print, View::Help])
         {
             assert_eq!(View::from_hash(view.hash()), view);
         }
@@ -90,5 +101,7 @@ mod tests {
         assert_eq!(View::from_hash("#/portfolio?list=key"), View::Portfolio);
         assert_eq!(View::from_hash(""), View::Home);
         assert_eq!(View::from_hash("#/no-such-view"), View::Home);
+        assert_eq!(View::from_hash("#/print?from=portfolio"), View::Print);
+        assert_eq!(View::from_hash("help"), View::Help);
     }
 }

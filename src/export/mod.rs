@@ -1,7 +1,10 @@
-//! Exports: the results table as CSV, safe to open in a spreadsheet, and the names of the
-//! files the app offers for download.
+//! Exports: the results as CSV and as an XLSX workbook, both safe to open in a spreadsheet,
+//! the print view's pages, and the names of the files the app offers for download.
 
+pub mod book;
+pub mod print;
 pub mod results;
+pub mod xlsx;
 
 /// A download's file name that is safe on every system: the parts (account, chart, …) joined
 /// by `_`, with path separators, reserved signs and control characters replaced. Chinese and

@@ -16,6 +16,7 @@
 use std::borrow::Cow;
 use std::io::Write;
 
+use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::framework::presets;
@@ -23,8 +24,10 @@ use crate::model::Account;
 use crate::scoring::segmentation::Cuts;
 use crate::scoring::{Engine, Scores};
 
-/// One cell of the results table.
-#[derive(Clone, Debug, PartialEq)]
+/// One cell of the results table. It travels to the import worker (which writes the XLSX) as
+/// plain JSON: `null`, a number or a string.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
 pub enum Cell {
     Empty,
     Number(f64),
@@ -43,6 +46,9 @@ pub struct ResultsTable {
 pub enum ExportError {
     #[error("could not write the results: {0}")]
     Io(#[from] std::io::Error),
+    /// The workbook writer refused the data (a sheet over Excel's 1,048,576 rows, …).
+    #[error("could not write the results workbook: {0}")]
+    Xlsx(String),
 }
 
 /// Prefixes `'` to text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR).

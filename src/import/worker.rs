@@ -13,6 +13,8 @@
 //! 2. [`Request::Convert`] with the plans the user confirmed → [`Reply::Converted`]: the
 //!    imported records and their report, plus the first problems rendered in both languages.
 //! 3. [`Request::ProblemRows`] / [`Request::Template`] → [`Reply::File`] with the bytes.
+//! 4. [`Request::ResultsXlsx`] with the results workbook as data (built by the page from its
+//!    scores, [`crate::export::book`]) → [`Reply::File`] with the XLSX bytes.
 
 use std::ops::ControlFlow;
 
@@ -23,10 +25,14 @@ use super::{
     template_csv, template_xlsx, Delimiter, FileFormat, ImportReport, Imported, MappingMemory,
     Problem, Severity, SheetPlan, Table, TableKind, Target, TextEncoding,
 };
+use crate::export::book::ResultsBook;
 use crate::framework::Framework;
 use crate::i18n::{Label, Lang};
 use crate::model::{Account, Workspace};
 use crate::persist::PersistError;
+
+/// The MIME type of an XLSX workbook.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Rows of each sheet shown under the mapping, to check it against real values.
 pub const PREVIEW_ROWS: usize = 6;
@@ -62,6 +68,8 @@ pub enum Request {
         format: TemplateFormat,
         frameworks: Vec<Framework>,
     },
+    /// The results workbook to write as XLSX, offered as `name`.
+    ResultsXlsx { name: String, book: ResultsBook },
 }
 
 /// An account of the workspace, as far as linking imported rows needs it.
@@ -324,6 +332,18 @@ impl ImportWorker {
                     ),
                     Err(e) => post(Reply::Failed { message: e.label() }, None),
                 },
+            },
+            Request::ResultsXlsx { name, book } => match crate::export::xlsx::write_xlsx(&book) {
+                Ok(bytes) => post(reply_file(name, XLSX_MIME), Some(bytes)),
+                Err(e) => post(
+                    Reply::Failed {
+                        message: Label::new(
+                            format!("The results workbook could not be made: {e}."),
+                            format!("无法生成结果工作簿：{e}。"),
+                        ),
+                    },
+                    None,
+                ),
             },
         }
     }

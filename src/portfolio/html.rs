@@ -105,7 +105,7 @@ impl Labels {
 
 /// Appends `text` with the characters HTML gives a meaning escaped, for text and for
 /// attribute values in double quotes.
-fn escape(out: &mut String, text: &str) {
+pub(crate) fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

@@ -371,6 +371,31 @@ pub fn stakeholder_map(
     Some(map)
 }
 
+/// The level a person's score on the levels dimension `dim` names (their power role, their
+/// relationship role), with its label: what the score means for a reader. `person` is a row
+/// of the stakeholder framework's results.
+pub fn role_level(engine: &Engine, scores: &Scores, person: usize, dim: &str) -> Option<RoleLevel> {
+    let fi = engine.index_of(presets::STAKEHOLDER)?;
+    let f = &engine.frameworks()[fi];
+    let results = scores.framework(fi);
+    let di = f.dimensions.iter().position(|d| d.id == dim)?;
+    let score = (person < results.len()).then(|| results.dims(person).get(di))??;
+    let levels = sorted_levels(f, dim);
+    let at = level_of(&levels, Some(score))?;
+    role_levels(&levels[at..=at]).pop()
+}
+
+/// Every stakeholder's next step, in stakeholder order, for exports that list all people at
+/// once (the Stakeholders view's [`StakeholderMap::plan`] orders one account's by power).
+pub fn relationship_plan(engine: &Engine, scores: &Scores, count: usize) -> Vec<Step> {
+    (0..count)
+        .map(|person| {
+            let stance = role_level(engine, scores, person, RELATIONSHIP_ROLE);
+            Step::for_stance(stance.as_ref().map(|l| l.id.as_str()))
+        })
+        .collect()
+}
+
 /// The gaps of one journey point with these people.
 fn gaps(map: &StakeholderMap, here: &[&Person]) -> Vec<Gap> {
     if here.is_empty() {

@@ -135,3 +135,16 @@ pub fn focus_left(ev: &leptos::ev::FocusEvent, container: &web_sys::Element) -> 
         .and_then(|to| to.dyn_into::<web_sys::Node>().ok())
         .is_some_and(|to| !container.contains(Some(&to)))
 }
+
+/// Opens the browser's print dialog (where "Save as PDF" is one of the printers).
+pub fn print() {
+    let _ = window().print();
+}
+
+/// Scrolls the element with this id into view: in-page links of a view, whose `#id` would
+/// otherwise replace the route in the URL fragment.
+pub fn scroll_into_view(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.scroll_into_view();
+    }
+}

@@ -73,6 +73,8 @@ pub fn CurrentView() -> impl IntoView {
         View::Stakeholders => view! { <StakeholdersView/> }.into_any(),
         View::Frameworks => view! { <FrameworksView/> }.into_any(),
         View::About => view! { <super::about::AboutView/> }.into_any(),
+        View::Print => view! { <super::print::PrintView/> }.into_any(),
+        View::Help => view! { <super::help::HelpView/> }.into_any(),
     }
 }
 
@@ -169,6 +171,10 @@ pub fn Footer() -> impl IntoView {
                 {app.t(Msg::PrivacyNote)} " "
                 <a href=View::About.hash() data-testid="about-link" on:click=move |_| app.view.set(View::About)>
                     {app.t(Msg::NavAbout)}
+                </a>
+                " · "
+                <a href=View::Help.hash() data-testid="help-link" on:click=move |_| app.view.set(View::Help)>
+                    {app.t(Msg::NavHelp)}
                 </a>
             </p>
         </footer>

@@ -11,6 +11,9 @@
 //! choices in signals and turns clicks and keys into them. One row at a time is in the tab
 //! order; arrow keys, Page Up/Down, Home and End move between rows; Enter or a click opens the
 //! account in the Accounts view.
+//!
+//! Below the filters: the results as XLSX (all accounts or the shown rows), made by the import
+//! worker from a table the core builds here, and the print view of the shown rows.
 
 use std::sync::Arc;
 
@@ -18,9 +21,12 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::state::{Scored, Shared, WorkspaceState};
+use super::worker_client::WorkerClient;
 use super::{browser, download, use_app, use_workspace};
+use crate::export::book::results_book;
 use crate::export::results::{results_table, write_csv};
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
+use crate::import::worker::{Reply, Request};
 use crate::portfolio::html::{self as render, Labels};
 use crate::portfolio::{select, Column, Columns, Filter, Selection, Sort, FRAMEWORKS};
 use crate::route::View;
@@ -54,6 +60,12 @@ pub struct TableState {
     view: Memo<Shared<TableView>>,
     /// The display position of the row in the tab order.
     active: RwSignal<usize>,
+    /// Whether a results workbook is being made (its buttons wait meanwhile).
+    exporting: RwSignal<bool>,
+    /// What became of the last workbook: saved (its file name) or why it failed.
+    exported: RwSignal<Option<Result<String, String>>>,
+    /// The worker making the workbook; kept here so leaving the view does not cancel it.
+    exporter: StoredValue<Option<WorkerClient>, LocalStorage>,
 }
 
 impl TableState {
@@ -106,7 +118,79 @@ impl TableState {
             sort,
             view,
             active: RwSignal::new(0),
+            exporting: RwSignal::new(false),
+            exported: RwSignal::new(None),
+            exporter: StoredValue::new_local(None),
         }
+    }
+
+    /// The workspace rows the table shows, in its order (every account unless filtered).
+    pub fn shown_rows(self) -> Vec<usize> {
+        self.view
+            .with(|v| v.selection.rows.iter().map(|&r| r as usize).collect())
+    }
+
+    /// Makes the results workbook of every account, or of the shown rows, in the import worker
+    /// and offers it for download.
+    fn export_xlsx(self, data: WorkspaceState, lang: RwSignal<Lang>, only_shown: bool) {
+        if self.exporting.get_untracked() {
+            return;
+        }
+        self.exporting.set(true);
+        self.exported.set(None);
+        // A moment for the page to show the busy state before the data is gathered.
+        set_timeout(
+            move || {
+                let request = self.view.with_untracked(|v| {
+                    let scored = v.scored.as_ref().map_err(Clone::clone)?;
+                    Ok::<_, String>(data.workspace.with_untracked(|ws| {
+                        let today = Some(browser::today());
+                        let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, today);
+                        let rows: Vec<usize> = if only_shown {
+                            v.selection.rows.iter().map(|&r| r as usize).collect()
+                        } else {
+                            (0..ws.accounts.len()).collect()
+                        };
+                        let stem = if only_shown {
+                            "results-shown"
+                        } else {
+                            "results"
+                        };
+                        Request::ResultsXlsx {
+                            name: crate::export::file_name(&["kam-radar", &ws.name, stem], "xlsx"),
+                            book: results_book(&scored.engine, ws, &scored.scores, &cuts, &rows),
+                        }
+                    }))
+                });
+                let finish = move |outcome: Result<String, String>| {
+                    self.exported.set(Some(outcome));
+                    self.exporting.set(false);
+                };
+                let request = match request {
+                    Ok(request) => request,
+                    Err(e) => return finish(Err(e)),
+                };
+                let client = WorkerClient::start(move |reply, bytes| match reply {
+                    Reply::File { name, mime } => finish(
+                        download::offer_bytes(&name, &mime, &bytes.unwrap_or_default())
+                            .map(|()| name),
+                    ),
+                    Reply::Failed { message } => {
+                        finish(Err(message.get(lang.get_untracked()).to_string()))
+                    }
+                    _ => {}
+                });
+                match client {
+                    Ok(client) => {
+                        client.send(&request, &[]);
+                        // Replacing the previous worker (idle by now) stops it.
+                        self.exporter.set_value(Some(client));
+                    }
+                    Err(e) => finish(Err(e)),
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
     }
 }
 
@@ -358,6 +442,7 @@ pub fn PortfolioTable() -> impl IntoView {
             on:input=on_input
         >
             <div inner_html=bar></div>
+            <ExportBar/>
             <div inner_html=summary></div>
             <p class="error">
                 {move || failure.get()}
@@ -398,5 +483,65 @@ pub fn PortfolioTable() -> impl IntoView {
                 ></div>
             </div>
         </section>
+    }
+}
+
+/// The workbook downloads and the print view, with the state of the workbook being made.
+#[component]
+fn ExportBar() -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let state = expect_context::<TableState>();
+    let busy = move || state.exporting.get();
+    let export = move |only_shown: bool| state.export_xlsx(data, app.lang, only_shown);
+    let outcome = move || {
+        let lang = app.lang.get();
+        state.exported.get().map(|outcome| match outcome {
+            Ok(name) => view! {
+                <span class="hint" data-testid="xlsx-saved">{Msg::WorkbookSaved.text(lang)} " " {name}</span>
+            }
+            .into_any(),
+            Err(e) => view! { <span class="error" data-testid="xlsx-failed">{e}</span> }.into_any(),
+        })
+    };
+    view! {
+        <div class="actions pt-actions pt-export" aria-busy=move || busy().to_string()>
+            <button
+                type="button"
+                class="small"
+                data-testid="download-xlsx"
+                title=app.t(Msg::DownloadXlsxHint)
+                disabled=busy
+                on:click=move |_| export(false)
+            >
+                {app.t(Msg::DownloadResultsXlsx)}
+            </button>
+            <button
+                type="button"
+                class="small"
+                data-testid="download-shown-xlsx"
+                title=app.t(Msg::DownloadXlsxHint)
+                disabled=busy
+                on:click=move |_| export(true)
+            >
+                {app.t(Msg::DownloadShownXlsx)}
+            </button>
+            <button
+                type="button"
+                class="small"
+                data-testid="open-print"
+                title=app.t(Msg::PrintShownHint)
+                on:click=move |_| app.view.set(View::Print)
+            >
+                {app.t(Msg::PrintShown)}
+            </button>
+            <Show when=busy>
+                <span class="hint busy" role="status" data-testid="xlsx-busy">
+                    <span class="spinner" aria-hidden="true"></span>
+                    {app.t(Msg::MakingWorkbook)}
+                </span>
+            </Show>
+            {outcome}
+        </div>
     }
 }
