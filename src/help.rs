@@ -376,7 +376,7 @@ fn examples(out: &mut String, engine: &Engine, f: &Framework, lang: Lang) {
         }
         if let Some((_, other_lines)) = other.as_ref().and_then(|o| o.get(i)) {
             let last = other_lines.last().map_or("", String::as_str);
-            push_text(out, "li", &format!("{} {last}", t(Msg::HelpAlternative)));
+            push_text(out, "li", &format!("{}{last}", t(Msg::HelpAlternative)));
         }
         out.push_str("</ul></td></tr>");
     }

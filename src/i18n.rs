@@ -414,6 +414,7 @@ messages! {
     FwInterpretations => "Interpretations of the source and their alternatives", "对原文的理解及另一种理解";
     FwEnterNumber => "Enter a number.", "请输入数字。";
     FwChangeSummary => "{n} accounts change tier: {up} up, {down} down", "{n} 个客户的层级发生变化：{up} 个上升，{down} 个下降";
+    FwChangeSummaryOne => "1 account changes tier: {up} up, {down} down", "1 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeUnranked => ", {n} to or from not classified", "，{n} 个进入或离开“未分类”";
     FwNoChange => "No account changes tier.", "没有客户的层级发生变化。";
     FwAlsoChanged => "Also changed:", "同时变化：";
@@ -519,7 +520,7 @@ messages! {
     HelpInterpretations => "Interpretations", "解释说明";
     HelpExamples => "Worked examples from the source", "资料中的示例";
     HelpResult => "Result", "结果";
-    HelpAlternative => "Under the alternative rule:", "按替代规则：";
+    HelpAlternative => "Under the alternative rule: ", "按替代规则：";
     HelpDirect => "the number itself, from", "直接取数值，范围";
     HelpTo => "to", "至";
     HelpLabelScores => "a label scores the middle of its band, or the score given; a number inside the range is taken as is",

@@ -290,7 +290,12 @@ fn change_sentence(d: &FrameworkDiff, lang: Lang) -> String {
     if n == 0 {
         return Msg::FwNoChange.text(lang).to_string();
     }
-    let mut s = Msg::FwChangeSummary
+    let summary = if n == 1 {
+        Msg::FwChangeSummaryOne
+    } else {
+        Msg::FwChangeSummary
+    };
+    let mut s = summary
         .text(lang)
         .replace("{n}", &n.to_string())
         .replace("{up}", &d.up().to_string())
