@@ -11,7 +11,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::results::Cell;
+use super::results::{abc_rfm_cells, Cell};
 use crate::framework::{presets, Framework, Subject};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Account, AccountLevel, Workspace};
@@ -197,20 +197,7 @@ pub fn results_book(
                 cells.push(number(o.complete_total()));
                 class_cells(f, o.class, has_lists(f), &mut cells);
             }
-            cells.push(
-                cuts.abc
-                    .get(row)
-                    .copied()
-                    .flatten()
-                    .map_or(Cell::Empty, |c| text(c.as_str())),
-            );
-            cells.push(
-                cuts.rfm
-                    .get(row)
-                    .copied()
-                    .flatten()
-                    .map_or(Cell::Empty, |r| text(&r.to_string())),
-            );
+            cells.extend(abc_rfm_cells(cuts, row));
             let sow = cuts.share_of_wallet.get(row).copied().flatten();
             cells.push(number(sow.map(|s| s.share)));
             cells.push(sow.map_or(Cell::Empty, |s| {

@@ -82,6 +82,16 @@ fn text(s: &str) -> Cell {
     Cell::Text(s.to_string())
 }
 
+/// A row's ABC class and RFM cell, as the results CSV and the results workbook write them.
+pub(super) fn abc_rfm_cells(cuts: &Cuts, row: usize) -> [Cell; 2] {
+    let abc = cuts.abc.get(row).copied().flatten();
+    let rfm = cuts.rfm.get(row).copied().flatten();
+    [
+        abc.map_or(Cell::Empty, |c| text(c.as_str())),
+        rfm.map_or(Cell::Empty, |r| text(&r.to_string())),
+    ]
+}
+
 /// Builds the results table of `accounts` (in order) from their scores and cuts.
 pub fn results_table(
     engine: &Engine,
@@ -164,20 +174,7 @@ pub fn results_table(
             ];
             cells.extend(dim_cells(presets::EXTERNAL, row));
             cells.extend(dim_cells(presets::INTERNAL, row));
-            cells.push(
-                cuts.abc
-                    .get(row)
-                    .copied()
-                    .flatten()
-                    .map_or(Cell::Empty, |c| text(c.as_str())),
-            );
-            cells.push(
-                cuts.rfm
-                    .get(row)
-                    .copied()
-                    .flatten()
-                    .map_or(Cell::Empty, |r| text(&r.to_string())),
-            );
+            cells.extend(abc_rfm_cells(cuts, row));
             let sow = cuts.share_of_wallet.get(row).copied().flatten();
             cells.push(sow.map_or(Cell::Empty, |s| Cell::Number(s.share)));
             cells.push(sow.map_or(Cell::Empty, |s| {
