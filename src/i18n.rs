@@ -221,6 +221,7 @@ messages! {
     TemplateXlsx => "Template XLSX", "XLSX 模板";
     ImportReading => "Reading the files…", "正在读取文件…";
     ImportConverting => "Checking every row…", "正在逐行检查…";
+    ImportScoring => "Imported. Scoring every account…", "已导入，正在为每个客户评分…";
     Cancel => "Cancel", "取消";
     ImportCancelled => "The import was cancelled; nothing was changed.", "导入已取消，数据未作任何更改。";
     MappingHint => "Check what each sheet holds and which field each column fills; the first rows are shown under the columns. Columns that match no field are kept on the account as attributes.",

@@ -142,3 +142,23 @@ fn an_edit_that_reads_another_input_is_scored_from_a_new_index() {
         "the old index has no column for the new input"
     );
 }
+
+#[test]
+fn scoring_in_steps_takes_one_step_per_framework_and_equals_scoring_at_once() {
+    let ws = demo_workspace();
+    let (engine, portfolio, at_once) = scored(&ws);
+    let mut steps = engine.score_in_steps(&portfolio);
+    let mut taken = 1;
+    while steps.step() {
+        taken += 1;
+    }
+    // A further step after the last is harmless: the import commit may ask once too often.
+    assert!(!steps.step());
+    assert_eq!(taken, engine.frameworks().len());
+    assert_same(&engine, &steps.finish(), &at_once);
+    // Derived frameworks (internal profile ← credit rating, relationship ← stakeholders) are
+    // scored after their sources, so finishing early still agrees.
+    let mut partial = engine.score_in_steps(&portfolio);
+    partial.step();
+    assert_same(&engine, &partial.finish(), &at_once);
+}

@@ -8,7 +8,7 @@ use kam_radar::import::{
     template_csv, template_xlsx, AccountChange, Confidence, Imported, MappingMemory, SheetPlan,
     Table, TableKind, Target, Workbook,
 };
-use kam_radar::model::{keys, Account, Input, Order, Stakeholder, Workspace};
+use kam_radar::model::{keys, Account, CreditAssessment, Input, Order, Stakeholder, Workspace};
 use kam_radar::scoring::batch::{run_files, FileBytes};
 
 fn import_with(book: &Workbook, memory: &MappingMemory, existing: &[Account]) -> Imported {
@@ -364,7 +364,7 @@ fn a_reimport_merges_without_erasing_and_previews_the_changes() {
                 ,Delta,,,lots\n";
     let book = read_csv("again.csv", text.as_bytes()).expect("reads");
     let imported = import_with(&book, &MappingMemory::default(), &ws.accounts);
-    let plan = plan_merge(&ws, &imported);
+    let plan = plan_merge(&ws, imported);
     let s = plan.summary;
     assert_eq!(
         (s.new, s.updated, s.unchanged, s.with_problems),
@@ -395,7 +395,7 @@ fn a_reimport_merges_without_erasing_and_previews_the_changes() {
 
     // The same file again changes nothing.
     let imported = import_with(&book, &MappingMemory::default(), &ws.accounts);
-    let again = plan_merge(&ws, &imported).summary;
+    let again = plan_merge(&ws, imported).summary;
     assert_eq!((again.new, again.updated, again.unchanged), (0, 0, 3));
 }
 
@@ -407,7 +407,7 @@ fn linked_rows_reach_workspace_accounts_and_orders_are_not_duplicated() {
     let book = read_csv("orders.csv", text.as_bytes()).expect("reads");
     let imported = import_with(&book, &MappingMemory::default(), &ws.accounts);
     assert_eq!(imported.orders.len(), 2);
-    let plan = plan_merge(&ws, &imported);
+    let plan = plan_merge(&ws, imported);
     assert_eq!(
         plan.summary.orders_new, 1,
         "same account, date and amount twice"
@@ -458,4 +458,47 @@ fn the_command_line_reads_a_workbook_and_locates_scoring_problems() {
                 .starts_with("cli.xlsx, sheet Accounts, row 2, column C (Quality requirement)")),
         "{scoring:#?}"
     );
+}
+
+#[test]
+fn assessment_rows_merge_by_account_and_date_and_unchanged_ones_are_not_rewritten() {
+    let date = |d| chrono::NaiveDate::from_ymd_opt(2026, 3, d).expect("date");
+    let assessment = |account: &str, day, key: &str, value: &str| CreditAssessment {
+        account: account.into(),
+        date: date(day),
+        inputs: [(key.to_string(), Input::Text(value.into()))].into(),
+    };
+    let mut ws = Workspace::default();
+    ws.accounts.push(Account::new("C001", "Alpha"));
+    ws.credit_assessments
+        .push(assessment("C001", 1, "deal_volume", "high"));
+    let imported = Imported {
+        assessments: vec![
+            // The stored assessment again, unchanged: nothing to write.
+            assessment("C001", 1, "deal_volume", "high"),
+            // A new date over two rows (one input each): one assessment with both.
+            assessment("C001", 2, "deal_volume", "mid"),
+            assessment("C001", 2, "operating_risk", "low"),
+            // The stored date with another input: updated.
+            assessment("C001", 1, "contract_performance", "good"),
+        ],
+        ..Imported::default()
+    };
+    let plan = plan_merge(&ws, imported);
+    assert_eq!(
+        (plan.summary.assessments_new, plan.summary.assessments_updated),
+        (1, 1)
+    );
+    plan.apply(&mut ws);
+    assert_eq!(ws.credit_assessments.len(), 2);
+    let on = |day| {
+        let a = ws
+            .credit_assessments
+            .iter()
+            .find(|a| a.date == date(day))
+            .expect("assessment");
+        a.inputs.keys().cloned().collect::<Vec<_>>()
+    };
+    assert_eq!(on(1), ["contract_performance", "deal_volume"]);
+    assert_eq!(on(2), ["deal_volume", "operating_risk"]);
 }

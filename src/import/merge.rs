@@ -123,8 +123,9 @@ fn merge_person(existing: &Stakeholder, new: &Stakeholder) -> (Stakeholder, bool
     (s, !changed.is_empty())
 }
 
-/// Computes what importing `imported` into `ws` would do, without changing `ws`.
-pub fn plan_merge(ws: &Workspace, imported: &Imported) -> MergePlan {
+/// Computes what importing `imported` into `ws` would do, without changing `ws`. The imported
+/// records move into the plan: a 100k-account import is not copied on its way in.
+pub fn plan_merge(ws: &Workspace, imported: Imported) -> MergePlan {
     let mut summary = MergeSummary {
         with_problems: imported.report.rows_with_errors(),
         ..MergeSummary::default()
@@ -134,9 +135,9 @@ pub fn plan_merge(ws: &Workspace, imported: &Imported) -> MergePlan {
         ws.accounts.iter().map(|a| (link_key(&a.name), a)).collect();
     // An imported account matched by name keeps the workspace's id; rows linked to the
     // imported id follow it.
-    let mut renamed: HashMap<&str, &str> = HashMap::new();
+    let mut renamed: HashMap<String, &str> = HashMap::new();
     let mut accounts = Vec::with_capacity(imported.accounts.len());
-    for new in &imported.accounts {
+    for mut new in imported.accounts {
         let found = by_id.get(new.id.as_str()).or_else(|| {
             by_name
                 .get(&link_key(&new.name))
@@ -145,9 +146,9 @@ pub fn plan_merge(ws: &Workspace, imported: &Imported) -> MergePlan {
         match found {
             Some(existing) => {
                 if existing.id != new.id {
-                    renamed.insert(new.id.as_str(), existing.id.as_str());
+                    renamed.insert(new.id.clone(), existing.id.as_str());
                 }
-                let (merged, fields) = merge_account(existing, new);
+                let (merged, fields) = merge_account(existing, &new);
                 let change = if fields.is_empty() {
                     summary.unchanged += 1;
                     AccountChange::Unchanged
@@ -158,12 +159,11 @@ pub fn plan_merge(ws: &Workspace, imported: &Imported) -> MergePlan {
                 accounts.push((merged, change));
             }
             None => {
-                let mut a = new.clone();
-                if a.name.is_empty() {
-                    a.name = a.id.clone();
+                if new.name.is_empty() {
+                    new.name = new.id.clone();
                 }
                 summary.new += 1;
-                accounts.push((a, AccountChange::New));
+                accounts.push((new, AccountChange::New));
             }
         }
     }
@@ -173,11 +173,8 @@ pub fn plan_merge(ws: &Workspace, imported: &Imported) -> MergePlan {
         ws.stakeholders.iter().map(|s| (person_key(s), s)).collect();
     let mut stakeholders = Vec::new();
     let mut planned_people = HashSet::new();
-    for s in &imported.stakeholders {
-        let s = Stakeholder {
-            account: final_id(&s.account),
-            ..s.clone()
-        };
+    for mut s in imported.stakeholders {
+        s.account = final_id(&s.account);
         let key = person_key(&s);
         if !planned_people.insert(key.clone()) {
             continue;
@@ -200,11 +197,8 @@ pub fn plan_merge(ws: &Workspace, imported: &Imported) -> MergePlan {
     let order_key = |o: &Order| (o.account.clone(), o.date, o.amount.to_bits());
     let mut known_orders: HashSet<_> = ws.orders.iter().map(order_key).collect();
     let mut orders = Vec::new();
-    for o in &imported.orders {
-        let o = Order {
-            account: final_id(&o.account),
-            ..o.clone()
-        };
+    for mut o in imported.orders {
+        o.account = final_id(&o.account);
         if known_orders.insert(order_key(&o)) {
             orders.push(o);
         }
@@ -217,32 +211,32 @@ pub fn plan_merge(ws: &Workspace, imported: &Imported) -> MergePlan {
         .map(|a| ((a.account.clone(), a.date), a))
         .collect();
     let mut assessments: Vec<CreditAssessment> = Vec::new();
-    for a in &imported.assessments {
-        let a = CreditAssessment {
-            account: final_id(&a.account),
-            ..a.clone()
-        };
-        if let Some(planned) = assessments
-            .iter_mut()
-            .find(|p| p.account == a.account && p.date == a.date)
-        {
-            merge_inputs(&mut planned.inputs, &a.inputs, &mut Vec::new());
+    // Where each (account, date) already planned is, so a second row of the same assessment
+    // adds to it without a search through all those planned.
+    let mut planned_at: HashMap<(String, chrono::NaiveDate), usize> = HashMap::new();
+    for mut a in imported.assessments {
+        a.account = final_id(&a.account);
+        let key = (a.account.clone(), a.date);
+        if let Some(&i) = planned_at.get(&key) {
+            merge_inputs(&mut assessments[i].inputs, &a.inputs, &mut Vec::new());
             continue;
         }
-        match rated.get(&(a.account.clone(), a.date)) {
+        let planned = match rated.get(&key) {
             Some(existing) => {
                 let mut merged = (*existing).clone();
                 let mut changed = Vec::new();
                 merge_inputs(&mut merged.inputs, &a.inputs, &mut changed);
-                if !changed.is_empty() {
-                    summary.assessments_updated += 1;
-                    assessments.push(merged);
-                }
+                summary.assessments_updated += usize::from(!changed.is_empty());
+                (!changed.is_empty()).then_some(merged)
             }
             None => {
                 summary.assessments_new += 1;
-                assessments.push(a);
+                Some(a)
             }
+        };
+        if let Some(planned) = planned {
+            planned_at.insert(key, assessments.len());
+            assessments.push(planned);
         }
     }
 

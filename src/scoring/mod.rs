@@ -328,6 +328,33 @@ pub struct Scores {
     frameworks: Vec<Arc<FrameworkScores>>,
 }
 
+/// A scoring under way, one framework per [`ScoreSteps::step`] (see [`Engine::score_in_steps`]).
+pub struct ScoreSteps<'a> {
+    engine: &'a Engine,
+    portfolio: &'a Portfolio,
+    /// Frameworks scored so far, in dependency order.
+    done: usize,
+    out: Scores,
+}
+
+impl ScoreSteps<'_> {
+    /// Scores the next framework; `false` once every framework is scored.
+    pub fn step(&mut self) -> bool {
+        let Some(&fi) = self.engine.order.get(self.done) else {
+            return false;
+        };
+        self.engine.score_one(fi, self.portfolio, &mut self.out);
+        self.done += 1;
+        self.done < self.engine.order.len()
+    }
+
+    /// The scores, after every remaining step.
+    pub fn finish(mut self) -> Scores {
+        while self.step() {}
+        self.out
+    }
+}
+
 /// One framework's results, a row per account (or stakeholder).
 #[derive(Clone, Debug, Default)]
 pub struct FrameworkScores {
@@ -549,6 +576,23 @@ impl Engine {
             .resize_with(self.prepared.len(), Default::default);
         for &fi in &self.order {
             self.score_one(fi, portfolio, out);
+        }
+    }
+
+    /// Scores a portfolio one framework at a time, for a caller that must not hold its thread
+    /// for the whole scoring (the browser's main thread yields between steps at 100k accounts).
+    /// Finishes equal to [`Engine::score`].
+    pub fn score_in_steps<'a>(&'a self, portfolio: &'a Portfolio) -> ScoreSteps<'a> {
+        let mut out = Scores {
+            frameworks: Vec::new(),
+        };
+        out.frameworks
+            .resize_with(self.prepared.len(), Default::default);
+        ScoreSteps {
+            engine: self,
+            portfolio,
+            done: 0,
+            out,
         }
     }
 

@@ -121,7 +121,8 @@ pub fn bench_table_render() -> Result<f64, JsValue> {
 #[derive(Default)]
 struct Bench {
     worker: Option<(WorkerClient, Replies)>,
-    imported: Option<Workspace>,
+    /// The state the last import committed into, with the owner that keeps it alive.
+    imported: Option<(Owner, WorkspaceState)>,
 }
 
 type Replies = UnboundedReceiver<(Reply, Option<Vec<u8>>)>;
@@ -139,8 +140,18 @@ fn clock() -> Result<web_sys::Performance, JsValue> {
 /// The workspace of the last [`bench_import`].
 fn imported() -> Result<Workspace, JsValue> {
     BENCH
-        .with(|b| b.borrow().imported.clone())
+        .with(|b| {
+            let b = b.borrow();
+            b.imported.as_ref().map(|(_, data)| data.workspace.get_untracked())
+        })
         .ok_or_else(|| "import a file with benchImport first".into())
+}
+
+/// Drops the workspace of the last [`bench_import`], before the next one is timed.
+#[wasm_bindgen(js_name = benchForget)]
+pub fn bench_forget() {
+    let forgotten = BENCH.with(|b| b.borrow_mut().imported.take());
+    drop(forgotten);
 }
 
 /// The next reply other than progress; the worker's failures end the run.
@@ -165,13 +176,14 @@ async fn next_reply(replies: &mut Replies) -> Result<(Reply, Option<Vec<u8>>), J
 /// - `convert`: the worker converts the rows and encodes the records
 ///   ([`Request::Convert`] until [`Reply::Converted`], the page's decoding taken out);
 /// - `decode`: the page decodes the parts of records ([`decode_records`]);
-/// - `merge`: the merge preview ([`plan_merge`]) and, in the next task, the commit into a
-///   blank workspace with the remembered mapping, as the view's *Import* button does;
-/// - `score`: the workspace state's `scored` memo computes (engine, index, scores), in the
-///   commit's task as when a view reads the scores after the commit;
+/// - `merge`: the merge preview ([`plan_merge`]) the view shows before the user commits;
+/// - `score`: the commit as the view's *Import* button makes it, in the next task: the merge
+///   into a blank workspace with the remembered mapping, the index, and the scoring a
+///   framework per task ([`WorkspaceState::edit_records_in_steps`]), until the `scored` memo
+///   holds the scores;
 /// - `total`: from the request to the scores, the wait for the commit's task taken out.
 ///
-/// The workspace stays for the other hooks; the worker stays for the next import.
+/// The workspace state stays for the other hooks; the worker stays for the next import.
 #[wasm_bindgen(js_name = benchImport)]
 pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<String, JsValue> {
     let clock = clock()?;
@@ -201,12 +213,11 @@ pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<Str
     }
     let read_done = clock.now();
 
-    let mut ws = Workspace::default();
     let plans: Vec<SheetPlan> = read.sheets.iter().map(|s| s.plan.clone()).collect();
     client.send(
         &Request::Convert {
             plans: plans.clone(),
-            frameworks: ws.frameworks_in_force(),
+            frameworks: Workspace::default().frameworks_in_force(),
             existing: Vec::new(),
         },
         &[],
@@ -228,49 +239,40 @@ pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<Str
     let converted_at = clock.now();
     BENCH.with(|b| b.borrow_mut().worker = Some((client, replies)));
 
-    let plan = plan_merge(&ws, &received);
+    let plan = plan_merge(&Workspace::default(), received);
     let previewed = clock.now();
     // The view shows the preview, and the user commits in a task of its own.
-    next_task().await?;
+    super::browser::next_task().await;
     let committing = clock.now();
     let mut memory = MappingMemory::default();
     for (sheet, plan) in read.sheets.iter().zip(&plans) {
         memory.remember(&sheet.headers, plan);
     }
-    plan.apply(&mut ws);
-    memory.store(&mut ws.column_mappings);
-    let merged = clock.now();
-
     let owner = Owner::new();
-    let classes = owner.with(|| {
-        let data = WorkspaceState::new(ws.clone());
-        data.scored.with(|scored| class_counts(scored))
-    })?;
+    let data = owner.with(|| WorkspaceState::new(Workspace::default()));
+    data.edit_records_in_steps(|ws| {
+        plan.apply(ws);
+        memory.store(&mut ws.column_mappings);
+    })
+    .await;
+    let classes = data.scored.with(|scored| class_counts(scored))?;
     let end = clock.now();
-    drop(owner);
+    let accounts = data.workspace.with_untracked(|ws| ws.accounts.len());
     let report = serde_json::json!({
         "read": read_done - start,
         "convert": converted_at - read_done - decode,
         "decode": decode,
-        "merge": previewed - converted_at + merged - committing,
-        "score": end - merged,
+        "merge": previewed - converted_at,
+        "score": end - committing,
         "total": end - start - (committing - previewed),
         "rows_read": converted.rows_read,
         "rows_imported": converted.rows_imported,
         "problems": converted.total_problems,
-        "accounts": ws.accounts.len(),
+        "accounts": accounts,
         "classes": classes,
     });
-    BENCH.with(|b| b.borrow_mut().imported = Some(ws));
+    BENCH.with(|b| b.borrow_mut().imported = Some((owner, data)));
     Ok(report.to_string())
-}
-
-/// Waits for a task of its own (`setTimeout(0)`), as a click after a render would.
-async fn next_task() -> Result<(), JsValue> {
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback(&resolve);
-    });
-    wasm_bindgen_futures::JsFuture::from(wait).await.map(|_| ())
 }
 
 /// Accounts per class (by class id; `"-"` for no class) of every account preset.

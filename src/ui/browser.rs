@@ -1,6 +1,7 @@
 //! The browser APIs the shell needs outside storage: the URL fragment, the browser's language
-//! preferences, the document's `lang` attribute, and the scrolling, clicks and focus of the
-//! portfolio table. Components call these, never `web_sys`.
+//! preferences, the document's `lang` attribute, the scrolling, clicks and focus of the
+//! portfolio table, and yielding the main thread between steps of long work. Components call
+//! these, never `web_sys`.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -147,4 +148,14 @@ pub fn scroll_into_view(id: &str) {
     if let Some(element) = document().get_element_by_id(id) {
         element.scroll_into_view();
     }
+}
+
+/// Resolves in a task of its own (`setTimeout(0)`): long work awaits it between steps, so the
+/// page paints and answers input in between.
+pub async fn next_task() {
+    let wait = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback(&resolve);
+    });
+    // A timer's promise only resolves; there is no failure to report.
+    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }

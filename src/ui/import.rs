@@ -31,6 +31,8 @@ enum Step {
     Mapping,
     /// Converted: the report and what the merge would change, to commit or go back.
     Review,
+    /// Committed; the accounts are being scored (a task per framework), then shown.
+    Scoring,
     /// Committed.
     Done,
 }
@@ -180,16 +182,22 @@ impl ImportSession {
                 });
             }
         });
-        self.data.edit_records(|ws| {
-            plan.apply(ws);
-            memory.store(&mut ws.column_mappings);
+        // The scoring of a large import takes a task per framework; the page says so meanwhile.
+        self.step.set(Step::Scoring);
+        leptos::task::spawn_local(async move {
+            self.data
+                .edit_records_in_steps(|ws| {
+                    plan.apply(ws);
+                    memory.store(&mut ws.column_mappings);
+                })
+                .await;
+            if self.app.selected_account.get_untracked().is_none() {
+                self.app.selected_account.set(first_account);
+            }
+            // The worker's copy of the files is no longer needed.
+            self.client.set_value(None);
+            self.step.set(Step::Done);
         });
-        if self.app.selected_account.get_untracked().is_none() {
-            self.app.selected_account.set(first_account);
-        }
-        // The worker's copy of the files is no longer needed.
-        self.client.set_value(None);
-        self.step.set(Step::Done);
     }
 
     fn fail(self, message: Label) {
@@ -252,7 +260,7 @@ impl ImportSession {
         let mut plan = self
             .data
             .workspace
-            .with_untracked(|ws| plan_merge(ws, &imported));
+            .with_untracked(|ws| plan_merge(ws, imported));
         plan.summary.with_problems = converted.rows_with_errors;
         self.review.set(Some(Shared::new(Review {
             summary: plan.summary,
@@ -377,6 +385,12 @@ pub fn ImportView() -> impl IntoView {
             {move || match session.step.get() {
                 Step::Choose => ().into_any(),
                 Step::Working => view! { <Progress/> }.into_any(),
+                Step::Scoring => view! {
+                    <div class="card progress-card" role="status" data-testid="import-scoring">
+                        <p>{app.t(Msg::ImportScoring)}</p>
+                        <progress max="1"></progress>
+                    </div>
+                }.into_any(),
                 Step::Mapping => view! { <MappingStep/> }.into_any(),
                 Step::Review => view! { <ReviewStep/> }.into_any(),
                 Step::Done => view! { <DoneStep/> }.into_any(),

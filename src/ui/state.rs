@@ -1,12 +1,15 @@
 //! The workspace as reactive state: one signal holds what the user owns, and everything
 //! computed from it — the frameworks in force, the scoring engine, the indexed portfolio and
-//! every score — is a `Memo`, never written by an effect.
+//! every score — is a `Memo`, never written by an effect. A large change of the records (an
+//! import) can be scored a framework at a time, yielding the page between steps, before it is
+//! shown; the memo then takes those scores instead of scoring again.
 
 use std::ops::Deref;
 use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::browser;
 use crate::model::Workspace;
 use crate::scoring::{Engine, Portfolio, Scores};
 
@@ -64,15 +67,22 @@ pub struct WorkspaceState {
     records: StoredValue<u64>,
     /// The scoring of every account, or why the frameworks in force cannot score.
     pub scored: Memo<Shared<Result<Scored, String>>>,
+    /// Scores computed in steps for the records version they name
+    /// ([`WorkspaceState::edit_records_in_steps`]), waiting for the memo to take them.
+    primed: StoredValue<Option<Scored>>,
 }
 
 impl WorkspaceState {
     pub fn new(initial: Workspace) -> Self {
         let (workspace, write) = signal(initial);
         let records = StoredValue::new(0_u64);
+        let primed = StoredValue::new(None::<Scored>);
         let scored = Memo::new(move |before: Option<&Shared<Result<Scored, String>>>| {
             let version = records.get_value();
-            let before = before.and_then(|b| (**b).as_ref().ok());
+            let primed = primed.try_update_value(Option::take).flatten();
+            let before = primed
+                .as_ref()
+                .or_else(|| before.and_then(|b| (**b).as_ref().ok()));
             Shared::new(workspace.with(|ws| {
                 let engine = Engine::new(&ws.frameworks_in_force()).map_err(|e| e.to_string())?;
                 // A framework edit on the same records re-scores only what it touched.
@@ -103,6 +113,7 @@ impl WorkspaceState {
             write,
             records,
             scored,
+            primed,
         }
     }
 
@@ -122,6 +133,41 @@ impl WorkspaceState {
     pub fn edit_records(self, change: impl FnOnce(&mut Workspace)) {
         self.records.update_value(|v| *v += 1);
         self.write.update(change);
+    }
+
+    /// Changes the records as [`WorkspaceState::edit_records`] does, but indexes and scores
+    /// them a framework at a time, awaiting a task of its own between steps, before anyone
+    /// is told: a 100k-account import never holds the page for the whole scoring. Meanwhile
+    /// the views keep showing the records and scores from before (no view is notified until
+    /// the scores are ready); a change made in between wins, and is scored as usual.
+    pub async fn edit_records_in_steps(self, change: impl FnOnce(&mut Workspace)) {
+        self.records.update_value(|v| *v += 1);
+        let version = self.records.get_value();
+        self.write.update_untracked(change);
+        browser::next_task().await;
+        let indexed = self.workspace.with_untracked(|ws| {
+            let engine = Engine::new(&ws.frameworks_in_force()).ok()?;
+            let portfolio = engine.index(&ws.accounts, &ws.stakeholders);
+            Some((engine, portfolio))
+        });
+        // Frameworks that cannot score: the memo says why, at once.
+        if let Some((engine, portfolio)) = indexed {
+            browser::next_task().await;
+            let scores = {
+                let mut steps = engine.score_in_steps(&portfolio);
+                while steps.step() {
+                    browser::next_task().await;
+                }
+                steps.finish()
+            };
+            self.primed.set_value(Some(Scored {
+                engine,
+                portfolio: Arc::new(portfolio),
+                scores,
+                records: version,
+            }));
+        }
+        self.write.notify();
     }
 
     /// Changes what scores the records without touching them: the frameworks, the settings,
