@@ -486,7 +486,10 @@ fn assessment_rows_merge_by_account_and_date_and_unchanged_ones_are_not_rewritte
     };
     let plan = plan_merge(&ws, imported);
     assert_eq!(
-        (plan.summary.assessments_new, plan.summary.assessments_updated),
+        (
+            plan.summary.assessments_new,
+            plan.summary.assessments_updated
+        ),
         (1, 1)
     );
     plan.apply(&mut ws);

@@ -32,10 +32,12 @@ pub use format::{migrate, FORMAT, FORMAT_VERSION};
 pub use protocol::{
     discard_unreadable, encoded_size, head_key, load, load_async, peek_head, save, save_async,
     save_overwrite, save_overwrite_async, storage_usage, stored_size, HeadInfo, LoadOutcome,
-    Recovery, RecoveryReason, SaveContext, SaveReceipt, StoredSize,
+    Recovery, RecoveryReason, SaveContext, SaveReceipt, Snapshot, StoredSize,
 };
 pub use store::{utf16_len, AsyncKeyValueStore, Blocking, KeyValueStore, MemoryStore, StoreError};
-pub use tiered::{create_placed, save_placed, Tier, Tiered};
+pub use tiered::{
+    create_placed, create_snapshot_placed, save_placed, save_snapshot_placed, Tier, Tiered,
+};
 pub use workspaces::{
     create, delete, delete_all_data, duplicate, list, purge, purge_expired, read_index, rename,
     restore, switch, unique_name, IndexEntry, Trashed, WorkspaceIndex, WorkspaceSummary,

@@ -386,6 +386,25 @@ pub async fn load_async<S: AsyncKeyValueStore>(
     }
 }
 
+/// A workspace encoded for saving. The page takes it from the open workspace in one step and
+/// saves it across awaits, instead of copying a 100k-account workspace to hold it meanwhile.
+pub struct Snapshot {
+    pub(crate) name: String,
+    accounts: usize,
+    encoded: codec::Encoded,
+}
+
+impl Snapshot {
+    /// Encodes `ws`; fails on what cannot be stored (a NaN), before anything is written.
+    pub fn of(ws: &Workspace) -> Result<Snapshot, PersistError> {
+        Ok(Snapshot {
+            name: ws.name.clone(),
+            accounts: ws.accounts.len(),
+            encoded: codec::encode(ws)?,
+        })
+    }
+}
+
 /// Saves `ws` as workspace `id`, refusing with [`PersistError::Conflict`] when another tab
 /// saved a newer revision since `ctx.base_revision`.
 pub async fn save_async<S: AsyncKeyValueStore>(
@@ -394,7 +413,7 @@ pub async fn save_async<S: AsyncKeyValueStore>(
     ws: &Workspace,
     ctx: &SaveContext<'_>,
 ) -> Result<SaveReceipt, PersistError> {
-    save_generation(store, id, ws, ctx, true).await
+    save_generation(store, id, &Snapshot::of(ws)?, ctx, true).await
 }
 
 /// Saves `ws` as workspace `id` whatever another tab saved (the user chose "overwrite").
@@ -404,7 +423,7 @@ pub async fn save_overwrite_async<S: AsyncKeyValueStore>(
     ws: &Workspace,
     ctx: &SaveContext<'_>,
 ) -> Result<SaveReceipt, PersistError> {
-    save_generation(store, id, ws, ctx, false).await
+    save_generation(store, id, &Snapshot::of(ws)?, ctx, false).await
 }
 
 /// Writes one key, giving up the backup generation once if the store is full.
@@ -460,12 +479,11 @@ async fn drop_backup<S: AsyncKeyValueStore>(
 pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
     store: &mut S,
     id: &str,
-    ws: &Workspace,
+    snapshot: &Snapshot,
     ctx: &SaveContext<'_>,
     check_conflict: bool,
 ) -> Result<SaveReceipt, PersistError> {
-    // Encoding can fail on the user's data (a NaN); it happens before the first write.
-    let encoded = codec::encode(ws)?;
+    let encoded = &snapshot.encoded;
     let keys = store.keys().await?;
     let head = peek_head_async(store, id).await?;
     if let Some(h) = &head {
@@ -566,9 +584,9 @@ pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
         revision,
         writer: ctx.writer.to_string(),
         saved_at,
-        name: ws.name.clone(),
+        name: snapshot.name.clone(),
         live_chars,
-        accounts: ws.accounts.len(),
+        accounts: snapshot.accounts,
         unexported: unexported.clone(),
     };
     let head_text = head_text(info)?;

@@ -12,7 +12,7 @@
 use std::cell::RefCell;
 
 use super::protocol::{
-    head_key, save_generation, ws_prefix, SaveContext, SaveReceipt, WS_KEY_PREFIX,
+    head_key, save_generation, ws_prefix, SaveContext, SaveReceipt, Snapshot, WS_KEY_PREFIX,
 };
 use super::store::{AsyncKeyValueStore, StoreError};
 use super::workspaces::{add_current, first_save, fresh_id};
@@ -201,10 +201,7 @@ impl<A: AsyncKeyValueStore, B: AsyncKeyValueStore> AsyncKeyValueStore for Tiered
     }
 }
 
-/// Saves `ws` as workspace `id` where it fits: when the small store is full, the workspace
-/// moves to the large store and the save is made there; after a save that leaves it larger
-/// than [`INDEXED_DB_THRESHOLD_CHARS`] in the small store, it moves too. `overwrite` replaces
-/// another tab's newer save (the user chose to).
+/// Saves `ws` as workspace `id` where it fits ([`save_snapshot_placed`]).
 pub async fn save_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
     store: &mut Tiered<A, B>,
     id: &str,
@@ -212,10 +209,24 @@ pub async fn save_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
     ctx: &SaveContext<'_>,
     overwrite: bool,
 ) -> Result<SaveReceipt, PersistError> {
-    match save_generation(store, id, ws, ctx, !overwrite).await {
+    save_snapshot_placed(store, id, &Snapshot::of(ws)?, ctx, overwrite).await
+}
+
+/// Saves a workspace as `id` where it fits: when the small store is full, the workspace
+/// moves to the large store and the save is made there; after a save that leaves it larger
+/// than [`INDEXED_DB_THRESHOLD_CHARS`] in the small store, it moves too. `overwrite` replaces
+/// another tab's newer save (the user chose to).
+pub async fn save_snapshot_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
+    store: &mut Tiered<A, B>,
+    id: &str,
+    snapshot: &Snapshot,
+    ctx: &SaveContext<'_>,
+    overwrite: bool,
+) -> Result<SaveReceipt, PersistError> {
+    match save_generation(store, id, snapshot, ctx, !overwrite).await {
         Err(PersistError::QuotaExceeded { .. }) if store.can_move(id) => {
             store.move_to_large(id).await?;
-            save_generation(store, id, ws, ctx, !overwrite).await
+            save_generation(store, id, snapshot, ctx, !overwrite).await
         }
         Ok(receipt) if receipt.live_chars > INDEXED_DB_THRESHOLD_CHARS && store.can_move(id) => {
             // The save is made; a failed move only means it stays where it is.
@@ -226,15 +237,24 @@ pub async fn save_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
     }
 }
 
-/// Saves `ws` as a new workspace where it fits ([`save_placed`]), makes it current and
-/// returns its id.
+/// Saves `ws` as a new workspace where it fits ([`create_snapshot_placed`]).
 pub async fn create_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
     store: &mut Tiered<A, B>,
     ws: &Workspace,
     ctx: &SaveContext<'_>,
 ) -> Result<(String, SaveReceipt), PersistError> {
+    create_snapshot_placed(store, &Snapshot::of(ws)?, ctx).await
+}
+
+/// Saves a workspace as a new one where it fits ([`save_snapshot_placed`]), makes it current
+/// and returns its id.
+pub async fn create_snapshot_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
+    store: &mut Tiered<A, B>,
+    snapshot: &Snapshot,
+    ctx: &SaveContext<'_>,
+) -> Result<(String, SaveReceipt), PersistError> {
     let id = fresh_id(store, ctx.now).await?;
-    let receipt = save_placed(store, &id, ws, &first_save(ctx), false).await?;
-    add_current(store, &id, &ws.name, ctx.now).await?;
+    let receipt = save_snapshot_placed(store, &id, snapshot, &first_save(ctx), false).await?;
+    add_current(store, &id, &snapshot.name, ctx.now).await?;
     Ok((id, receipt))
 }

@@ -23,8 +23,9 @@ use crate::persist::workspaces::{
     read_index_async, rename_async, restore_async, switch_async,
 };
 use crate::persist::{
-    self, create_placed, head_key, load_async, save_placed, PersistError, SaveContext, Tier,
-    Tiered, Trashed, WorkspaceSummary, INDEX_KEY, UNDO_SECONDS,
+    self, create_placed, create_snapshot_placed, head_key, load_async, save_snapshot_placed,
+    PersistError, SaveContext, Snapshot, Tier, Tiered, Trashed, WorkspaceSummary, INDEX_KEY,
+    UNDO_SECONDS,
 };
 
 type Store = Tiered<LocalStore, IdbStore>;
@@ -410,21 +411,25 @@ impl Autosave {
             return Ok(());
         };
         let writer = self.session.with_value(|s| s.writer.clone());
-        let workspace = self.data.workspace.get_untracked();
+        // Encoded in place: a 100k-account workspace is not copied to be saved.
+        let snapshot = self.data.workspace.with_untracked(Snapshot::of);
         let context = SaveContext {
             writer: &writer,
             base_revision,
             now: now(),
         };
-        let outcome = match id {
-            None => create_placed(store, &workspace, &context)
+        let outcome = match (snapshot, id) {
+            (Err(e), _) => Err(e),
+            (Ok(snapshot), None) => create_snapshot_placed(store, &snapshot, &context)
                 .await
                 .map(|(id, receipt)| {
                     self.session.update_value(|s| s.id = Some(id.clone()));
                     self.current.set(Some(id));
                     receipt
                 }),
-            Some(id) => save_placed(store, &id, &workspace, &context, overwrite).await,
+            (Ok(snapshot), Some(id)) => {
+                save_snapshot_placed(store, &id, &snapshot, &context, overwrite).await
+            }
         };
         match outcome {
             Ok(receipt) => {

@@ -142,7 +142,9 @@ fn imported() -> Result<Workspace, JsValue> {
     BENCH
         .with(|b| {
             let b = b.borrow();
-            b.imported.as_ref().map(|(_, data)| data.workspace.get_untracked())
+            b.imported
+                .as_ref()
+                .map(|(_, data)| data.workspace.get_untracked())
         })
         .ok_or_else(|| "import a file with benchImport first".into())
 }
