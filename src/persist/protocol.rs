@@ -505,7 +505,7 @@ pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
         + 1;
     let saved_at = ctx.now.to_rfc3339_opts(SecondsFormat::Millis, true);
 
-    let plan = plan_chunks(id, &encoded);
+    let plan = plan_chunks(id, encoded);
     let manifest = envelope_text(
         FORMAT_VERSION,
         &saved_at,
