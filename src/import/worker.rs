@@ -39,7 +39,7 @@ pub const PREVIEW_ROWS: usize = 6;
 
 /// Records per [`Reply::Records`] message: the page decodes each part in its own task, so a
 /// 100k-account import never holds the page for long.
-pub const RECORDS_PER_PART: usize = 10_000;
+pub const RECORDS_PER_PART: usize = 5_000;
 
 /// Problems rendered for the view; the rest are counted, and all of them are in the
 /// downloadable problem rows.
