@@ -397,7 +397,8 @@ fn text_damages(intact: &str) -> Vec<(&'static str, String)> {
             // A document whose checksum covers its own (not canonical) payload text.
             let spaced = intact.replacen("\"rows\":[[", "\"rows\": [[", 1);
             let start = spaced.find("\"payload\":").unwrap_or(0) + "\"payload\":".len();
-            let raw = &spaced[start..spaced.len() - 1];
+            // The envelope's keys are sorted (it was written from a `Value`): `revision` follows.
+            let raw = &spaced[start..spaced.find(",\"revision\":").unwrap_or(start)];
             let old = &spaced[spaced.find("fnv1a64:").unwrap_or(0)..][..24];
             spaced.replacen(old, &checksum(raw), 1)
         }),
@@ -551,12 +552,37 @@ fn damaged_documents_and_stores_give_the_same_outcomes_as_before() {
     let now = all_outcomes();
     for section in ["documents", "texts", "store"] {
         let (e, n) = (&expected[section], &now[section]);
-        let names: Vec<&String> = e.as_object().map(|m| m.keys().collect()).unwrap_or_default();
-        for name in names {
-            assert_eq!(n[name], e[name], "{section} / {name}");
+        let names = |v: &Value| -> Vec<String> {
+            v.as_object()
+                .map(|m| m.keys().cloned().collect())
+                .unwrap_or_default()
+        };
+        assert_eq!(names(n), names(e), "{section}");
+        for name in names(e) {
+            if section == "texts" && name == RAW_CHECKSUM {
+                continue;
+            }
+            assert_eq!(n[&name], e[&name], "{section} / {name}");
         }
-        assert_eq!(n, e, "{section}");
     }
+}
+
+/// The one deliberate change: a document whose checksum covers its payload's text as it
+/// stands, rather than serde_json's re-writing of it, was refused and is now read — the
+/// reader checks the text it has without re-writing it (the writer's two forms are equal).
+const RAW_CHECKSUM: &str = "checksum of the raw text";
+
+#[test]
+fn a_checksum_of_the_payload_as_written_is_accepted() {
+    let expected: Value = serde_json::from_str(&fixture("codec-v2-outcomes.json")).unwrap();
+    assert!(expected["texts"][RAW_CHECKSUM]
+        .as_str()
+        .is_some_and(|s| s.contains("checksum does not match")));
+    let now = all_outcomes();
+    assert_eq!(
+        now["texts"][RAW_CHECKSUM],
+        expected["documents"]["intact"]["decode_document"]
+    );
 }
 
 /// Writes the fixtures from the codec as it is; run once, by hand, when the format changes
@@ -572,3 +598,4 @@ fn write_fixtures() {
     let outcomes = serde_json::to_string_pretty(&all_outcomes()).unwrap();
     std::fs::write(format!("{FIXTURES}/codec-v2-outcomes.json"), outcomes).unwrap();
 }
+
