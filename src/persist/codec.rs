@@ -10,10 +10,21 @@
 //! integral amounts are written without a fraction. Blocks end where a hash of the account id
 //! says so (content-defined boundaries), so inserting or editing one account changes one or
 //! two blocks, not every block after it.
+//!
+//! Speed (100k accounts are saved, loaded and sent by the import worker in this form): blocks
+//! are written straight into their text, byte for byte what serde_json wrote for the same
+//! values, and read straight into typed rows whose strings borrow from the JSON text — no
+//! `serde_json::Value` tree on either side. Reading a `Value` (an inline payload) goes through
+//! the same typed reader, so every error names the same block, row and column either way.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::ops::Range;
 
 use chrono::{NaiveDate, TimeDelta};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};
 
@@ -53,6 +64,16 @@ impl Table {
     }
 }
 
+/// The members of a block, in the order a stored chunk writes them.
+const MEMBERS: [&str; 5] = ["refs", "keys", "strs", "attrs", "rows"];
+/// The same members in the single-document form, whose objects have sorted keys (it was
+/// written through a `Value`, whose maps are sorted): attrs, keys, refs, rows, strs.
+const INLINE_ORDER: [usize; 5] = [3, 1, 0, 4, 2];
+
+/// Where each member (`"refs":[…]` …, in [`MEMBERS`] order) is in a block's text; an empty
+/// range for a member left out.
+type Layout = [Range<usize>; 5];
+
 /// A workspace encoded: its small members as one JSON text, its tables as block texts.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Encoded {
@@ -60,6 +81,8 @@ pub struct Encoded {
     pub meta: String,
     /// Block texts per table, in [`Table::ALL`] order.
     pub blocks: [Vec<String>; 4],
+    /// The members' places in each block text, to write the single-document form.
+    layouts: [Vec<Layout>; 4],
 }
 
 impl Encoded {
@@ -70,17 +93,56 @@ impl Encoded {
 
     /// The payload with every block inline: the single-document form of stored format v2.
     pub fn to_inline(&self) -> Result<Value, PersistError> {
-        let parse = |t: &str| {
-            serde_json::from_str::<Value>(t).map_err(|e| PersistError::Malformed(e.to_string()))
+        serde_json::from_str(&self.inline_text()?).map_err(|e| PersistError::Malformed(e.to_string()))
+    }
+
+    /// The JSON text of [`Encoded::to_inline`], byte for byte what serde_json writes for that
+    /// value (its maps have sorted keys), written without building it.
+    pub fn inline_text(&self) -> Result<String, PersistError> {
+        let meta = serde_json::from_str::<Value>(&self.meta)
+            .map_err(|e| PersistError::Malformed(e.to_string()))?
+            .to_string();
+        let size: usize = self.blocks.iter().flatten().map(|b| b.len() + 1).sum();
+        let mut out = String::with_capacity(size + meta.len() + 128);
+        // Sorted: accounts, credit_assessments, meta, orders, schema_version, stakeholders.
+        let table = |out: &mut String, t: Table| {
+            let i = t as usize;
+            put_str(out, t.name());
+            out.push_str(":[");
+            for (n, (text, layout)) in self.blocks[i].iter().zip(&self.layouts[i]).enumerate() {
+                if n > 0 {
+                    out.push(',');
+                }
+                out.push('{');
+                let mut first = true;
+                for m in INLINE_ORDER {
+                    if layout[m].is_empty() {
+                        continue;
+                    }
+                    if !first {
+                        out.push(',');
+                    }
+                    first = false;
+                    out.push_str(&text[layout[m].clone()]);
+                }
+                out.push('}');
+            }
+            out.push(']');
         };
-        let mut out = serde_json::Map::new();
-        out.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
-        out.insert("meta".into(), parse(&self.meta)?);
-        for (t, blocks) in Table::ALL.iter().zip(&self.blocks) {
-            let list = blocks.iter().map(|b| parse(b)).collect::<Result<_, _>>()?;
-            out.insert(t.name().into(), Value::Array(list));
-        }
-        Ok(Value::Object(out))
+        out.push('{');
+        table(&mut out, Table::Accounts);
+        out.push(',');
+        table(&mut out, Table::CreditAssessments);
+        out.push_str(",\"meta\":");
+        out.push_str(&meta);
+        out.push(',');
+        table(&mut out, Table::Orders);
+        out.push_str(",\"schema_version\":");
+        put_u64(&mut out, u64::from(SCHEMA_VERSION));
+        out.push(',');
+        table(&mut out, Table::Stakeholders);
+        out.push('}');
+        Ok(out)
     }
 }
 
@@ -112,29 +174,898 @@ pub fn encode(ws: &Workspace) -> Result<Encoded, PersistError> {
         column_mappings,
     })
     .map_err(|e| PersistError::Malformed(e.to_string()))?;
-    let blocks = [
-        split(accounts, |a| &a.id)
-            .into_iter()
-            .map(encode_accounts)
-            .collect::<Result<Vec<_>, _>>()?,
-        split(stakeholders, |s| &s.account)
-            .into_iter()
-            .map(encode_stakeholders)
-            .collect::<Result<Vec<_>, _>>()?,
-        split(orders, |o| &o.account)
-            .into_iter()
-            .map(encode_orders)
-            .collect::<Result<Vec<_>, _>>()?,
-        split(credit_assessments, |c| &c.account)
-            .into_iter()
-            .map(encode_credit)
-            .collect::<Result<Vec<_>, _>>()?,
-    ];
-    Ok(Encoded { meta, blocks })
+    let mut blocks: [Vec<String>; 4] = Default::default();
+    let mut layouts: [Vec<Layout>; 4] = Default::default();
+    let mut out = Out::default();
+    for rows in split(accounts, |a| &a.id) {
+        (blocks[0].push(encode_accounts(rows, &mut out)?), layouts[0].push(out.take_layout()));
+    }
+    for rows in split(stakeholders, |s| &s.account) {
+        blocks[1].push(encode_stakeholders(rows, &mut out)?);
+        layouts[1].push(out.take_layout());
+    }
+    for rows in split(orders, |o| &o.account) {
+        blocks[2].push(encode_orders(rows, &mut out)?);
+        layouts[2].push(out.take_layout());
+    }
+    for rows in split(credit_assessments, |c| &c.account) {
+        blocks[3].push(encode_credit(rows, &mut out)?);
+        layouts[3].push(out.take_layout());
+    }
+    Ok(Encoded {
+        meta,
+        blocks,
+        layouts,
+    })
+}
+
+#[derive(Serialize)]
+struct MetaOut<'a> {
+    schema_version: u32,
+    name: &'a str,
+    settings: &'a Settings,
+    frameworks: &'a [Framework],
+    column_mappings: &'a BTreeMap<String, Value>,
+}
+
+#[derive(Deserialize)]
+struct MetaIn {
+    schema_version: u32,
+    #[serde(default)]
+    name: String,
+    #[serde(default)]
+    settings: Settings,
+    #[serde(default)]
+    frameworks: Vec<Framework>,
+    #[serde(default)]
+    column_mappings: BTreeMap<String, Value>,
+}
+
+/// Cuts rows into blocks after a group (rows sharing a key) whose key hash says so.
+fn split<T>(rows: &[T], key: impl Fn(&T) -> &str) -> Vec<&[T]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for i in 0..rows.len() {
+        let last = i + 1 == rows.len();
+        let group_ends = last || key(&rows[i]) != key(&rows[i + 1]);
+        let cut = last
+            || i + 1 - start >= MAX_BLOCK_ROWS
+            || (group_ends && fnv1a64(key(&rows[i])).is_multiple_of(BOUNDARY_EVERY));
+        if cut {
+            out.push(&rows[start..=i]);
+            start = i + 1;
+        }
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Writing
+
+/// A fast hash for the writer's tables of short strings (FxHash's mixing): a block's strings
+/// are hashed a few times each, and SipHash's resistance to chosen keys buys nothing here.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut h = self.0;
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(w);
+            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
+        }
+        for &b in words.remainder() {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+        self.0 = h;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// The kind of an input column within a block.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Numbers,
+    Labels,
+    Mixed,
+}
+
+impl Kind {
+    fn tag(self) -> &'static str {
+        match self {
+            Kind::Numbers => "n",
+            Kind::Labels => "s",
+            Kind::Mixed => "m",
+        }
+    }
+}
+
+/// The text being written and its scratch space, reused from block to block.
+#[derive(Default)]
+struct Out {
+    text: String,
+    layout: Layout,
+    /// For numbers with a fraction, which serde_json formats (its shortest round-trip form).
+    scratch: Vec<u8>,
+}
+
+impl Out {
+    fn take_layout(&mut self) -> Layout {
+        std::mem::take(&mut self.layout)
+    }
+
+    /// Starts member `m` (`"name":`), after a comma unless it is the first.
+    fn member(&mut self, m: usize) {
+        if self.text.len() > 1 {
+            self.text.push(',');
+        }
+        self.layout[m].start = self.text.len();
+        put_str(&mut self.text, MEMBERS[m]);
+        self.text.push(':');
+    }
+
+    fn end_member(&mut self, m: usize) {
+        self.layout[m].end = self.text.len();
+    }
+
+    fn f64(&mut self, v: f64) {
+        self.scratch.clear();
+        // Writing to a Vec cannot fail, and a finite f64 always serialises.
+        let _ = serde_json::to_writer(&mut self.scratch, &v);
+        self.text
+            .push_str(std::str::from_utf8(&self.scratch).unwrap_or("0"));
+    }
+
+    /// A number: integral values without a fraction (exact below 2^53), others as the
+    /// shortest text that reads back to the same `f64`.
+    fn number(&mut self, v: f64, what: impl FnOnce() -> String) -> Result<(), PersistError> {
+        if !v.is_finite() {
+            return Err(PersistError::NotFinite(what()));
+        }
+        if v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative()) {
+            put_i64(&mut self.text, v as i64);
+        } else {
+            self.f64(v);
+        }
+        Ok(())
+    }
+}
+
+/// A string as serde_json writes it: `"`, `\` and control characters escaped, the short forms
+/// for \b \f \n \r \t, `\u00xx` (lowercase) for the others; everything else as it is.
+fn put_str(out: &mut String, s: &str) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        let escape: &str = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        // `b` is ASCII, so `i` and `i + 1` are character boundaries.
+        out.push_str(&s[start..i]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 0xf)]));
+        } else {
+            out.push_str(escape);
+        }
+        start = i + 1;
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+fn put_u64(out: &mut String, mut n: u64) {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i..] {
+        out.push(char::from(d));
+    }
+}
+
+fn put_i64(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    put_u64(out, n.unsigned_abs());
+}
+
+fn put_list<'s>(out: &mut String, items: impl Iterator<Item = &'s str>) {
+    out.push('[');
+    for (i, s) in items.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        put_str(out, s);
+    }
+    out.push(']');
+}
+
+/// Adds the keys of one row's (sorted) map to the block's sorted columns: a merge of two
+/// sorted lists, so rows with the same keys cost one comparison per key.
+fn merge_columns<'a>(columns: &mut Vec<(&'a str, Kind)>, map: &'a Inputs) {
+    let mut c = 0;
+    for (k, v) in map {
+        let kind = match v {
+            Input::Number(_) => Kind::Numbers,
+            Input::Text(_) => Kind::Labels,
+        };
+        while c < columns.len() && columns[c].0 < k.as_str() {
+            c += 1;
+        }
+        if c < columns.len() && columns[c].0 == k.as_str() {
+            if columns[c].1 != kind {
+                columns[c].1 = Kind::Mixed;
+            }
+        } else {
+            columns.insert(c, (k.as_str(), kind));
+        }
+        c += 1;
+    }
+}
+
+fn merge_names<'a>(names: &mut Vec<&'a str>, map: &'a BTreeMap<String, String>) {
+    let mut c = 0;
+    for k in map.keys() {
+        while c < names.len() && names[c] < k.as_str() {
+            c += 1;
+        }
+        if c == names.len() || names[c] != k.as_str() {
+            names.insert(c, k.as_str());
+        }
+        c += 1;
+    }
+}
+
+/// Position of each (sorted) key of `keys` in the sorted `names`, which hold them all.
+fn positions<'k>(
+    names: impl Fn(usize) -> &'k str + 'k,
+    keys: impl Iterator<Item = &'k str> + 'k,
+) -> impl Iterator<Item = usize> + 'k {
+    let mut c = 0;
+    keys.map(move |k| {
+        while names(c) != k {
+            c += 1;
+        }
+        c
+    })
+}
+
+/// Everything a block writer needs: input columns, the string table and the account refs.
+struct Writer<'a> {
+    columns: Vec<(&'a str, Kind)>,
+    strings: FastMap<&'a str, usize>,
+    strs: Vec<&'a str>,
+    refs: Vec<&'a str>,
+    ref_position: FastMap<&'a str, usize>,
+    attrs: Vec<&'a str>,
+}
+
+impl<'a> Writer<'a> {
+    /// Plans a block: `inputs` are the rows' input maps, `strings` every string slot value
+    /// (text inputs are added here for label columns), `refs` the account ids referred to.
+    fn new(
+        inputs: impl Iterator<Item = &'a Inputs> + Clone,
+        strings: impl Iterator<Item = &'a str>,
+        refs: impl Iterator<Item = &'a str>,
+        attributes: impl Iterator<Item = &'a BTreeMap<String, String>> + Clone,
+    ) -> Self {
+        let mut attrs: Vec<&'a str> = Vec::new();
+        for m in attributes.clone() {
+            merge_names(&mut attrs, m);
+        }
+        let strings = strings.chain(attributes.flat_map(|m| m.values().map(String::as_str)));
+        let mut columns: Vec<(&'a str, Kind)> = Vec::new();
+        for map in inputs.clone() {
+            merge_columns(&mut columns, map);
+        }
+        let labels = inputs.flat_map(|m| {
+            positions(|c| columns[c].0, m.keys().map(String::as_str))
+                .zip(m.values())
+                .filter_map(|(c, v)| match v {
+                    Input::Text(t) if columns[c].1 == Kind::Labels => Some(t.as_str()),
+                    _ => None,
+                })
+        });
+        let mut counts: FastMap<&'a str, (usize, usize)> = FastMap::default();
+        for (seen, s) in strings.chain(labels).enumerate() {
+            if !s.is_empty() {
+                counts.entry(s).or_insert((0, seen)).0 += 1;
+            }
+        }
+        let mut repeated: Vec<(&'a str, (usize, usize))> =
+            counts.into_iter().filter(|(_, (n, _))| *n >= 2).collect();
+        // Most frequent first, so the commonest strings get one-digit indices; ties by first
+        // appearance so the same rows always give the same block text (and chunk name).
+        repeated.sort_unstable_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
+        let strs: Vec<&'a str> = repeated.into_iter().map(|(s, _)| s).collect();
+        let mut ref_list = Vec::new();
+        let mut ref_position = FastMap::default();
+        for r in refs {
+            ref_position.entry(r).or_insert_with(|| {
+                ref_list.push(r);
+                ref_list.len() - 1
+            });
+        }
+        Writer {
+            columns,
+            strings: strs.iter().enumerate().map(|(i, s)| (*s, i)).collect(),
+            strs,
+            refs: ref_list,
+            ref_position,
+            attrs,
+        }
+    }
+
+    /// Opens the block and writes the members before `rows`.
+    fn start(&self, out: &mut Out) {
+        out.text.clear();
+        out.layout = Layout::default();
+        out.text.push('{');
+        if !self.refs.is_empty() {
+            out.member(0);
+            put_list(&mut out.text, self.refs.iter().copied());
+            out.end_member(0);
+        }
+        if !self.columns.is_empty() {
+            out.member(1);
+            out.text.push('[');
+            for (i, (k, kind)) in self.columns.iter().enumerate() {
+                if i > 0 {
+                    out.text.push(',');
+                }
+                out.text.push('[');
+                put_str(&mut out.text, k);
+                out.text.push(',');
+                put_str(&mut out.text, kind.tag());
+                out.text.push(']');
+            }
+            out.text.push(']');
+            out.end_member(1);
+        }
+        if !self.strs.is_empty() {
+            out.member(2);
+            put_list(&mut out.text, self.strs.iter().copied());
+            out.end_member(2);
+        }
+        if !self.attrs.is_empty() {
+            out.member(3);
+            put_list(&mut out.text, self.attrs.iter().copied());
+            out.end_member(3);
+        }
+        out.member(4);
+        out.text.push('[');
+    }
+
+    /// Closes the rows and the block, and returns its text.
+    fn finish(&self, out: &mut Out) -> String {
+        out.text.push(']');
+        out.end_member(4);
+        out.text.push('}');
+        let mut text = String::with_capacity(out.text.len());
+        text.push_str(&out.text);
+        text
+    }
+
+    /// A text slot: its index in the string table, or the text itself.
+    fn string(&self, out: &mut Out, s: &str) {
+        match self.strings.get(s) {
+            Some(&i) => put_u64(&mut out.text, i as u64),
+            None => put_str(&mut out.text, s),
+        }
+    }
+
+    fn account_ref(&self, out: &mut Out, id: &str) {
+        put_u64(
+            &mut out.text,
+            self.ref_position.get(id).copied().unwrap_or_default() as u64,
+        );
+    }
+
+    /// A row's inputs aligned to the columns, `null` where absent, trailing nulls left out.
+    fn inputs(
+        &self,
+        out: &mut Out,
+        map: &Inputs,
+        what: &dyn Fn(&str) -> String,
+    ) -> Result<(), PersistError> {
+        out.text.push('[');
+        let mut next = 0;
+        for ((k, v), c) in map
+            .iter()
+            .zip(positions(|c| self.columns[c].0, map.keys().map(String::as_str)))
+        {
+            for gap in next..c {
+                out.text.push_str(if gap > 0 { ",null" } else { "null" });
+            }
+            if c > 0 {
+                out.text.push(',');
+            }
+            match (self.columns[c].1, v) {
+                (_, Input::Number(n)) => out.number(*n, || what(k))?,
+                (Kind::Labels, Input::Text(t)) => self.string(out, t),
+                (_, Input::Text(t)) => put_str(&mut out.text, t),
+            }
+            next = c + 1;
+        }
+        out.text.push(']');
+        Ok(())
+    }
+
+    fn attributes(&self, out: &mut Out, map: &BTreeMap<String, String>) {
+        out.text.push('[');
+        let mut next = 0;
+        for (v, c) in map
+            .values()
+            .zip(positions(|c| self.attrs[c], map.keys().map(String::as_str)))
+        {
+            for gap in next..c {
+                out.text.push_str(if gap > 0 { ",null" } else { "null" });
+            }
+            if c > 0 {
+                out.text.push(',');
+            }
+            self.string(out, v);
+            next = c + 1;
+        }
+        out.text.push(']');
+    }
+}
+
+fn epoch() -> NaiveDate {
+    NaiveDate::default()
+}
+
+fn day_number(d: NaiveDate) -> i64 {
+    (d - epoch()).num_days()
+}
+
+/// Opens row `n` of a block.
+fn open_row(out: &mut Out, n: usize) {
+    if n > 0 {
+        out.text.push(',');
+    }
+    out.text.push('[');
+}
+
+fn encode_accounts(rows: &[Account], out: &mut Out) -> Result<String, PersistError> {
+    let w = Writer::new(
+        rows.iter().map(|a| &a.inputs),
+        rows.iter().flat_map(|a| {
+            [&a.id, &a.name, &a.industry, &a.region, &a.owner, &a.notes].map(String::as_str)
+        }),
+        std::iter::empty(),
+        rows.iter().map(|a| &a.attributes),
+    );
+    w.start(out);
+    for (n, a) in rows.iter().enumerate() {
+        let level = match a.level {
+            None => 0,
+            Some(AccountLevel::Company) => 1,
+            Some(AccountLevel::Regional) => 2,
+        };
+        let what = |k: &str| format!("account {:?} input {k:?}", a.id);
+        // Trailing cells holding their default ("", 0, []) are left out; the id and the name
+        // always stay. Inputs and attributes write `[]` exactly when their map is empty.
+        let defaults = [
+            false,
+            false,
+            a.industry.is_empty(),
+            a.region.is_empty(),
+            a.owner.is_empty(),
+            level == 0,
+            a.inputs.is_empty(),
+            a.notes.is_empty(),
+            a.attributes.is_empty(),
+        ];
+        let cells = defaults.iter().rposition(|d| !d).map_or(0, |i| i + 1);
+        open_row(out, n);
+        for cell in 0..cells {
+            if cell > 0 {
+                out.text.push(',');
+            }
+            match cell {
+                0 => w.string(out, &a.id),
+                1 => w.string(out, &a.name),
+                2 => w.string(out, &a.industry),
+                3 => w.string(out, &a.region),
+                4 => w.string(out, &a.owner),
+                5 => put_u64(&mut out.text, level),
+                6 => w.inputs(out, &a.inputs, &what)?,
+                7 => w.string(out, &a.notes),
+                _ => w.attributes(out, &a.attributes),
+            }
+        }
+        out.text.push(']');
+    }
+    Ok(w.finish(out))
+}
+
+fn personal_fields(p: &PersonalDetails) -> [&String; 7] {
+    [
+        &p.gender,
+        &p.phone,
+        &p.email,
+        &p.address,
+        &p.background,
+        &p.hobbies,
+        &p.family,
+    ]
+}
+
+fn encode_stakeholders(rows: &[Stakeholder], out: &mut Out) -> Result<String, PersistError> {
+    let w = Writer::new(
+        rows.iter().map(|s| &s.inputs),
+        rows.iter().flat_map(|s| {
+            [&s.journey_point, &s.name]
+                .into_iter()
+                .chain(personal_fields(&s.personal))
+                .map(String::as_str)
+        }),
+        rows.iter().map(|s| s.account.as_str()),
+        std::iter::empty(),
+    );
+    w.start(out);
+    for (n, s) in rows.iter().enumerate() {
+        let what = |k: &str| {
+            format!(
+                "stakeholder {:?} of account {:?} input {k:?}",
+                s.name, s.account
+            )
+        };
+        let personal = personal_fields(&s.personal);
+        let mut defaults = [false; 11];
+        defaults[1] = s.journey_point.is_empty();
+        defaults[2] = s.name.is_empty();
+        defaults[3] = s.inputs.is_empty();
+        for (d, f) in defaults[4..].iter_mut().zip(personal) {
+            *d = f.is_empty();
+        }
+        let cells = defaults.iter().rposition(|d| !d).map_or(0, |i| i + 1);
+        open_row(out, n);
+        for cell in 0..cells {
+            if cell > 0 {
+                out.text.push(',');
+            }
+            match cell {
+                0 => w.account_ref(out, &s.account),
+                1 => w.string(out, &s.journey_point),
+                2 => w.string(out, &s.name),
+                3 => w.inputs(out, &s.inputs, &what)?,
+                _ => w.string(out, personal[cell - 4]),
+            }
+        }
+        out.text.push(']');
+    }
+    Ok(w.finish(out))
+}
+
+fn encode_orders(rows: &[Order], out: &mut Out) -> Result<String, PersistError> {
+    let w = Writer::new(
+        std::iter::empty::<&Inputs>(),
+        std::iter::empty(),
+        rows.iter().map(|o| o.account.as_str()),
+        std::iter::empty(),
+    );
+    w.start(out);
+    for (n, o) in rows.iter().enumerate() {
+        let what = || {
+            format!(
+                "the amount of an order of account {:?} on {}",
+                o.account, o.date
+            )
+        };
+        open_row(out, n);
+        w.account_ref(out, &o.account);
+        out.text.push(',');
+        put_i64(&mut out.text, day_number(o.date));
+        out.text.push(',');
+        out.number(o.amount, what)?;
+        out.text.push(']');
+    }
+    Ok(w.finish(out))
+}
+
+fn encode_credit(rows: &[CreditAssessment], out: &mut Out) -> Result<String, PersistError> {
+    let w = Writer::new(
+        rows.iter().map(|c| &c.inputs),
+        std::iter::empty(),
+        rows.iter().map(|c| c.account.as_str()),
+        std::iter::empty(),
+    );
+    w.start(out);
+    for (n, c) in rows.iter().enumerate() {
+        let what = |k: &str| {
+            format!(
+                "credit assessment of {:?} on {} input {k:?}",
+                c.account, c.date
+            )
+        };
+        open_row(out, n);
+        w.account_ref(out, &c.account);
+        out.text.push(',');
+        put_i64(&mut out.text, day_number(c.date));
+        out.text.push(',');
+        w.inputs(out, &c.inputs, &what)?;
+        out.text.push(']');
+    }
+    Ok(w.finish(out))
+}
+
+// ---------------------------------------------------------------------------------------
+// Reading
+
+/// A string of a block, borrowed from the JSON text (or `Value`) unless it had escapes.
+struct Text<'a>(Cow<'a, str>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Text<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Text<'de>;
+            // The words serde uses for `String`, so errors read as they always did.
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Borrowed(s)))
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s.to_owned())))
+            }
+            fn visit_string<E: de::Error>(self, s: String) -> Result<Text<'de>, E> {
+                Ok(Text(Cow::Owned(s)))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+/// One cell of a row, as JSON gave it. Numbers keep serde_json's three kinds, so every
+/// check reads as it did on a `serde_json::Number`.
+#[derive(Clone)]
+enum Cell<'a> {
+    Null,
+    Pos(u64),
+    Neg(i64),
+    Float(f64),
+    Str(Cow<'a, str>),
+    /// A list (inputs, attributes): its cells' range in [`Rows::nested`].
+    List(Range<usize>),
+    /// Anything else (a bool, an object, a list within a list): never valid where read.
+    Other,
+}
+
+impl Cell<'_> {
+    fn number(&self) -> Option<Number> {
+        match *self {
+            Cell::Pos(u) => Some(u.into()),
+            Cell::Neg(i) => Some(i.into()),
+            Cell::Float(f) => Number::from_f64(f),
+            _ => None,
+        }
+    }
+
+    fn as_u64(&self) -> Option<u64> {
+        match *self {
+            Cell::Pos(u) => Some(u),
+            _ => None,
+        }
+    }
+
+    fn as_i64(&self) -> Option<i64> {
+        match *self {
+            Cell::Pos(u) => i64::try_from(u).ok(),
+            Cell::Neg(i) => Some(i),
+            _ => None,
+        }
+    }
+
+    fn as_f64(&self) -> Option<f64> {
+        match *self {
+            Cell::Pos(u) => Some(u as f64),
+            Cell::Neg(i) => Some(i as f64),
+            Cell::Float(f) => Some(f),
+            _ => None,
+        }
+    }
+}
+
+/// Reads one cell; `nested` receives a list's cells (lists deeper than that are `Other`).
+struct CellSeed<'n, 'a> {
+    nested: Option<&'n mut Vec<Cell<'a>>>,
+}
+
+impl<'de> DeserializeSeed<'de> for CellSeed<'_, 'de> {
+    type Value = Cell<'de>;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Cell<'de>, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for CellSeed<'_, 'de> {
+    type Value = Cell<'de>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Cell<'de>, E> {
+        Ok(Cell::Null)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Cell<'de>, E> {
+        Ok(Cell::Null)
+    }
+    fn visit_bool<E: de::Error>(self, _: bool) -> Result<Cell<'de>, E> {
+        Ok(Cell::Other)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell<'de>, E> {
+        Ok(Cell::Pos(v))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell<'de>, E> {
+        // serde_json gives non-negative integers as u64; keep that even if a source does not.
+        Ok(u64::try_from(v).map_or(Cell::Neg(v), Cell::Pos))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell<'de>, E> {
+        Ok(Cell::Float(v))
+    }
+    fn visit_borrowed_str<E: de::Error>(self, s: &'de str) -> Result<Cell<'de>, E> {
+        Ok(Cell::Str(Cow::Borrowed(s)))
+    }
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<Cell<'de>, E> {
+        Ok(Cell::Str(Cow::Owned(s.to_owned())))
+    }
+    fn visit_string<E: de::Error>(self, s: String) -> Result<Cell<'de>, E> {
+        Ok(Cell::Str(Cow::Owned(s)))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell<'de>, A::Error> {
+        let Some(nested) = self.nested else {
+            while seq.next_element::<IgnoredAny>()?.is_some() {}
+            return Ok(Cell::Other);
+        };
+        let start = nested.len();
+        while let Some(cell) = seq.next_element_seed(CellSeed { nested: None })? {
+            nested.push(cell);
+        }
+        Ok(Cell::List(start..nested.len()))
+    }
+    fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Cell<'de>, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Cell::Other)
+    }
+}
+
+/// A block's rows: every row's cells in one list, and their lists' cells in another, so a
+/// block of a thousand rows takes a handful of allocations rather than thousands.
+#[derive(Default)]
+struct Rows<'a> {
+    cells: Vec<Cell<'a>>,
+    nested: Vec<Cell<'a>>,
+    bounds: Vec<Range<usize>>,
+}
+
+/// Reads one row (a list) into [`Rows`].
+struct RowSeed<'r, 'a>(&'r mut Rows<'a>);
+
+impl<'de> DeserializeSeed<'de> for RowSeed<'_, 'de> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for RowSeed<'_, 'de> {
+    type Value = ();
+    // The words serde uses for `Vec`, so errors read as they always did.
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a sequence")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let rows = self.0;
+        let start = rows.cells.len();
+        while let Some(cell) = seq.next_element_seed(CellSeed {
+            nested: Some(&mut rows.nested),
+        })? {
+            rows.cells.push(cell);
+        }
+        rows.bounds.push(start..rows.cells.len());
+        Ok(())
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Rows<'a> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Rows<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Rows<'de>, A::Error> {
+                let mut rows = Rows::default();
+                if let Some(n) = seq.size_hint() {
+                    rows.bounds.reserve(n);
+                }
+                while seq.next_element_seed(RowSeed(&mut rows))?.is_some() {}
+                Ok(rows)
+            }
+        }
+        d.deserialize_seq(V)
+    }
+}
+
+/// One block as stored. Named `Block`, with the member types serde saw before it was read
+/// this way, so a block of the wrong shape is refused with the same words.
+#[derive(Deserialize)]
+#[serde(rename = "Block")]
+struct Block<'a> {
+    /// Account ids the rows refer to, by position (stakeholders, orders, assessments).
+    #[serde(default, borrow)]
+    refs: Vec<Text<'a>>,
+    /// Input keys with their column kind: `n` numbers, `s` labels, `m` mixed.
+    #[serde(default, borrow)]
+    keys: Vec<(Text<'a>, Text<'a>)>,
+    /// Strings repeated in the block; an integer in a string slot is an index here.
+    #[serde(default, borrow)]
+    strs: Vec<Text<'a>>,
+    /// Attribute names (accounts' extra imported columns), for rows' attribute arrays.
+    #[serde(default, borrow)]
+    attrs: Vec<Text<'a>>,
+    #[serde(borrow)]
+    rows: Rows<'a>,
+}
+
+/// Where a block comes from: its JSON text (a stored chunk), or an inline `Value`.
+#[derive(Clone, Copy)]
+pub enum BlockSource<'a> {
+    Text(&'a str),
+    Value(&'a Value),
+}
+
+fn read_block<'a>(src: BlockSource<'a>, t: Table, i: usize) -> Result<Block<'a>, PersistError> {
+    let block = match src {
+        BlockSource::Text(text) => serde_json::from_str(text),
+        BlockSource::Value(v) => Block::deserialize(v),
+    };
+    block.map_err(|e| PersistError::Malformed(format!("{} block {i}: {e}", t.name())))
 }
 
 /// Decodes a payload given its meta and its blocks per table (in [`Table::ALL`] order).
 pub fn decode(meta: &Value, blocks: [Vec<&Value>; 4]) -> Result<Workspace, PersistError> {
+    decode_sources(meta, blocks.map(|b| b.into_iter().map(BlockSource::Value).collect()))
+}
+
+/// [`decode`] with blocks given as JSON texts or values. A text that is not valid JSON is
+/// refused with serde_json's message, which (unlike a `Value`'s) names a line and column:
+/// callers that promise the messages of [`decode`] parse such texts into values first.
+pub fn decode_sources(
+    meta: &Value,
+    blocks: [Vec<BlockSource<'_>>; 4],
+) -> Result<Workspace, PersistError> {
     let meta: MetaIn = serde_json::from_value(meta.clone())
         .map_err(|e| PersistError::Malformed(format!("workspace settings: {e}")))?;
     if meta.schema_version > SCHEMA_VERSION {
@@ -198,444 +1129,15 @@ pub fn decode_inline(payload: &Value) -> Result<Workspace, PersistError> {
     decode(meta, blocks)
 }
 
-#[derive(Serialize)]
-struct MetaOut<'a> {
-    schema_version: u32,
-    name: &'a str,
-    settings: &'a Settings,
-    frameworks: &'a [Framework],
-    column_mappings: &'a BTreeMap<String, Value>,
-}
-
-#[derive(Deserialize)]
-struct MetaIn {
-    schema_version: u32,
-    #[serde(default)]
-    name: String,
-    #[serde(default)]
-    settings: Settings,
-    #[serde(default)]
-    frameworks: Vec<Framework>,
-    #[serde(default)]
-    column_mappings: BTreeMap<String, Value>,
-}
-
-/// One block as stored.
-#[derive(Default, Serialize, Deserialize)]
-struct Block {
-    /// Account ids the rows refer to, by position (stakeholders, orders, assessments).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    refs: Vec<String>,
-    /// Input keys with their column kind: `n` numbers, `s` labels, `m` mixed.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    keys: Vec<(String, String)>,
-    /// Strings repeated in the block; an integer in a string slot is an index here.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    strs: Vec<String>,
-    /// Attribute names (accounts' extra imported columns), for rows' attribute arrays.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    attrs: Vec<String>,
-    rows: Vec<Vec<Value>>,
-}
-
-fn read_block(v: &Value, t: Table, i: usize) -> Result<Block, PersistError> {
-    Block::deserialize(v)
-        .map_err(|e| PersistError::Malformed(format!("{} block {i}: {e}", t.name())))
-}
-
-fn to_text(b: &Block) -> Result<String, PersistError> {
-    serde_json::to_string(b).map_err(|e| PersistError::Malformed(e.to_string()))
-}
-
-/// Cuts rows into blocks after a group (rows sharing a key) whose key hash says so.
-fn split<T>(rows: &[T], key: impl Fn(&T) -> &str) -> Vec<&[T]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..rows.len() {
-        let last = i + 1 == rows.len();
-        let group_ends = last || key(&rows[i]) != key(&rows[i + 1]);
-        let cut = last
-            || i + 1 - start >= MAX_BLOCK_ROWS
-            || (group_ends && fnv1a64(key(&rows[i])).is_multiple_of(BOUNDARY_EVERY));
-        if cut {
-            out.push(&rows[start..=i]);
-            start = i + 1;
-        }
-    }
-    out
-}
-
-/// The kind of an input column within a block.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Numbers,
-    Labels,
-    Mixed,
-}
-
-impl Kind {
-    fn tag(self) -> &'static str {
-        match self {
-            Kind::Numbers => "n",
-            Kind::Labels => "s",
-            Kind::Mixed => "m",
-        }
-    }
-}
-
-/// Everything a block writer needs: input columns, the string table and the account refs.
-struct Writer<'a> {
-    columns: Vec<(&'a str, Kind)>,
-    position: HashMap<&'a str, usize>,
-    strings: HashMap<&'a str, usize>,
-    strs: Vec<&'a str>,
-    refs: Vec<&'a str>,
-    ref_position: HashMap<&'a str, usize>,
-    attrs: Vec<&'a str>,
-    attr_position: HashMap<&'a str, usize>,
-}
-
-impl<'a> Writer<'a> {
-    /// Plans a block: `inputs` are the rows' input maps, `strings` every string slot value
-    /// (text inputs are added here for label columns), `refs` the account ids referred to.
-    fn new(
-        inputs: impl Iterator<Item = &'a Inputs> + Clone,
-        strings: impl Iterator<Item = &'a str>,
-        refs: impl Iterator<Item = &'a str>,
-        attributes: impl Iterator<Item = &'a BTreeMap<String, String>> + Clone,
-    ) -> Self {
-        let attrs: Vec<&'a str> = attributes
-            .clone()
-            .flat_map(|m| m.keys().map(String::as_str))
-            .collect::<std::collections::BTreeSet<_>>()
-            .into_iter()
-            .collect();
-        let strings = strings.chain(attributes.flat_map(|m| m.values().map(String::as_str)));
-        let mut kinds: BTreeMap<&'a str, Kind> = BTreeMap::new();
-        for map in inputs.clone() {
-            for (k, v) in map {
-                let kind = match v {
-                    Input::Number(_) => Kind::Numbers,
-                    Input::Text(_) => Kind::Labels,
-                };
-                kinds
-                    .entry(k.as_str())
-                    .and_modify(|e| {
-                        if *e != kind {
-                            *e = Kind::Mixed;
-                        }
-                    })
-                    .or_insert(kind);
-            }
-        }
-        let labels = inputs.flat_map(|m| m.iter()).filter_map(|(k, v)| match v {
-            Input::Text(t) if kinds.get(k.as_str()) == Some(&Kind::Labels) => Some(t.as_str()),
-            _ => None,
-        });
-        let mut counts: HashMap<&'a str, (usize, usize)> = HashMap::new();
-        for (seen, s) in strings.chain(labels).enumerate() {
-            if !s.is_empty() {
-                counts.entry(s).or_insert((0, seen)).0 += 1;
-            }
-        }
-        let mut repeated: Vec<(&'a str, (usize, usize))> =
-            counts.into_iter().filter(|(_, (n, _))| *n >= 2).collect();
-        // Most frequent first, so the commonest strings get one-digit indices; ties by first
-        // appearance so the same rows always give the same block text (and chunk name).
-        repeated.sort_by(|a, b| b.1 .0.cmp(&a.1 .0).then(a.1 .1.cmp(&b.1 .1)));
-        let strs: Vec<&'a str> = repeated.into_iter().map(|(s, _)| s).collect();
-        let mut ref_list = Vec::new();
-        let mut ref_position = HashMap::new();
-        for r in refs {
-            ref_position.entry(r).or_insert_with(|| {
-                ref_list.push(r);
-                ref_list.len() - 1
-            });
-        }
-        let columns: Vec<(&'a str, Kind)> = kinds.into_iter().collect();
-        Writer {
-            position: columns
-                .iter()
-                .enumerate()
-                .map(|(i, (k, _))| (*k, i))
-                .collect(),
-            columns,
-            strings: strs.iter().enumerate().map(|(i, s)| (*s, i)).collect(),
-            strs,
-            refs: ref_list,
-            ref_position,
-            attr_position: attrs.iter().enumerate().map(|(i, k)| (*k, i)).collect(),
-            attrs,
-        }
-    }
-
-    fn string(&self, s: &str) -> Value {
-        match self.strings.get(s) {
-            Some(i) => Value::from(*i),
-            None => Value::from(s),
-        }
-    }
-
-    fn account_ref(&self, id: &str) -> Value {
-        Value::from(self.ref_position.get(id).copied().unwrap_or_default())
-    }
-
-    fn inputs(&self, map: &Inputs, what: &dyn Fn(&str) -> String) -> Result<Value, PersistError> {
-        let mut row = vec![Value::Null; self.columns.len()];
-        for (k, v) in map {
-            let Some(&i) = self.position.get(k.as_str()) else {
-                continue;
-            };
-            row[i] = match (self.columns[i].1, v) {
-                (_, Input::Number(n)) => number(*n, || what(k))?,
-                (Kind::Labels, Input::Text(t)) => self.string(t),
-                (_, Input::Text(t)) => Value::from(t.as_str()),
-            };
-        }
-        while row.last() == Some(&Value::Null) {
-            row.pop();
-        }
-        Ok(Value::Array(row))
-    }
-
-    fn attributes(&self, map: &BTreeMap<String, String>) -> Value {
-        let mut row = vec![Value::Null; self.attrs.len()];
-        for (k, v) in map {
-            if let Some(&i) = self.attr_position.get(k.as_str()) {
-                row[i] = self.string(v);
-            }
-        }
-        while row.last() == Some(&Value::Null) {
-            row.pop();
-        }
-        Value::Array(row)
-    }
-
-    fn finish(self, rows: Vec<Vec<Value>>) -> Result<String, PersistError> {
-        to_text(&Block {
-            refs: self.refs.iter().map(|s| s.to_string()).collect(),
-            keys: self
-                .columns
-                .iter()
-                .map(|(k, kind)| (k.to_string(), kind.tag().to_string()))
-                .collect(),
-            strs: self.strs.iter().map(|s| s.to_string()).collect(),
-            attrs: self.attrs.iter().map(|s| s.to_string()).collect(),
-            rows,
-        })
-    }
-}
-
-/// A number as JSON: integral values without a fraction (exact below 2^53), others as the
-/// shortest text that reads back to the same `f64`.
-fn number(v: f64, what: impl FnOnce() -> String) -> Result<Value, PersistError> {
-    if !v.is_finite() {
-        return Err(PersistError::NotFinite(what()));
-    }
-    if v.fract() == 0.0 && v.abs() < 9.0e15 && !(v == 0.0 && v.is_sign_negative()) {
-        return Ok(Value::from(v as i64));
-    }
-    Number::from_f64(v)
-        .map(Value::Number)
-        .ok_or_else(|| PersistError::NotFinite(what()))
-}
-
-fn epoch() -> NaiveDate {
-    NaiveDate::default()
-}
-
-fn day_number(d: NaiveDate) -> Value {
-    Value::from((d - epoch()).num_days())
-}
-
-/// What a trailing slot holds by default; trailing defaults are not written.
-#[derive(Clone, Copy)]
-enum Slot {
-    Required,
-    Text,
-    Zero,
-    List,
-}
-
-fn trim(row: &mut Vec<Value>, slots: &[Slot]) {
-    while let Some(last) = row.last() {
-        let default = match slots.get(row.len() - 1) {
-            Some(Slot::Text) => last.as_str() == Some(""),
-            Some(Slot::Zero) => last.as_i64() == Some(0),
-            Some(Slot::List) => last.as_array().is_some_and(Vec::is_empty),
-            _ => false,
-        };
-        if !default {
-            break;
-        }
-        row.pop();
-    }
-}
-
-const ACCOUNT_SLOTS: [Slot; 9] = [
-    Slot::Required,
-    Slot::Required,
-    Slot::Text,
-    Slot::Text,
-    Slot::Text,
-    Slot::Zero,
-    Slot::List,
-    Slot::Text,
-    Slot::List,
-];
-
-fn encode_accounts(rows: &[Account]) -> Result<String, PersistError> {
-    let w = Writer::new(
-        rows.iter().map(|a| &a.inputs),
-        rows.iter().flat_map(|a| {
-            [&a.id, &a.name, &a.industry, &a.region, &a.owner, &a.notes].map(String::as_str)
-        }),
-        std::iter::empty(),
-        rows.iter().map(|a| &a.attributes),
-    );
-    let mut out = Vec::with_capacity(rows.len());
-    for a in rows {
-        let level = match a.level {
-            None => 0,
-            Some(AccountLevel::Company) => 1,
-            Some(AccountLevel::Regional) => 2,
-        };
-        let what = |k: &str| format!("account {:?} input {k:?}", a.id);
-        let mut row = vec![
-            w.string(&a.id),
-            w.string(&a.name),
-            w.string(&a.industry),
-            w.string(&a.region),
-            w.string(&a.owner),
-            Value::from(level),
-            w.inputs(&a.inputs, &what)?,
-            w.string(&a.notes),
-            w.attributes(&a.attributes),
-        ];
-        trim(&mut row, &ACCOUNT_SLOTS);
-        out.push(row);
-    }
-    w.finish(out)
-}
-
-const STAKEHOLDER_SLOTS: [Slot; 11] = [
-    Slot::Required,
-    Slot::Text,
-    Slot::Text,
-    Slot::List,
-    Slot::Text,
-    Slot::Text,
-    Slot::Text,
-    Slot::Text,
-    Slot::Text,
-    Slot::Text,
-    Slot::Text,
-];
-
-fn personal_fields(p: &PersonalDetails) -> [&String; 7] {
-    [
-        &p.gender,
-        &p.phone,
-        &p.email,
-        &p.address,
-        &p.background,
-        &p.hobbies,
-        &p.family,
-    ]
-}
-
-fn encode_stakeholders(rows: &[Stakeholder]) -> Result<String, PersistError> {
-    let w = Writer::new(
-        rows.iter().map(|s| &s.inputs),
-        rows.iter().flat_map(|s| {
-            [&s.journey_point, &s.name]
-                .into_iter()
-                .chain(personal_fields(&s.personal))
-                .map(String::as_str)
-        }),
-        rows.iter().map(|s| s.account.as_str()),
-        std::iter::empty(),
-    );
-    let mut out = Vec::with_capacity(rows.len());
-    for s in rows {
-        let what = |k: &str| {
-            format!(
-                "stakeholder {:?} of account {:?} input {k:?}",
-                s.name, s.account
-            )
-        };
-        let mut row = vec![
-            w.account_ref(&s.account),
-            w.string(&s.journey_point),
-            w.string(&s.name),
-            w.inputs(&s.inputs, &what)?,
-        ];
-        row.extend(personal_fields(&s.personal).map(|f| w.string(f)));
-        trim(&mut row, &STAKEHOLDER_SLOTS);
-        out.push(row);
-    }
-    w.finish(out)
-}
-
-fn encode_orders(rows: &[Order]) -> Result<String, PersistError> {
-    let w = Writer::new(
-        std::iter::empty::<&Inputs>(),
-        std::iter::empty(),
-        rows.iter().map(|o| o.account.as_str()),
-        std::iter::empty(),
-    );
-    let out = rows
-        .iter()
-        .map(|o| {
-            let what = || {
-                format!(
-                    "the amount of an order of account {:?} on {}",
-                    o.account, o.date
-                )
-            };
-            Ok(vec![
-                w.account_ref(&o.account),
-                day_number(o.date),
-                number(o.amount, what)?,
-            ])
-        })
-        .collect::<Result<Vec<_>, PersistError>>()?;
-    w.finish(out)
-}
-
-fn encode_credit(rows: &[CreditAssessment]) -> Result<String, PersistError> {
-    let w = Writer::new(
-        rows.iter().map(|c| &c.inputs),
-        std::iter::empty(),
-        rows.iter().map(|c| c.account.as_str()),
-        std::iter::empty(),
-    );
-    let mut out = Vec::with_capacity(rows.len());
-    for c in rows {
-        let what = |k: &str| {
-            format!(
-                "credit assessment of {:?} on {} input {k:?}",
-                c.account, c.date
-            )
-        };
-        out.push(vec![
-            w.account_ref(&c.account),
-            day_number(c.date),
-            w.inputs(&c.inputs, &what)?,
-        ]);
-    }
-    w.finish(out)
-}
-
 /// Reads rows of one block, naming the block and row in every error.
-struct Reader<'b> {
-    block: &'b Block,
+struct Reader<'b, 'a> {
+    block: &'b Block<'a>,
     table: Table,
     index: usize,
     row: usize,
 }
 
-impl<'b> Reader<'b> {
+impl<'b, 'a> Reader<'b, 'a> {
     fn bad(&self, what: &str) -> PersistError {
         PersistError::Malformed(format!(
             "{} block {}, row {}: {what}",
@@ -645,57 +1147,69 @@ impl<'b> Reader<'b> {
         ))
     }
 
-    fn cell<'r>(&self, row: &'r [Value], i: usize) -> Option<&'r Value> {
-        row.get(i)
-    }
-
-    fn string(&self, row: &[Value], i: usize) -> Result<String, PersistError> {
-        match self.cell(row, i) {
+    fn string(&self, row: &[Cell<'a>], i: usize) -> Result<String, PersistError> {
+        match row.get(i) {
             None => Ok(String::new()),
-            Some(Value::String(s)) => Ok(s.clone()),
-            Some(Value::Number(n)) => n
-                .as_u64()
-                .and_then(|k| self.block.strs.get(k as usize))
-                .cloned()
-                .ok_or_else(|| self.bad(&format!("column {i}: no string {n}"))),
-            Some(_) => Err(self.bad(&format!("column {i} is not a text"))),
+            Some(Cell::Str(s)) => Ok(s.to_string()),
+            Some(Cell::Pos(k)) => self
+                .block
+                .strs
+                .get(*k as usize)
+                .map(|s| s.0.to_string())
+                .ok_or_else(|| self.bad(&format!("column {i}: no string {k}"))),
+            Some(cell) => match cell.number() {
+                Some(n) => Err(self.bad(&format!("column {i}: no string {n}"))),
+                None => Err(self.bad(&format!("column {i} is not a text"))),
+            },
         }
     }
 
-    fn account(&self, row: &[Value]) -> Result<String, PersistError> {
-        self.cell(row, 0)
-            .and_then(Value::as_u64)
+    fn account(&self, row: &[Cell<'a>]) -> Result<String, PersistError> {
+        row.first()
+            .and_then(Cell::as_u64)
             .and_then(|k| self.block.refs.get(k as usize))
-            .cloned()
+            .map(|s| s.0.to_string())
             .ok_or_else(|| self.bad("no account reference"))
     }
 
-    fn date(&self, row: &[Value], i: usize) -> Result<NaiveDate, PersistError> {
-        self.cell(row, i)
-            .and_then(Value::as_i64)
+    fn date(&self, row: &[Cell<'a>], i: usize) -> Result<NaiveDate, PersistError> {
+        row.get(i)
+            .and_then(Cell::as_i64)
             .and_then(|d| epoch().checked_add_signed(TimeDelta::try_days(d)?))
             .ok_or_else(|| self.bad("no valid date"))
     }
 
-    fn number(&self, row: &[Value], i: usize) -> Result<f64, PersistError> {
-        self.cell(row, i)
-            .and_then(Value::as_f64)
+    fn number(&self, row: &[Cell<'a>], i: usize) -> Result<f64, PersistError> {
+        row.get(i)
+            .and_then(Cell::as_f64)
             .ok_or_else(|| self.bad(&format!("column {i} is not a number")))
+    }
+
+    /// The cells of the list in column `i`: `None` when the row stops before it.
+    fn list(
+        &self,
+        row: &[Cell<'a>],
+        i: usize,
+        not_a_list: &str,
+    ) -> Result<Option<&'b [Cell<'a>]>, PersistError> {
+        match row.get(i) {
+            None => Ok(None),
+            Some(Cell::List(r)) => Ok(Some(&self.block.rows.nested[r.clone()])),
+            Some(_) => Err(self.bad(not_a_list)),
+        }
     }
 
     fn attributes(
         &self,
-        row: &[Value],
+        row: &[Cell<'a>],
         i: usize,
     ) -> Result<BTreeMap<String, String>, PersistError> {
         let mut out = BTreeMap::new();
-        let cells = match self.cell(row, i) {
-            None => return Ok(out),
-            Some(Value::Array(cells)) => cells,
-            Some(_) => return Err(self.bad("the attributes are not a list")),
+        let Some(cells) = self.list(row, i, "the attributes are not a list")? else {
+            return Ok(out);
         };
         for (c, cell) in cells.iter().enumerate() {
-            if cell.is_null() {
+            if matches!(cell, Cell::Null) {
                 continue;
             }
             let key = self
@@ -703,20 +1217,18 @@ impl<'b> Reader<'b> {
                 .attrs
                 .get(c)
                 .ok_or_else(|| self.bad(&format!("attribute {c} has no name")))?;
-            out.insert(key.clone(), self.string(cells, c)?);
+            out.insert(key.0.to_string(), self.string(cells, c)?);
         }
         Ok(out)
     }
 
-    fn inputs(&self, row: &[Value], i: usize) -> Result<Inputs, PersistError> {
+    fn inputs(&self, row: &[Cell<'a>], i: usize) -> Result<Inputs, PersistError> {
         let mut out = Inputs::new();
-        let cells = match self.cell(row, i) {
-            None => return Ok(out),
-            Some(Value::Array(cells)) => cells,
-            Some(_) => return Err(self.bad("the inputs are not a list")),
+        let Some(cells) = self.list(row, i, "the inputs are not a list")? else {
+            return Ok(out);
         };
         for (c, cell) in cells.iter().enumerate() {
-            if cell.is_null() {
+            if matches!(cell, Cell::Null) {
                 continue;
             }
             let (key, kind) = self
@@ -724,27 +1236,35 @@ impl<'b> Reader<'b> {
                 .keys
                 .get(c)
                 .ok_or_else(|| self.bad(&format!("input {c} has no key")))?;
-            let value = match (kind.as_str(), cell) {
-                ("s", Value::Number(_)) => Input::Text(self.string(cells, c)?),
-                (_, Value::Number(n)) => Input::Number(
-                    n.as_f64()
-                        .ok_or_else(|| self.bad(&format!("input {key:?} is not a number")))?,
-                ),
-                (_, Value::String(s)) => Input::Text(s.clone()),
-                _ => return Err(self.bad(&format!("input {key:?} is neither a number nor a text"))),
+            let value = match cell {
+                Cell::Pos(_) | Cell::Neg(_) | Cell::Float(_) if kind.0 == "s" => {
+                    Input::Text(self.string(cells, c)?)
+                }
+                Cell::Pos(_) | Cell::Neg(_) | Cell::Float(_) => {
+                    Input::Number(cell.as_f64().ok_or_else(|| {
+                        self.bad(&format!("input {:?} is not a number", &*key.0))
+                    })?)
+                }
+                Cell::Str(s) => Input::Text(s.to_string()),
+                _ => {
+                    return Err(self.bad(&format!(
+                        "input {:?} is neither a number nor a text",
+                        &*key.0
+                    )))
+                }
             };
-            out.insert(key.clone(), value);
+            out.insert(key.0.to_string(), value);
         }
         Ok(out)
     }
 }
 
-fn rows<'b>(
-    block: &'b Block,
+fn rows<'b, 'a>(
+    block: &'b Block<'a>,
     table: Table,
     index: usize,
-) -> impl Iterator<Item = (Reader<'b>, &'b [Value])> {
-    block.rows.iter().enumerate().map(move |(row, r)| {
+) -> impl Iterator<Item = (Reader<'b, 'a>, &'b [Cell<'a>])> {
+    block.rows.bounds.iter().enumerate().map(move |(row, r)| {
         (
             Reader {
                 block,
@@ -752,17 +1272,18 @@ fn rows<'b>(
                 index,
                 row,
             },
-            r.as_slice(),
+            &block.rows.cells[r.clone()],
         )
     })
 }
 
 fn decode_accounts(b: &Block, i: usize, out: &mut Vec<Account>) -> Result<(), PersistError> {
+    out.reserve(b.rows.bounds.len());
     for (r, row) in rows(b, Table::Accounts, i) {
         if row.len() < 2 {
             return Err(r.bad("an account needs an id and a name"));
         }
-        let level = match r.cell(row, 5).map(|v| v.as_u64()) {
+        let level = match row.get(5).map(Cell::as_u64) {
             None | Some(Some(0)) => None,
             Some(Some(1)) => Some(AccountLevel::Company),
             Some(Some(2)) => Some(AccountLevel::Regional),
@@ -788,6 +1309,7 @@ fn decode_stakeholders(
     i: usize,
     out: &mut Vec<Stakeholder>,
 ) -> Result<(), PersistError> {
+    out.reserve(b.rows.bounds.len());
     for (r, row) in rows(b, Table::Stakeholders, i) {
         out.push(Stakeholder {
             account: r.account(row)?,
@@ -809,6 +1331,7 @@ fn decode_stakeholders(
 }
 
 fn decode_orders(b: &Block, i: usize, out: &mut Vec<Order>) -> Result<(), PersistError> {
+    out.reserve(b.rows.bounds.len());
     for (r, row) in rows(b, Table::Orders, i) {
         out.push(Order {
             account: r.account(row)?,
@@ -820,6 +1343,7 @@ fn decode_orders(b: &Block, i: usize, out: &mut Vec<Order>) -> Result<(), Persis
 }
 
 fn decode_credit(b: &Block, i: usize, out: &mut Vec<CreditAssessment>) -> Result<(), PersistError> {
+    out.reserve(b.rows.bounds.len());
     for (r, row) in rows(b, Table::CreditAssessments, i) {
         out.push(CreditAssessment {
             account: r.account(row)?,

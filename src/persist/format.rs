@@ -7,10 +7,14 @@
 //! - **2** — the payload is the compact form of [`super::codec`]: blocks inline, or (in the
 //!   store) each block replaced by the checksum naming the chunk that holds it.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::{checksum, codec, PersistError};
+use super::codec::{self, BlockSource};
+use super::{checksum, PersistError};
 use crate::model::{Workspace, SCHEMA_VERSION};
 
 /// The `format` of a stored workspace envelope.
@@ -80,16 +84,38 @@ pub fn envelope_text(
     writer: &str,
     payload: Value,
 ) -> Result<String, PersistError> {
-    let doc = EnvelopeDoc {
-        format: FORMAT.into(),
+    Ok(envelope_around(
         version,
-        saved_at: saved_at.into(),
+        saved_at,
         revision,
-        writer: writer.into(),
-        checksum: checksum(&payload.to_string()),
-        payload,
-    };
-    serde_json::to_string(&doc).map_err(|e| PersistError::Malformed(e.to_string()))
+        writer,
+        &payload.to_string(),
+    ))
+}
+
+/// [`envelope_text`] around a payload already written as compact JSON: the same bytes as
+/// serde_json writes for the envelope, built by joining texts.
+fn envelope_around(
+    version: u32,
+    saved_at: &str,
+    revision: u64,
+    writer: &str,
+    payload: &str,
+) -> String {
+    let text = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    let mut out = String::with_capacity(payload.len() + 192);
+    out.push_str("{\"format\":");
+    out.push_str(&text(FORMAT));
+    out.push_str(&format!(",\"version\":{version},\"saved_at\":"));
+    out.push_str(&text(saved_at));
+    out.push_str(&format!(",\"revision\":{revision},\"writer\":"));
+    out.push_str(&text(writer));
+    out.push_str(",\"checksum\":");
+    out.push_str(&text(&checksum(payload)));
+    out.push_str(",\"payload\":");
+    out.push_str(payload);
+    out.push('}');
+    out
 }
 
 /// Parses an envelope, refusing another format, a newer version or a wrong checksum; every
@@ -135,12 +161,72 @@ pub fn encode_document(
     revision: u64,
     writer: &str,
 ) -> Result<String, PersistError> {
-    let payload = codec::encode(ws)?.to_inline()?;
-    envelope_text(FORMAT_VERSION, saved_at, revision, writer, payload)
+    let payload = codec::encode(ws)?.inline_text()?;
+    Ok(envelope_around(
+        FORMAT_VERSION,
+        saved_at,
+        revision,
+        writer,
+        &payload,
+    ))
 }
 
 /// Reads one stored document with its payload inline, of any version up to this build's.
 pub fn decode_document(text: &str) -> Result<Workspace, PersistError> {
+    if let Some(ws) = decode_written(text) {
+        return Ok(ws);
+    }
     let env = parse_envelope(text)?;
     migrate(env.payload, env.version).map_err(|e| e.keeping_raw(|| text.to_string()))
+}
+
+/// A format 2 document as this app writes it, read without a `Value` tree: the payload's
+/// checksum is taken over its text as it stands (this app writes it compactly, so that is
+/// the text the checksum was made of) and its blocks are read from that text. `None` for
+/// anything else — another version, a payload written differently, any error — which
+/// [`decode_document`] then reads the general way, with its exact messages.
+fn decode_written(text: &str) -> Option<Workspace> {
+    #[derive(Deserialize)]
+    struct Doc<'a> {
+        #[serde(borrow)]
+        format: Cow<'a, str>,
+        version: u32,
+        #[serde(default, borrow, rename = "saved_at")]
+        _saved_at: Cow<'a, str>,
+        #[serde(default, rename = "revision")]
+        _revision: u64,
+        #[serde(default, borrow, rename = "writer")]
+        _writer: Cow<'a, str>,
+        #[serde(borrow)]
+        checksum: Cow<'a, str>,
+        #[serde(borrow)]
+        payload: &'a RawValue,
+    }
+    #[derive(Deserialize)]
+    struct Payload<'a> {
+        #[serde(borrow)]
+        meta: &'a RawValue,
+        #[serde(default, borrow)]
+        accounts: Vec<&'a RawValue>,
+        #[serde(default, borrow)]
+        stakeholders: Vec<&'a RawValue>,
+        #[serde(default, borrow)]
+        orders: Vec<&'a RawValue>,
+        #[serde(default, borrow)]
+        credit_assessments: Vec<&'a RawValue>,
+    }
+    let doc: Doc = serde_json::from_str(text).ok()?;
+    let payload = doc.payload.get();
+    if doc.format != FORMAT
+        || doc.version != 2
+        || !payload.starts_with('{')
+        || checksum(payload) != doc.checksum
+    {
+        return None;
+    }
+    let p: Payload = serde_json::from_str(payload).ok()?;
+    let meta: Value = serde_json::from_str(p.meta.get()).ok()?;
+    let blocks = [p.accounts, p.stakeholders, p.orders, p.credit_assessments]
+        .map(|list| list.into_iter().map(|b| BlockSource::Text(b.get())).collect());
+    codec::decode_sources(&meta, blocks).ok()
 }

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::backup::BackupState;
-use super::codec::{self, Encoded, Table};
+use super::codec::{self, BlockSource, Encoded, Table};
 use super::format::{envelope_text, migrate, parse_envelope, Envelope, FORMAT_VERSION};
 use super::pack::{pack, unpack};
 use super::store::{run_ready, utf16_len, AsyncKeyValueStore, Blocking, KeyValueStore, StoreError};
@@ -229,86 +229,155 @@ async fn read_generation<S: AsyncKeyValueStore>(
     g: u64,
 ) -> Result<(Workspace, Envelope), ReadFailure> {
     let key = gen_key(id, g);
-    let mut pieces = serde_json::Map::new();
+    // Every key read, with its stored text (`None`: missing), in reading order: the raw data
+    // offered for download when the generation cannot be read is what was read until then.
+    let mut pieces: Vec<(String, Option<String>)> = Vec::new();
     let text = store
         .get(&key)
         .await
         .map_err(|e| ReadFailure::Store(e.into()))?;
-    let fail = |pieces: &serde_json::Map<String, Value>, error: PersistError| {
+    let fail = |pieces: &[(String, Option<String>)], error: PersistError| {
         let reason = match error {
             PersistError::NewerVersion { .. } => RecoveryReason::NewerVersion,
             _ => RecoveryReason::Corrupt,
         };
+        let map: serde_json::Map<String, Value> = pieces
+            .iter()
+            .map(|(k, t)| (k.clone(), t.as_deref().map_or(Value::Null, Value::from)))
+            .collect();
         ReadFailure::Unreadable(Unreadable {
             reason,
             error,
-            raw: serde_json::to_string_pretty(pieces).unwrap_or_default(),
+            raw: serde_json::to_string_pretty(&map).unwrap_or_default(),
         })
     };
     let Some(text) = text else {
         return Err(fail(&pieces, PersistError::NotFound(id.into())));
     };
-    pieces.insert(key, Value::from(text.as_str()));
-    let env = parse_envelope(&text).map_err(|e| fail(&pieces, e))?;
+    pieces.push((key, Some(text)));
+    let env = parse_envelope(pieces[0].1.as_deref().unwrap_or_default())
+        .map_err(|e| fail(&pieces, e))?;
     if env.version != 2 {
         let ws = migrate(env.payload.clone(), env.version).map_err(|e| fail(&pieces, e))?;
         return Ok((ws, env));
     }
-    // Resolve each chunk reference into its parsed block; an inline block stays as it is.
-    let resolve = async |v: &Value, pieces: &mut serde_json::Map<String, Value>| {
-        let Some(name) = v.as_str() else {
-            return Ok(v.clone());
+    // Resolve each chunk reference into its JSON text; an inline block stays as it is.
+    let mut sources: Vec<Source> = Vec::new();
+    let refs = std::iter::once(env.payload.get("meta").cloned().unwrap_or(Value::Null)).chain(
+        Table::ALL.iter().flat_map(|t| {
+            env.payload
+                .get(t.name())
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default()
+        }),
+    );
+    let mut counts = [0usize; 4];
+    for (t, out) in Table::ALL.iter().zip(counts.iter_mut()) {
+        *out = env
+            .payload
+            .get(t.name())
+            .and_then(Value::as_array)
+            .map_or(0, Vec::len);
+    }
+    for r in refs {
+        let Some(name) = r.as_str() else {
+            sources.push(Source::Inline(r));
+            continue;
         };
         let key = chunk_key(id, name);
         let text = store
             .get(&key)
             .await
             .map_err(|e| ReadFailure::Store(e.into()))?;
-        pieces.insert(
-            key.clone(),
-            text.as_deref().map_or(Value::Null, Value::from),
-        );
-        let text = text.ok_or_else(|| {
-            fail(
-                pieces,
-                PersistError::Malformed(format!("the chunk {key} is missing")),
-            )
-        })?;
-        let json = (chunk_name(&text) == name)
-            .then(|| unpack(&text))
-            .flatten()
-            .ok_or_else(|| {
-                fail(
-                    pieces,
+        let json = text
+            .as_deref()
+            .map(|t| (chunk_name(t) == name).then(|| unpack(t)).flatten());
+        pieces.push((key.clone(), text));
+        let json = match json {
+            None => {
+                return Err(fail(
+                    &pieces,
+                    PersistError::Malformed(format!("the chunk {key} is missing")),
+                ))
+            }
+            Some(None) => {
+                return Err(fail(
+                    &pieces,
                     PersistError::Malformed(format!("the chunk {key} is damaged")),
-                )
-            })?;
-        serde_json::from_str::<Value>(&json).map_err(|e| {
-            fail(
-                pieces,
-                PersistError::Malformed(format!("the chunk {key}: {e}")),
-            )
-        })
-    };
-    let meta_ref = env.payload.get("meta").cloned().unwrap_or(Value::Null);
-    let meta = resolve(&meta_ref, &mut pieces).await?;
-    let mut tables: [Vec<Value>; 4] = Default::default();
-    for (t, out) in Table::ALL.iter().zip(tables.iter_mut()) {
-        let refs = env
-            .payload
-            .get(t.name())
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default();
-        for r in &refs {
-            out.push(resolve(r, &mut pieces).await?);
-        }
+                ))
+            }
+            Some(Some(json)) => json,
+        };
+        sources.push(Source::Chunk {
+            key,
+            json,
+            read: pieces.len(),
+        });
     }
-    let blocks = tables.each_ref().map(|list| list.iter().collect());
-    match codec::decode(&meta, blocks) {
+    // Blocks read straight from their texts; if anything is wrong, every chunk is parsed in
+    // order first, as a damaged chunk is reported before any block is decoded.
+    if let Some(ws) = decode_fast(&sources, counts) {
+        return Ok((ws, env));
+    }
+    let mut values = Vec::with_capacity(sources.len());
+    for s in &sources {
+        values.push(match s {
+            Source::Inline(v) => v.clone(),
+            Source::Chunk { key, json, read } => serde_json::from_str::<Value>(json)
+                .map_err(|e| {
+                    fail(
+                        &pieces[..*read],
+                        PersistError::Malformed(format!("the chunk {key}: {e}")),
+                    )
+                })?,
+        });
+    }
+    let (meta, mut rest) = match values.split_first() {
+        Some((meta, rest)) => (meta, rest),
+        None => return Err(fail(&pieces, PersistError::NotFound(id.into()))),
+    };
+    let mut blocks: [Vec<&Value>; 4] = Default::default();
+    for (n, out) in counts.iter().zip(blocks.iter_mut()) {
+        let (these, after) = rest.split_at((*n).min(rest.len()));
+        out.extend(these);
+        rest = after;
+    }
+    match codec::decode(meta, blocks) {
         Ok(ws) => Ok((ws, env)),
         Err(e) => Err(fail(&pieces, e)),
     }
+}
+
+/// The meta or a block of a generation: a chunk's JSON text, or a value inline.
+enum Source {
+    Chunk {
+        key: String,
+        json: String,
+        /// How many keys had been read with this one.
+        read: usize,
+    },
+    Inline(Value),
+}
+
+/// Decodes the sources (the meta, then the blocks of each table by `counts`) without
+/// building values of the chunks; `None` on any error, which the caller then reports.
+fn decode_fast(sources: &[Source], counts: [usize; 4]) -> Option<Workspace> {
+    let (meta, mut rest) = sources.split_first()?;
+    let meta = match meta {
+        Source::Chunk { json, .. } => serde_json::from_str::<Value>(json).ok()?,
+        Source::Inline(v) => v.clone(),
+    };
+    let mut blocks: [Vec<BlockSource>; 4] = Default::default();
+    for (n, out) in counts.iter().zip(blocks.iter_mut()) {
+        let (these, after) = rest.split_at((*n).min(rest.len()));
+        out.extend(these.iter().map(|s| match s {
+            Source::Chunk { json, .. } => BlockSource::Text(json),
+            Source::Inline(v) => BlockSource::Value(v),
+        }));
+        rest = after;
+    }
+    codec::decode_sources(&meta, blocks).ok()
 }
 
 /// Loads workspace `id`: the live generation, or — when it cannot be read — the newest older
