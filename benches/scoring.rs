@@ -6,6 +6,8 @@
 //! `cargo bench --no-default-features --bench scoring -- --warm-up-time 1 --measurement-time 3`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
+use kam_radar::chart::profiles::{framework_radar, Compared};
+use kam_radar::chart::{radar_svg, ChartStyle, RadarLayout, RadarSpec};
 use kam_radar::framework::{presets, Rule};
 use kam_radar::i18n::Lang;
 use kam_radar::model::{keys, Account, Input, Settings, Stakeholder, Workspace};
@@ -201,5 +203,52 @@ fn bench(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, bench);
+/// The 12 profile radars of the browser's `benchDrawRadars` (the demo's accounts against their
+/// lines, external and internal in turn) at 420×357 CSS px and a device pixel ratio of 2: their
+/// layout alone, and drawn onto SVG (layout plus the drawing calls, without a canvas).
+fn radars(c: &mut Criterion) {
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).expect("a date");
+    let workspace = kam_radar::demo::workspace(today);
+    let engine = Engine::new(&workspace.frameworks_in_force()).expect("the demo's frameworks");
+    let scores = engine.score(&engine.index(&workspace.accounts, &workspace.stakeholders));
+    let n = workspace.accounts.len();
+    let specs: Vec<RadarSpec> = (0..12)
+        .map(|row| {
+            let id = if row % 2 == 0 {
+                presets::EXTERNAL
+            } else {
+                presets::INTERNAL
+            };
+            let fi = engine.index_of(id).expect("a profile preset");
+            framework_radar(
+                &engine.frameworks()[fi],
+                &[Compared {
+                    name: &workspace.accounts[row % n].name,
+                    dims: scores.framework(fi).dims(row % n),
+                }],
+                Some(0),
+                Lang::En,
+            )
+        })
+        .collect();
+    let style = ChartStyle::with_scale(2.0);
+    let mut g = c.benchmark_group("12_radars");
+    g.bench_function("layout", |b| {
+        b.iter(|| {
+            for spec in &specs {
+                black_box(RadarLayout::compute(spec, &style, 840, 714));
+            }
+        })
+    });
+    g.bench_function("layout_and_svg", |b| {
+        b.iter(|| {
+            for spec in &specs {
+                black_box(radar_svg(spec, &style, 840, 714).expect("a valid radar"));
+            }
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench, radars);
 criterion_main!(benches);

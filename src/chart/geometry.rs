@@ -156,7 +156,11 @@ pub struct RadarFrame {
 impl RadarFrame {
     /// The point at `fraction` of the radius along axis `index` of `count`.
     pub fn point(&self, index: usize, count: usize, fraction: f64) -> Point {
-        let (dx, dy) = axis_direction(index, count);
+        self.point_along(axis_direction(index, count), fraction)
+    }
+
+    /// The point at `fraction` of the radius along the axis of direction `(dx, dy)`.
+    fn point_along(&self, (dx, dy): (f64, f64), fraction: f64) -> Point {
         Point::new(
             self.centre.x + dx * fraction * self.radius,
             self.centre.y + dy * fraction * self.radius,
@@ -515,8 +519,8 @@ const CENTRED: f64 = 0.15;
 /// Beyond this |cos| a sideways axis counts as slanted, and its label hangs up or down.
 const SLANTED: f64 = 0.3;
 
-fn alignment(index: usize, count: usize) -> (HAlign, VAlign) {
-    let (dx, dy) = axis_direction(index, count);
+/// How the label of an axis pointing along `(dx, dy)` is aligned to its anchor.
+fn alignment((dx, dy): (f64, f64)) -> (HAlign, VAlign) {
     let h = if dx.abs() < CENTRED {
         HAlign::Centre
     } else if dx > 0.0 {
@@ -565,9 +569,17 @@ pub fn distance_to_rect(p: Point, r: &Rect) -> f64 {
 /// How far `r` must move along the unit vector `dir` to keep `clearance` from `centre`.
 ///
 /// Bisection between 0 and a shift that surely clears (every corner projected at least
-/// `clearance` along `dir`), keeping the cleared end, so the answer always clears.
+/// `clearance` along `dir`), keeping the cleared end, so the answer always clears. Distances
+/// are compared squared: a layout runs this some ten thousand times, and a square root (or
+/// `hypot`) in each step was most of a radar's drawing time.
 fn clearing_shift(r: &Rect, centre: Point, clearance: f64, dir: (f64, f64)) -> f64 {
-    if distance_to_rect(centre, r) >= clearance {
+    let clearance_sq = clearance * clearance;
+    let clears = |r: &Rect| {
+        let dx = centre.x.clamp(r.x0, r.x1) - centre.x;
+        let dy = centre.y.clamp(r.y0, r.y1) - centre.y;
+        dx * dx + dy * dy >= clearance_sq
+    };
+    if clears(r) {
         return 0.0;
     }
     let nearest_projection = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1)]
@@ -585,7 +597,7 @@ fn clearing_shift(r: &Rect, centre: Point, clearance: f64, dir: (f64, f64)) -> f
     let (mut lo, mut hi) = (0.0, (clearance - nearest_projection).max(0.0));
     for _ in 0..40 {
         let mid = (lo + hi) / 2.0;
-        if distance_to_rect(centre, &moved(mid)) >= clearance {
+        if clears(&moved(mid)) {
             hi = mid;
         } else {
             lo = mid;
@@ -603,16 +615,29 @@ pub fn place_axis_labels(
     gap: f64,
 ) -> Vec<LabelPlacement> {
     let n = sizes.len();
+    let dirs: Vec<(f64, f64)> = (0..n).map(|i| axis_direction(i, n)).collect();
+    place_along(frame, sizes, gap, &dirs)
+}
+
+/// [`place_axis_labels`] with the axes' directions given ([`axis_direction`] of each), so the
+/// many trial placements of [`fit_frame`] compute them once.
+fn place_along(
+    frame: &RadarFrame,
+    sizes: &[(f64, f64)],
+    gap: f64,
+    dirs: &[(f64, f64)],
+) -> Vec<LabelPlacement> {
+    let n = sizes.len();
     let clearance = frame.radius + gap;
     let mut placed: Vec<LabelPlacement> = sizes
         .iter()
         .enumerate()
         .map(|(i, &(w, h))| {
-            let (ha, va) = alignment(i, n);
-            let dir = axis_direction(i, n);
+            let dir = dirs[i];
+            let (ha, va) = alignment(dir);
             // Start on the rim and slide outwards along the axis: a two-line label beside a
             // slanted axis needs more room than its anchor's distance alone would give.
-            let rim = frame.point(i, n, 1.0);
+            let rim = frame.point_along(dir, 1.0);
             let at_rim = text_box(rim, w, h, ha, va);
             let t = clearing_shift(&at_rim, frame.centre, clearance, dir);
             let anchor = Point::new(rim.x + dir.0 * t, rim.y + dir.1 * t);
@@ -638,8 +663,8 @@ pub fn place_axis_labels(
                 continue;
             }
             // Move the more sideways of the two: the top and bottom labels stay on their axes.
-            let (dxi, _) = axis_direction(i, n);
-            let (dxj, _) = axis_direction(j, n);
+            let (dxi, _) = dirs[i];
+            let (dxj, _) = dirs[j];
             let (mover, other) = if dxj.abs() >= dxi.abs() {
                 (j, i)
             } else {
@@ -654,11 +679,7 @@ pub fn place_axis_labels(
             let shifted = a.shifted_y(dy);
             // Moving up or down can bring the box over the web's shoulder; push it sideways,
             // away from the web, until it clears the circle again.
-            let side = if axis_direction(mover, n).0 >= 0.0 {
-                1.0
-            } else {
-                -1.0
-            };
+            let side = if dirs[mover].0 >= 0.0 { 1.0 } else { -1.0 };
             let dx = side * clearing_shift(&shifted, frame.centre, clearance, (side, 0.0));
             let p = &mut placed[mover];
             p.anchor = Point::new(p.anchor.x + dx, p.anchor.y + dy);
@@ -673,10 +694,10 @@ pub fn place_axis_labels(
 }
 
 /// The box enclosing the web's outer circle and its labels placed for `frame`.
-fn extent(frame: &RadarFrame, sizes: &[(f64, f64)], gap: f64) -> Rect {
+fn extent(frame: &RadarFrame, sizes: &[(f64, f64)], gap: f64, dirs: &[(f64, f64)]) -> Rect {
     let c = frame.centre;
     let r = frame.radius;
-    place_axis_labels(frame, sizes, gap).iter().fold(
+    place_along(frame, sizes, gap, dirs).iter().fold(
         Rect::new(c.x - r, c.y - r, c.x + r, c.y + r),
         |acc, p| {
             Rect::new(
@@ -697,12 +718,14 @@ fn extent(frame: &RadarFrame, sizes: &[(f64, f64)], gap: f64) -> Rect {
 /// the area rather than shrink the web to nothing.
 pub fn fit_frame(area: Rect, sizes: &[(f64, f64)], gap: f64) -> RadarFrame {
     let half = (area.width().min(area.height()) / 2.0).max(0.0);
+    let n = sizes.len();
+    let dirs: Vec<(f64, f64)> = (0..n).map(|i| axis_direction(i, n)).collect();
     let at = |radius: f64| RadarFrame {
         centre: Point::new(0.0, 0.0),
         radius,
     };
     let fits = |radius: f64| {
-        let e = extent(&at(radius), sizes, gap);
+        let e = extent(&at(radius), sizes, gap, &dirs);
         e.width() <= area.width() && e.height() <= area.height()
     };
     // The labels' extent grows with the radius, so the largest fitting radius is found by
@@ -721,7 +744,7 @@ pub fn fit_frame(area: Rect, sizes: &[(f64, f64)], gap: f64) -> RadarFrame {
         }
         lo.max(half * 0.4)
     };
-    let e = extent(&at(radius), sizes, gap);
+    let e = extent(&at(radius), sizes, gap, &dirs);
     RadarFrame {
         centre: Point::new(
             (area.x0 + area.x1) / 2.0 - (e.x0 + e.x1) / 2.0,

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 
 use crate::framework::presets::ACCOUNT_PRESETS;
 use crate::model::{Account, AccountLevel, Settings, Workspace};
-use crate::scoring::segmentation::{abc, basis_key, rank_key, rfm};
+use crate::scoring::segmentation::{abc, basis_key, rank_key, rfm, sort_keyed};
 use crate::scoring::{Engine, FastMap, Portfolio, Scores};
 
 /// The frameworks of the table, in [`ACCOUNT_PRESETS`] order: scorecard, credit, external,
@@ -134,13 +134,16 @@ struct RecordColumns {
 }
 
 /// Numbers each distinct non-empty value as it first appears, then renumbers them in byte
-/// order: one hash lookup per row, and a sort of the few distinct values only.
+/// order: a few comparisons or one hash lookup per row, and a sort of the distinct values only.
 #[derive(Default)]
 struct Distinct<'a> {
     ids: FastMap<&'a str, u32>,
     /// Each value with the id it first got.
     values: Vec<(&'a str, usize)>,
 }
+
+/// Up to this many distinct values are found by comparing, beyond by hashing.
+const SCAN: usize = 8;
 
 impl<'a> Distinct<'a> {
     /// The value's id, `u32::MAX` for an empty one.
@@ -149,6 +152,19 @@ impl<'a> Distinct<'a> {
             return u32::MAX;
         }
         let next = self.values.len();
+        // A team has a few owners and regions: comparing with each is quicker than hashing
+        // every row's value. The map takes over from the SCAN-th distinct value on.
+        if next < SCAN {
+            if let Some(id) = self.values.iter().position(|(v, _)| *v == value) {
+                return id as u32;
+            }
+            self.values.push((value, next));
+            if next + 1 == SCAN {
+                self.ids
+                    .extend(self.values.iter().map(|&(v, id)| (v, id as u32)));
+            }
+            return next as u32;
+        }
         let values = &mut self.values;
         *self.ids.entry(value).or_insert_with(|| {
             values.push((value, next));
@@ -382,7 +398,7 @@ impl Columns {
                 u64::from_be_bytes(bytes)
             };
             let mut order: Vec<(u64, u32)> = (0..self.len as u32).map(|r| (prefix(r), r)).collect();
-            order.sort_unstable();
+            sort_keyed(&mut order);
             // Names sharing their first 8 bytes are ordered by the rest; equal names keep the
             // workspace order.
             for run in order.chunk_by_mut(|a, b| a.0 == b.0) {
@@ -514,7 +530,7 @@ pub fn select(
                 (key, row)
             })
             .collect();
-        keyed.sort_unstable();
+        sort_keyed(&mut keyed);
         out.rows = keyed.into_iter().map(|(_, row)| row).collect();
     }
     out

@@ -43,27 +43,71 @@ pub(crate) fn rank_key(v: f64) -> u64 {
     }
 }
 
+/// The number whose [`rank_key`] is `key`.
+fn from_rank_key(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 {
+        key & !(1 << 63)
+    } else {
+        !key
+    })
+}
+
+/// Sorts `(key, index)` pairs that come in index order by key, equal keys keeping their order:
+/// the order `sort_unstable` gives the pairs, in fewer steps. A radix sort: one pass counts
+/// every byte of every key, then one pass per byte in which the keys differ moves the pairs,
+/// low byte first. Whole-number amounts leave the low bytes of a float's key alike, so 100,000
+/// sales figures take about four passes instead of the 17 comparisons per pair of a sort.
+pub(crate) fn sort_keyed(items: &mut Vec<(u64, u32)>) {
+    if items.len() < 64 {
+        items.sort_unstable();
+        return;
+    }
+    let mut counts = vec![[0u32; 256]; 8];
+    for &(key, _) in items.iter() {
+        for (byte, count) in counts.iter_mut().enumerate() {
+            count[(key >> (8 * byte)) as usize & 0xff] += 1;
+        }
+    }
+    let len = items.len() as u32;
+    let mut spare = vec![(0, 0); items.len()];
+    for (byte, count) in counts.iter_mut().enumerate() {
+        if count.contains(&len) {
+            continue; // every key has the same byte here
+        }
+        let mut start = 0;
+        for slot in count.iter_mut() {
+            (*slot, start) = (start, start + *slot);
+        }
+        for &item in items.iter() {
+            let slot = &mut count[(item.0 >> (8 * byte)) as usize & 0xff];
+            spare[*slot as usize] = item;
+            *slot += 1;
+        }
+        std::mem::swap(items, &mut spare);
+    }
+}
+
 /// ABC classes by cumulative share of the value, largest first. An account is A while the
 /// cumulative share up to and including it is within the first cut-off (percent), B within the
 /// second, else C; the largest account is always A, since it alone makes the head of the curve.
 /// Ties keep their input order. Accounts with no value, or a negative one, get `None`.
 pub fn abc(values: &[Option<f64>], cutoffs: [f64; 2]) -> Vec<Option<Abc>> {
-    let value = |i: u32| values[i as usize].unwrap_or(0.0);
     // Largest first: the key inverted; ties by index.
     let mut order: Vec<(u64, u32)> = values
         .iter()
         .zip(0..)
         .filter_map(|(v, i)| v.filter(|x| *x >= 0.0).map(|x| (!rank_key(x), i)))
         .collect();
-    let total: f64 = order.iter().map(|&(_, i)| value(i)).sum();
+    let total: f64 = order.iter().map(|&(key, _)| from_rank_key(!key)).sum();
     let mut out = vec![None; values.len()];
     if total <= 0.0 {
         return out;
     }
-    order.sort_unstable();
+    sort_keyed(&mut order);
     let mut cumulative = 0.0;
-    for (rank, (_, i)) in order.into_iter().enumerate() {
-        cumulative += value(i);
+    for (rank, (key, i)) in order.into_iter().enumerate() {
+        // The value is read back from its key: no look-up in `values` at a random place.
+        cumulative += from_rank_key(!key);
         let share = cumulative / total * 100.0;
         // A small tolerance keeps 80.000000001 % from rounding an exact 80 % into B.
         out[i as usize] = Some(if rank == 0 || share <= cutoffs[0] + 1e-9 {
@@ -487,6 +531,48 @@ pub fn describe_share(
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::sample::Seeded;
+
+    #[test]
+    fn the_radix_sort_orders_pairs_as_a_sort_does_ties_by_index() {
+        let mut r = Seeded::new(7);
+        for len in [0, 5, 63, 64, 1000, 20_000] {
+            // Whole amounts, repeats, fractions, zeros, negatives and huge values, inverted
+            // as ABC inverts them, so equal keys and constant bytes both occur.
+            let items: Vec<(u64, u32)> = (0..len as u32)
+                .map(|i| {
+                    let v = match r.below(5) {
+                        0 => (r.below(50) * 10_000) as f64,
+                        1 => r.upto(1e6),
+                        2 => 0.0,
+                        3 => -r.upto(100.0),
+                        _ => r.upto(1e300),
+                    };
+                    (!rank_key(v), i)
+                })
+                .collect();
+            let mut expected = items.clone();
+            expected.sort_unstable();
+            let mut sorted = items;
+            sort_keyed(&mut sorted);
+            assert_eq!(sorted, expected, "{len} pairs");
+        }
+    }
+
+    #[test]
+    fn a_rank_key_gives_its_number_back() {
+        for v in [
+            0.0,
+            -0.0,
+            1.5,
+            -2.25,
+            1e300,
+            f64::MIN_POSITIVE,
+            123_456_789.0,
+        ] {
+            assert_eq!(from_rank_key(rank_key(v)).to_bits(), f64::to_bits(v));
+        }
+    }
 
     #[test]
     fn the_cuts_read_as_sentences_in_both_languages() {

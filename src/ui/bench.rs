@@ -11,7 +11,6 @@ use futures::channel::mpsc::{unbounded, UnboundedReceiver};
 use futures::StreamExt;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 
 use super::state::{Scored, WorkspaceState};
@@ -69,8 +68,7 @@ pub fn bench_draw_radars(count: u32) -> Result<f64, JsValue> {
     let style = ChartStyle::with_scale(2.0);
     let draw_all = || -> Result<(), JsValue> {
         for (spec, canvas) in specs.iter().zip(&canvases) {
-            let backend =
-                CanvasBackend::with_canvas_object(canvas.clone()).ok_or("no 2D canvas")?;
+            let backend = super::canvas::Canvas2d::new(canvas).ok_or("no 2D canvas")?;
             let area = backend.into_drawing_area();
             crate::chart::draw_radar(&area, spec, &style).map_err(|e| e.to_string())?;
             area.present().map_err(|e| e.to_string())?;

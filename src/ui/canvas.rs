@@ -3,10 +3,16 @@
 //! width, redraws when its chart changes, and renders PNG (2×) and SVG downloads of the same
 //! drawing.
 
+use std::fmt::Write;
+
 use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
+use plotters_backend::text_anchor::{HPos, VPos};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    FontTransform,
+};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
@@ -167,8 +173,8 @@ fn draw(
     let style = web_sys::HtmlElement::style(canvas);
     let _ = style.set_property("width", &format!("{width}px"));
     let _ = style.set_property("height", &format!("{height}px"));
-    let backend = CanvasBackend::with_canvas_object(canvas.clone())
-        .ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
+    let backend =
+        Canvas2d::new(canvas).ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
     let area = backend.into_drawing_area();
     chart
         .draw(&area, &ChartStyle::with_scale(ratio))
@@ -223,4 +229,383 @@ fn observe_width(
         observer,
         _callback: callback,
     })
+}
+
+/// A plotters backend for a 2D canvas that crosses into the browser as rarely as it can.
+///
+/// plotters-canvas sets the colour, width and font for every primitive and strokes every
+/// segment of a dashed line on its own: a radar took some 1,500 calls from wasm into the
+/// browser, each converting a string or two, and 12 radars took twice the 10 ms budget of a
+/// redraw. Here a style is set only when it differs from the one the context has, and
+/// consecutive shapes painted alike are written as one SVG path text, turned into one
+/// `Path2D` and stroked or filled once. Only opaque paint is merged: shapes of a translucent
+/// colour are painted one by one, so where they overlap they blend as they did before.
+/// Text and anything painted differently end the batch first, so the order of painting, and
+/// with it the picture, stays the same.
+pub struct Canvas2d {
+    context: web_sys::CanvasRenderingContext2d,
+    size: (u32, u32),
+    /// The paint of the shapes in `path`, not yet drawn.
+    pending: Option<Paint>,
+    /// SVG path data of the shapes waiting to be painted with `pending`.
+    path: String,
+    /// What the context is set to (`None`: not known, set it before use).
+    stroke: Option<(Rgba, f64)>,
+    fill: Option<Rgba>,
+    font: String,
+    align: Option<&'static str>,
+    baseline: Option<&'static str>,
+}
+
+/// A colour as plotters gives it, compared exactly.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Rgba((u8, u8, u8), f64);
+
+impl Rgba {
+    fn of(colour: BackendColor) -> Self {
+        Rgba(colour.rgb, colour.alpha)
+    }
+
+    fn css(self) -> String {
+        let Rgba((r, g, b), a) = self;
+        format!("rgba({r},{g},{b},{a})")
+    }
+
+    fn opaque(self) -> bool {
+        self.1 >= 1.0
+    }
+}
+
+/// How a batch of shapes is painted.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Paint {
+    /// Outlined in a colour at a line width.
+    Stroke(Rgba, f64),
+    Fill(Rgba),
+}
+
+/// Why the canvas could not draw (the browser refused a call).
+#[derive(Debug)]
+pub struct CanvasError(String);
+
+impl std::fmt::Display for CanvasError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "canvas: {}", self.0)
+    }
+}
+
+impl std::error::Error for CanvasError {}
+
+fn refused(e: wasm_bindgen::JsValue) -> DrawingErrorKind<CanvasError> {
+    DrawingErrorKind::DrawingError(CanvasError(format!("{e:?}")))
+}
+
+impl Canvas2d {
+    /// The backend drawing on `canvas` at its backing store's size; `None` when the browser
+    /// gives no 2D context.
+    pub fn new(canvas: &web_sys::HtmlCanvasElement) -> Option<Self> {
+        let context = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+        Some(Canvas2d {
+            context,
+            size: (canvas.width(), canvas.height()),
+            pending: None,
+            path: String::new(),
+            stroke: None,
+            fill: None,
+            font: String::new(),
+            align: None,
+            baseline: None,
+        })
+    }
+
+    /// Starts a shape painted with `paint`: the batch goes on when it is painted the same way
+    /// in an opaque colour, else it is drawn first.
+    fn begin(&mut self, paint: Paint) -> Result<(), DrawingErrorKind<CanvasError>> {
+        let opaque = match paint {
+            Paint::Stroke(c, _) | Paint::Fill(c) => c.opaque(),
+        };
+        if self.pending != Some(paint) || !opaque {
+            self.flush()?;
+            self.pending = Some(paint);
+        }
+        Ok(())
+    }
+
+    /// Paints the waiting shapes.
+    fn flush(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
+        let Some(paint) = self.pending.take() else {
+            return Ok(());
+        };
+        if self.path.is_empty() {
+            return Ok(());
+        }
+        let path = web_sys::Path2d::new_with_path_string(&self.path).map_err(refused)?;
+        self.path.clear();
+        match paint {
+            Paint::Stroke(colour, width) => {
+                if self.stroke != Some((colour, width)) {
+                    if self.stroke.map(|s| s.0) != Some(colour) {
+                        self.context.set_stroke_style_str(&colour.css());
+                    }
+                    if self.stroke.map(|s| s.1) != Some(width) {
+                        self.context.set_line_width(width);
+                    }
+                    self.stroke = Some((colour, width));
+                }
+                self.context.stroke_with_path(&path);
+            }
+            Paint::Fill(colour) => {
+                self.set_fill(colour);
+                self.context.fill_with_path_2d(&path);
+            }
+        }
+        Ok(())
+    }
+
+    fn set_fill(&mut self, colour: Rgba) {
+        if self.fill != Some(colour) {
+            self.context.set_fill_style_str(&colour.css());
+            self.fill = Some(colour);
+        }
+    }
+
+    /// Appends `M x y` or `L x y` to the path (writing into a String cannot fail).
+    fn to(&mut self, command: char, (x, y): (f64, f64)) {
+        let _ = write!(self.path, "{command}{x} {y}");
+    }
+
+    fn rect(&mut self, (x0, y0): BackendCoord, (x1, y1): BackendCoord) {
+        let _ = write!(self.path, "M{x0} {y0}H{x1}V{y1}H{x0}Z");
+    }
+}
+
+impl Drop for Canvas2d {
+    /// Paints what is still waiting when a drawing ends without `present`.
+    fn drop(&mut self) {
+        let _ = self.flush();
+    }
+}
+
+fn at((x, y): BackendCoord) -> (f64, f64) {
+    (f64::from(x), f64::from(y))
+}
+
+fn width_of(style: &impl BackendStyle) -> f64 {
+    f64::from(style.stroke_width())
+}
+
+impl DrawingBackend for Canvas2d {
+    type ErrorType = CanvasError;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.size
+    }
+
+    fn ensure_prepared(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
+        Ok(())
+    }
+
+    fn present(&mut self) -> Result<(), DrawingErrorKind<CanvasError>> {
+        self.flush()
+    }
+
+    fn draw_pixel(
+        &mut self,
+        point: BackendCoord,
+        colour: BackendColor,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        self.begin(Paint::Fill(Rgba::of(colour)))?;
+        self.rect(point, (point.0 + 1, point.1 + 1));
+        Ok(())
+    }
+
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.begin(Paint::Stroke(Rgba::of(style.color()), width_of(style)))?;
+        // A horizontal or vertical line moves half a pixel onto the pixel grid, so a thin one
+        // stays sharp (as plotters-canvas does).
+        let (mut a, mut b) = (at(from), at(to));
+        if from.0 == to.0 {
+            a.0 -= 0.5;
+            b.0 -= 0.5;
+        }
+        if from.1 == to.1 {
+            a.1 -= 0.5;
+            b.1 -= 0.5;
+        }
+        self.to('M', a);
+        self.to('L', b);
+        Ok(())
+    }
+
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let colour = Rgba::of(style.color());
+        let (w, h) = (self.size.0 as i32, self.size.1 as i32);
+        let everything =
+            upper_left.0 <= 0 && upper_left.1 <= 0 && bottom_right.0 >= w && bottom_right.1 >= h;
+        if fill && everything && colour.opaque() {
+            // The background: as a fillRect the browser sees the whole canvas is painted over
+            // and drops what it had recorded of the previous drawing.
+            self.flush()?;
+            self.set_fill(colour);
+            self.context
+                .fill_rect(0.0, 0.0, f64::from(self.size.0), f64::from(self.size.1));
+            return Ok(());
+        }
+        self.begin(if fill {
+            Paint::Fill(colour)
+        } else {
+            Paint::Stroke(colour, width_of(style))
+        })?;
+        self.rect(upper_left, bottom_right);
+        Ok(())
+    }
+
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.begin(Paint::Stroke(Rgba::of(style.color()), width_of(style)))?;
+        let mut command = 'M';
+        for point in path {
+            self.to(command, at(point));
+            command = 'L';
+        }
+        Ok(())
+    }
+
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        self.begin(Paint::Fill(Rgba::of(style.color())))?;
+        let mut command = 'M';
+        for point in path {
+            self.to(command, at(point));
+            command = 'L';
+        }
+        if command == 'L' {
+            self.path.push('Z');
+        }
+        Ok(())
+    }
+
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        centre: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        if style.color().alpha == 0.0 {
+            return Ok(());
+        }
+        let colour = Rgba::of(style.color());
+        self.begin(if fill {
+            Paint::Fill(colour)
+        } else {
+            Paint::Stroke(colour, width_of(style))
+        })?;
+        // Two half circles: an SVG arc cannot end where it starts.
+        let (x, y) = centre;
+        let r = radius;
+        let _ = write!(
+            self.path,
+            "M{} {y}A{r} {r} 0 1 1 {} {y}A{r} {r} 0 1 1 {} {y}Z",
+            i64::from(x) + i64::from(r),
+            i64::from(x) - i64::from(r),
+            i64::from(x) + i64::from(r),
+        );
+        Ok(())
+    }
+
+    fn draw_text<S: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        style: &S,
+        pos: BackendCoord,
+    ) -> Result<(), DrawingErrorKind<CanvasError>> {
+        let colour = style.color();
+        if colour.alpha == 0.0 {
+            return Ok(());
+        }
+        self.flush()?;
+        let baseline = match style.anchor().v_pos {
+            VPos::Top => "top",
+            VPos::Center => "middle",
+            VPos::Bottom => "bottom",
+        };
+        if self.baseline != Some(baseline) {
+            self.context.set_text_baseline(baseline);
+            self.baseline = Some(baseline);
+        }
+        let align = match style.anchor().h_pos {
+            HPos::Left => "start",
+            HPos::Right => "end",
+            HPos::Center => "center",
+        };
+        if self.align != Some(align) {
+            self.context.set_text_align(align);
+            self.align = Some(align);
+        }
+        self.set_fill(Rgba::of(colour));
+        let font = format!(
+            "{} {}px {}",
+            style.style().as_str(),
+            style.size(),
+            style.family().as_str()
+        );
+        if self.font != font {
+            self.context.set_font(&font);
+            self.font = font;
+        }
+        let (x, y) = at(pos);
+        let turn = match style.transform() {
+            FontTransform::None => 0.0,
+            FontTransform::Rotate90 => 0.5,
+            FontTransform::Rotate180 => 1.0,
+            FontTransform::Rotate270 => 1.5,
+        } * std::f64::consts::PI;
+        if turn == 0.0 {
+            return self.context.fill_text(text, x, y).map_err(refused);
+        }
+        // Rotated about its anchor; the transform is the identity again afterwards (this
+        // backend never sets another), which spares a save and restore of the whole state.
+        let (sin, cos) = turn.sin_cos();
+        self.context
+            .set_transform(cos, sin, -sin, cos, x, y)
+            .map_err(refused)?;
+        let drawn = self.context.fill_text(text, 0.0, 0.0).map_err(refused);
+        self.context
+            .set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+            .map_err(refused)?;
+        drawn
+    }
 }

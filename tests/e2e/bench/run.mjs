@@ -17,7 +17,11 @@
 // 5. prints one markdown table of medians — metric, size, KAM Radar, baseline, ratio, goal,
 //    met — with the wasm sizes and the machine, and writes it to `results.md` beside this file.
 //
-// Options: --sizes=1000,10000,100000  --runs=N (warm runs; cold runs are fewer)  --out=FILE.
+// Options: --sizes=1000,10000,100000  --runs=N (warm runs; cold runs are fewer)  --out=FILE
+//   --only=PARTS: a comma list of imports, rescore, table, storage, radars, startup, ui (all by
+//   default). Without `imports` each CSV is imported once, untimed, for the parts that need a
+//   workspace, no XLSX is generated and the baseline is not run: `--only=table,radars` is the
+//   quick loop for the table and chart hooks. Rows of parts not run are left out of the table.
 // The result is not a test: nothing here fails for a missed goal, only for a broken run.
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,6 +42,10 @@ const SIZES = option('sizes', '1000,10000,100000').split(',').map(Number);
 const WARM_RUNS = Number(option('runs', '5'));
 const OUT = option('out', join(HERE, 'results.md'));
 const LARGEST = Math.max(...SIZES);
+const PARTS = ['imports', 'rescore', 'table', 'storage', 'radars', 'startup', 'ui'];
+const ONLY = option('only', PARTS.join(',')).split(',');
+for (const part of ONLY) if (!PARTS.includes(part)) throw new Error(`--only: no part ${part}; the parts are ${PARTS.join(', ')}`);
+const runs = (part) => ONLY.includes(part);
 /** Fewer runs where one takes seconds. */
 const runsFor = (rows, runs) => (rows >= 100_000 ? Math.max(2, Math.ceil(runs / 2)) : runs);
 const COLD_RUNS = 3;
@@ -117,8 +125,10 @@ for (const rows of SIZES) {
   const csv = `accounts-${rows}.csv`;
   const xlsx = `accounts-${rows}.xlsx`;
   files.push({ rows, format: 'CSV', name: csv, bytes: writeCsv(join(data, csv), rows) });
-  files.push({ rows, format: 'XLSX', name: xlsx, bytes: writeXlsx(join(data, xlsx), rows) });
-  log(`generated ${rows} rows: CSV ${(files.at(-2).bytes / 1e6).toFixed(1)} MB, XLSX ${(files.at(-1).bytes / 1e6).toFixed(1)} MB`);
+  if (runs('imports')) {
+    files.push({ rows, format: 'XLSX', name: xlsx, bytes: writeXlsx(join(data, xlsx), rows) });
+  }
+  log(`generated ${rows} rows: ${files.filter((f) => f.rows === rows).map((f) => `${f.format} ${(f.bytes / 1e6).toFixed(1)} MB`).join(', ')}`);
 }
 
 const server = await serveMounts({
@@ -179,10 +189,40 @@ function compareClasses(file, kam, base) {
   }
 }
 
+/** The hooks timed on the workspace the page `k` just imported from `file`. */
+async function workspaceHooks(k, file, warmRuns) {
+  if (runs('rescore')) {
+    const rescore = await k.page.evaluate((n) => Array.from(window.kamRadar.benchRescore(n)), warmRuns * 2 + 1);
+    for (const ms of rescore.slice(1)) record(`rescore:${file.rows}`, 'kam', ms);
+  }
+  if (runs('table')) {
+    for (let i = 0; i <= warmRuns; i += 1) {
+      const ms = await k.page.evaluate(() => window.kamRadar.benchTableRender());
+      if (i > 0) record(`table:${file.rows}`, 'kam', ms);
+    }
+  }
+  if (runs('storage')) {
+    for (let i = 0; i < (file.rows >= 100_000 ? 1 : 3); i += 1) {
+      record(`storage:${file.rows}`, 'kam', await timed(k.page, 'storage'));
+    }
+  }
+}
+
 try {
   for (const file of files) {
     const key = `${file.format}:${file.rows}`;
     const warmRuns = runsFor(file.rows, WARM_RUNS);
+    const workspaceParts = ['rescore', 'table', 'storage'].some(runs);
+    if (!runs('imports')) {
+      if (!workspaceParts) continue;
+      log(`${file.name}: one untimed import for ${ONLY.join(', ')}`);
+      const k = await app();
+      await loadFile(k.page, file.name);
+      await timed(k.page, 'kam', true);
+      await workspaceHooks(k, file, warmRuns);
+      await k.close();
+      continue;
+    }
     log(`${file.name}: ${COLD_RUNS} cold and ${warmRuns} warm imports each`);
     let kamClasses;
     let baseClasses;
@@ -212,23 +252,12 @@ try {
     await loadFile(k.page, file.name);
     await timed(k.page, 'kam', true); // warm-up: starts the worker
     for (let i = 0; i < warmRuns; i += 1) record(`${key}:warm`, 'kam', await timed(k.page, 'kam', false));
-    if (file.format === 'CSV') {
-      // On the workspace this page just imported.
-      const rescore = await k.page.evaluate((n) => Array.from(window.kamRadar.benchRescore(n)), warmRuns * 2 + 1);
-      for (const ms of rescore.slice(1)) record(`rescore:${file.rows}`, 'kam', ms);
-      for (let i = 0; i <= warmRuns; i += 1) {
-        const ms = await k.page.evaluate(() => window.kamRadar.benchTableRender());
-        if (i > 0) record(`table:${file.rows}`, 'kam', ms);
-      }
-      for (let i = 0; i < (file.rows >= 100_000 ? 1 : 3); i += 1) {
-        record(`storage:${file.rows}`, 'kam', await timed(k.page, 'storage'));
-      }
-    }
+    if (file.format === 'CSV') await workspaceHooks(k, file, warmRuns);
     await k.close();
   }
 
-  log('radars, startup');
-  {
+  if (runs('radars')) {
+    log('radars');
     const k = await app();
     const times = await k.page.evaluate((n) => {
       const all = [];
@@ -238,7 +267,8 @@ try {
     for (const ms of times) record('radars', 'kam', ms);
     await k.close();
   }
-  for (let i = 0; i < COLD_RUNS; i += 1) {
+  if (runs('startup')) log('startup');
+  for (let i = 0; i < (runs('startup') ? COLD_RUNS : 0); i += 1) {
     const k = await app();
     await k.page.waitForFunction(() => window.appPainted);
     const paint = (page) => page.evaluate(() => ({
@@ -253,8 +283,8 @@ try {
     await k.close();
   }
 
-  log(`the Import view, clicks included, ${LARGEST} rows CSV`);
-  {
+  if (runs('ui')) {
+    log(`the Import view, clicks included, ${LARGEST} rows CSV`);
     const k = await app();
     await k.page.goto(server.url + '#/import');
     await k.page.getByTestId('view-import').waitFor();
@@ -311,6 +341,7 @@ const pick = (key, side, field) => (results[key]?.[side] ?? []).map((r) => (fiel
 
 /** A row comparing both sides; `goal` is `{ms}` (KAM Radar at most) and/or `{ratio}` (at most). */
 function compare(metric, size, key, field, goal = {}) {
+  if (!pick(key, 'kam', field).length) return; // a part not run
   const kam = median(pick(key, 'kam', field));
   const base = median(pick(key, 'base', field));
   const ratio = kam / base;
@@ -337,12 +368,12 @@ for (const rows of SIZES) {
   compare('CSV import, cold (fresh page and worker)', size, `CSV:${rows}:cold`, 'total', big ? { ms: 250 } : {});
   compare('XLSX import, warm', size, `XLSX:${rows}:warm`, 'total', big ? { ratio: 1 / 3 } : {});
   compare('XLSX import, cold', size, `XLSX:${rows}:cold`, 'total', {});
-  {
+  if (runs('imports')) {
     // The worker's part: reading and converting (KAM Radar) against SheetJS's parse + scoring.
     const kam = median(pick(`XLSX:${rows}:warm`, 'kam').map((r) => r.read + r.convert));
     row('XLSX in the worker (read + map + convert), warm', size, fmt(kam), '—', '—', big ? '≤ 4.00 s' : '—', big ? (kam <= 4000 ? '**yes**' : '**no**') : '—');
   }
-  for (const format of ['CSV', 'XLSX']) {
+  for (const format of runs('imports') ? ['CSV', 'XLSX'] : []) {
     const all = [...pick(`${format}:${rows}:warm`, 'kam'), ...pick(`${format}:${rows}:cold`, 'kam')];
     const allBase = [...pick(`${format}:${rows}:warm`, 'base'), ...pick(`${format}:${rows}:cold`, 'base')];
     const kam = Math.max(...all.map((r) => r.longest));
@@ -370,7 +401,7 @@ for (const { name, raw, gzip, brotli } of sizes) {
 const steps = [];
 steps.push('| file | rows | read + map (worker) | convert + encode (worker) | decode records (page) | merge + commit (page) | index + score (page) | baseline parse | baseline map + score |');
 steps.push('|---|---|---|---|---|---|---|---|---|');
-for (const file of files) {
+for (const file of runs('imports') ? files : []) {
   const kam = pick(`${file.format}:${file.rows}:warm`, 'kam');
   const base = pick(`${file.format}:${file.rows}:warm`, 'base');
   const m = (xs, f) => fmt(median(xs.map((r) => r[f])));
