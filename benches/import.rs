@@ -1,11 +1,14 @@
-//! Imports a generated 100k-row, ~11 MB CSV: parse alone, parse + map + convert, and the
-//! engine's index + score of the result.
+//! Imports a generated 100k-row, ~10 MB CSV: parse alone, parse + map + convert, and the
+//! engine's index + score of the result; and the same rows as an XLSX workbook (written with
+//! rust_xlsxwriter, numbers as numbers): read alone, read + map + convert.
 //!
 //! Run: `cargo bench --no-default-features --bench import -- --warm-up-time 1 --measurement-time 5`.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use kam_radar::framework::presets;
-use kam_radar::import::{convert, plan_sheets, read_csv, MappingMemory, SheetPlan, Table};
+use kam_radar::import::{
+    convert, plan_sheets, read_csv, read_workbook, MappingMemory, SheetPlan, Table, Workbook,
+};
 use kam_radar::sample::Seeded;
 use kam_radar::scoring::Engine;
 use std::hint::black_box;
@@ -44,6 +47,29 @@ fn generate() -> Vec<u8> {
         ));
     }
     out.into_bytes()
+}
+
+/// The CSV's rows as a workbook: text cells as strings, plain numbers (the deal volume, the
+/// revenue) as numbers, as a CRM export saved by Excel holds them.
+fn generate_xlsx(csv: &[u8]) -> Vec<u8> {
+    let book = read_csv("bench.csv", csv).expect("reads");
+    let table = &book.sheets[0];
+    let mut workbook = rust_xlsxwriter::Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (c, h) in table.headers.iter().enumerate() {
+        sheet.write_string(0, c as u16, h).expect("writes");
+    }
+    for (r, row) in table.rows().enumerate() {
+        for (c, cell) in row.cells().enumerate() {
+            let (r, c) = (r as u32 + 1, c as u16);
+            match cell.replace(',', "").parse::<f64>() {
+                Ok(v) => sheet.write_number(r, c, v),
+                Err(_) => sheet.write_string(r, c, cell),
+            }
+            .expect("writes");
+        }
+    }
+    workbook.save_to_buffer().expect("saves")
 }
 
 fn group_thousands(n: u64) -> String {
@@ -85,6 +111,33 @@ fn bench(c: &mut Criterion) {
     );
     c.bench_function("import_parse_map_convert_100k", |b| {
         b.iter(|| black_box(parse_and_map()))
+    });
+    let book = read_csv("bench.csv", &bytes).expect("reads");
+    c.bench_function("import_map_convert_100k", |b| {
+        b.iter(|| {
+            let plans = plan_sheets(&book, &memory);
+            let sheets: Vec<(&Table, &SheetPlan)> = book.sheets.iter().zip(&plans).collect();
+            black_box(convert(&sheets, &frameworks, &[]))
+        })
+    });
+    let xlsx = generate_xlsx(&bytes);
+    eprintln!("generated the workbook, {:.1} MB", xlsx.len() as f64 / 1e6);
+    c.bench_function("import_xlsx_read_100k", |b| {
+        b.iter(|| black_box(read_workbook("bench.xlsx", black_box(&xlsx))))
+    });
+    let map_and_convert = |book: &Workbook| {
+        let plans = plan_sheets(book, &memory);
+        let sheets: Vec<(&Table, &SheetPlan)> = book.sheets.iter().zip(&plans).collect();
+        convert(&sheets, &frameworks, &[])
+    };
+    let from_xlsx = map_and_convert(&read_workbook("bench.xlsx", &xlsx).expect("reads"));
+    assert_eq!(from_xlsx.accounts, imported.accounts);
+    c.bench_function("import_xlsx_read_map_convert_100k", |b| {
+        b.iter(|| {
+            black_box(map_and_convert(
+                &read_workbook("bench.xlsx", &xlsx).expect("reads"),
+            ))
+        })
     });
     let engine = Engine::presets();
     c.bench_function("import_index_score_100k", |b| {

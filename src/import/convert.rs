@@ -8,11 +8,18 @@
 //! [`super::parse_number`]). A label is checked against the levels of the frameworks in force,
 //! a number against the dimension's range, so the report names the cell rather than the
 //! scorer later naming only the account.
+//!
+//! A 100k-row file goes through here in the worker while the user waits, so the row loop
+//! allocates only what the result keeps: labels are checked against a sorted list, ids are
+//! de-duplicated by reference to the table's text, and each row's inputs are collected in key
+//! order and built into their map in one go.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::framework::{Framework, Rule};
-use crate::model::{keys, Account, AccountLevel, CreditAssessment, Input, Order, Stakeholder};
+use crate::model::{
+    keys, Account, AccountLevel, CreditAssessment, Input, Inputs, Order, Stakeholder,
+};
 use crate::scoring::normalise_label;
 
 use super::mapping::{Confidence, PersonalField, SheetPlan, TableKind, Target};
@@ -46,8 +53,9 @@ pub struct Imported {
 /// What an input cell may hold, from the frameworks that read its key.
 #[derive(Default)]
 struct Check {
-    /// Normalised level spellings; empty when the key takes no labels.
-    labels: HashSet<String>,
+    /// Normalised level spellings, sorted and without repeats; empty when the key takes no
+    /// labels.
+    labels: Vec<String>,
     /// The labels as shown in the report ("high 高, mid 中, low 低").
     accepted: String,
     range: Option<(f64, f64)>,
@@ -77,7 +85,7 @@ fn check_for(key: &str, frameworks: &[Framework]) -> Check {
                 for l in levels {
                     let spellings = [&l.label.en, &l.label.zh, &l.id];
                     for s in spellings.into_iter().chain(&l.aliases) {
-                        check.labels.insert(normalise_label(s));
+                        check.labels.push(normalise_label(s));
                     }
                     shown.push(l.label.both());
                 }
@@ -95,7 +103,18 @@ fn check_for(key: &str, frameworks: &[Framework]) -> Check {
             }
         }
     }
+    check.labels.sort_unstable();
+    check.labels.dedup();
     check
+}
+
+impl Check {
+    /// Whether `t` (trimmed) is one of the levels. Most labels are written exactly as
+    /// listed; only the others pay for normalising.
+    fn knows(&self, t: &str) -> bool {
+        let listed = |s: &str| self.labels.binary_search_by(|l| l.as_str().cmp(s)).is_ok();
+        listed(t) || listed(&normalise_label(t))
+    }
 }
 
 /// Reads one input cell; `Ok(None)` when blank.
@@ -108,12 +127,7 @@ fn read_input(cell: &str, check: &Check, decimal_comma: bool) -> Result<Option<I
             _ => Ok(Some(Input::Number(v))),
         },
         Err(_) if check.number_only => Err(Reason::NotANumber),
-        // Most labels are written exactly as listed; only the others pay for normalising.
-        Err(_)
-            if !check.labels.is_empty()
-                && !check.labels.contains(t)
-                && !check.labels.contains(&normalise_label(t)) =>
-        {
+        Err(_) if !check.labels.is_empty() && !check.knows(t) => {
             Err(Reason::UnknownLevel {
                 accepted: check.accepted.clone(),
             })
@@ -137,14 +151,42 @@ fn read_level(cell: &str) -> Result<Option<AccountLevel>, Reason> {
 }
 
 /// The key accounts are matched by across files: full-width folded, case and spacing ignored.
+/// The same as `normalise_label(&fold_width(name))`, in one pass and (for ASCII and Chinese
+/// names) one allocation: every import and merge computes it for every account.
 pub(crate) fn link_key(name: &str) -> String {
-    normalise_label(&fold_width(name))
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.chars() {
+        let c = match c {
+            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
+            '\u{ffe5}' => '¥',
+            c => c,
+        };
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(c);
+    }
+    if out.is_ascii() {
+        out.make_ascii_lowercase();
+        out
+    } else if out.chars().any(|c| c.to_lowercase().ne([c])) {
+        out.to_lowercase()
+    } else {
+        out
+    }
 }
 
 /// One column's compiled role.
 enum Action {
     Field(Target),
-    Input(String, Check),
+    /// An input: its place in [`Compiled::input_keys`] (key order) and what it accepts.
+    Input(usize, Check),
     Attribute(String),
     Skip,
 }
@@ -162,16 +204,32 @@ struct Column {
 struct Compiled {
     columns: Vec<Column>,
     fields: HashMap<Target, usize>,
+    /// The key of each input column, sorted (a key mapped twice appears twice, in column
+    /// order, so the later column wins as it would inserted one by one).
+    input_keys: Vec<String>,
 }
 
 fn compile(table: &Table, plan: &SheetPlan, frameworks: &[Framework]) -> Compiled {
     let mut columns = Vec::with_capacity(plan.mapping.columns.len());
     let mut fields = HashMap::new();
     let mut attribute_names = HashSet::new();
+    // Input columns by key, then column: their rank is their place in the inputs map.
+    let mut inputs: Vec<(&str, usize)> = plan
+        .mapping
+        .columns
+        .iter()
+        .enumerate()
+        .filter_map(|(index, c)| match &c.target {
+            Target::Input(key) => Some((key.as_str(), index)),
+            _ => None,
+        })
+        .collect();
+    inputs.sort_unstable();
+    let rank = |index: usize| inputs.iter().position(|&(_, i)| i == index).unwrap_or(0);
     for (index, c) in plan.mapping.columns.iter().enumerate() {
         let sheet_column = index + table.first_column as usize;
         let action = match &c.target {
-            Target::Input(key) => Action::Input(key.clone(), check_for(key, frameworks)),
+            Target::Input(key) => Action::Input(rank(index), check_for(key, frameworks)),
             Target::Attribute if plan.kind == TableKind::Accounts => {
                 let mut name = c.header.trim().to_string();
                 let letter = super::report::column_letter(sheet_column);
@@ -195,7 +253,40 @@ fn compile(table: &Table, plan: &SheetPlan, frameworks: &[Framework]) -> Compile
             action,
         });
     }
-    Compiled { columns, fields }
+    let input_keys = inputs.iter().map(|(key, _)| key.to_string()).collect();
+    Compiled {
+        columns,
+        fields,
+        input_keys,
+    }
+}
+
+impl Compiled {
+    fn column(&self, target: &Target) -> Option<&Column> {
+        self.fields.get(target).map(|&i| &self.columns[i])
+    }
+}
+
+/// One row's inputs as they are read, by rank (see [`Compiled::input_keys`]); reused from
+/// row to row.
+struct InputSlots(Vec<Option<Input>>);
+
+impl InputSlots {
+    fn new(c: &Compiled) -> Self {
+        InputSlots(c.input_keys.iter().map(|_| None).collect())
+    }
+
+    /// The inputs read so far as a map, built in one go from key order; empties the slots
+    /// for the next row.
+    fn take(&mut self, c: &Compiled) -> Inputs {
+        let mut sorted = Vec::with_capacity(self.0.len());
+        for (slot, key) in self.0.iter_mut().zip(&c.input_keys) {
+            if let Some(v) = slot.take() {
+                sorted.push((key.clone(), v));
+            }
+        }
+        Inputs::from_iter(sorted)
+    }
 }
 
 /// Collects one row's problems.
@@ -235,24 +326,22 @@ impl<'a> RowProblems<'a> {
 
 /// Resolves the account column of linked rows: id first, then name, in the import then in
 /// the workspace.
-struct Linker {
-    ids: HashSet<String>,
-    names: HashMap<String, String>,
+struct Linker<'a> {
+    ids: HashSet<&'a str>,
+    names: HashMap<String, &'a str>,
 }
 
-impl Linker {
-    fn new(imported: &[Account], existing: &[Account]) -> Self {
+impl<'a> Linker<'a> {
+    fn new(imported: &'a [Account], existing: &'a [Account]) -> Self {
         let all = || imported.iter().chain(existing);
-        let mut names = HashMap::new();
+        let mut names = HashMap::with_capacity(imported.len() + existing.len());
         for a in all() {
             if !a.name.is_empty() {
-                names
-                    .entry(link_key(&a.name))
-                    .or_insert_with(|| a.id.clone());
+                names.entry(link_key(&a.name)).or_insert(a.id.as_str());
             }
         }
         Linker {
-            ids: all().map(|a| a.id.clone()).collect(),
+            ids: all().map(|a| a.id.as_str()).collect(),
             names,
         }
     }
@@ -262,7 +351,30 @@ impl Linker {
         if self.ids.contains(t) {
             return Some(t.to_string());
         }
-        self.names.get(&link_key(t)).cloned()
+        self.names.get(&link_key(t)).map(|id| id.to_string())
+    }
+}
+
+/// The workspace's accounts by [`link_key`] of their name (the last of equal names wins),
+/// built the first time a row without an id needs it.
+struct ExistingNames<'a> {
+    existing: &'a [Account],
+    by_name: Option<HashMap<String, &'a str>>,
+}
+
+impl<'a> ExistingNames<'a> {
+    fn id_of(&mut self, name: &str) -> Option<&'a str> {
+        if self.existing.is_empty() {
+            return None;
+        }
+        let existing = self.existing;
+        let by_name = self.by_name.get_or_insert_with(|| {
+            existing
+                .iter()
+                .map(|a| (link_key(&a.name), a.id.as_str()))
+                .collect()
+        });
+        by_name.get(&link_key(name)).copied()
     }
 }
 
@@ -276,30 +388,65 @@ pub fn convert(
     existing: &[Account],
 ) -> Imported {
     let mut out = Imported::default();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for (i, (table, plan)) in sheets.iter().enumerate() {
+    // Ids imported so far, with their row; borrowed from the tables' text and `existing`.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut existing_names = ExistingNames {
+        existing,
+        by_name: None,
+    };
+    for (i, &(table, plan)) in sheets.iter().enumerate() {
         if plan.kind == TableKind::Accounts {
-            convert_accounts(i, table, plan, frameworks, existing, &mut seen, &mut out);
+            let ctx = Context {
+                sheet: i,
+                table,
+                plan,
+                frameworks,
+            };
+            convert_accounts(ctx, &mut existing_names, &mut seen, &mut out);
         }
     }
-    let linker = Linker::new(&out.accounts, existing);
-    for (i, (table, plan)) in sheets.iter().enumerate() {
-        if !matches!(plan.kind, TableKind::Accounts | TableKind::Other) {
-            convert_linked(i, table, plan, frameworks, &linker, &mut out);
+    let linked = |plan: &SheetPlan| !matches!(plan.kind, TableKind::Accounts | TableKind::Other);
+    if sheets.iter().any(|(_, plan)| linked(plan)) {
+        // The linker borrows the imported accounts while the linked rows are added.
+        let accounts = std::mem::take(&mut out.accounts);
+        let linker = Linker::new(&accounts, existing);
+        for (i, &(table, plan)) in sheets.iter().enumerate() {
+            if linked(plan) {
+                let ctx = Context {
+                    sheet: i,
+                    table,
+                    plan,
+                    frameworks,
+                };
+                convert_linked(ctx, &linker, &mut out);
+            }
         }
+        out.accounts = accounts;
     }
     out
 }
 
-/// Row numbers of rows the reader already found broken, and the reader's problems reported.
-fn reader_problems(table: &Table, report: &mut ImportReport) -> HashSet<usize> {
+/// The table being converted, where it is in the import, and the frameworks in force.
+#[derive(Clone, Copy)]
+struct Context<'a> {
+    sheet: usize,
+    table: &'a Table,
+    plan: &'a SheetPlan,
+    frameworks: &'a [Framework],
+}
+
+/// Row numbers of rows the reader already found broken (sorted), and the reader's problems
+/// reported.
+fn reader_problems(table: &Table, report: &mut ImportReport) -> Vec<usize> {
     report.problems.extend(table.problems.iter().cloned());
-    table
+    let mut broken: Vec<usize> = table
         .problems
         .iter()
         .filter(|p| p.severity == Severity::Error)
         .map(|p| p.row)
-        .collect()
+        .collect();
+    broken.sort_unstable();
+    broken
 }
 
 fn missing_column(table: &Table, field: &str, report: &mut ImportReport) {
@@ -314,16 +461,18 @@ fn missing_column(table: &Table, field: &str, report: &mut ImportReport) {
     report.problems.push(p);
 }
 
-#[allow(clippy::too_many_arguments)]
-fn convert_accounts(
-    sheet: usize,
-    table: &Table,
-    plan: &SheetPlan,
-    frameworks: &[Framework],
-    existing: &[Account],
-    seen: &mut HashMap<String, usize>,
+fn convert_accounts<'a>(
+    ctx: Context<'a>,
+    existing: &mut ExistingNames<'a>,
+    seen: &mut HashMap<&'a str, usize>,
     out: &mut Imported,
 ) {
+    let Context {
+        sheet,
+        table,
+        plan,
+        frameworks,
+    } = ctx;
     let broken = reader_problems(table, &mut out.report);
     let c = compile(table, plan, frameworks);
     let name_col = c.fields.get(&Target::Name).copied();
@@ -332,65 +481,61 @@ fn convert_accounts(
         missing_column(table, "客户名称 Account name", &mut out.report);
         return;
     }
-    let existing_by_name: HashMap<String, &str> = existing
-        .iter()
-        .map(|a| (link_key(&a.name), a.id.as_str()))
-        .collect();
     out.report.rows_read += table.len();
     out.accounts.reserve(table.len());
+    out.account_origins.reserve(table.len());
+    seen.reserve(table.len());
+    let mut slots = InputSlots::new(&c);
     for row in table.rows() {
         let mut problems = RowProblems::new(table, row.number());
         let name = name_col.map_or("", |i| row.get(i).trim());
         let id = id_col.map_or("", |i| row.get(i).trim());
         let mut account = Account::default();
+        // The id this row imports under, borrowed until the row is kept.
+        let mut account_id = "";
         if name.is_empty() && id.is_empty() {
             let col = name_col.or(id_col).map(|i| &c.columns[i]);
             problems.error(col, "", Reason::NoName);
         } else {
-            let key = link_key(name);
-            account.id = match (id, existing_by_name.get(&key)) {
-                ("", Some(known)) => (*known).to_string(),
-                ("", None) => name.to_string(),
-                (id, _) => id.to_string(),
+            account_id = match id {
+                "" => existing.id_of(name).unwrap_or(name),
+                id => id,
             };
+            account.id = account_id.to_string();
             account.name = name.to_string();
-            if let Some(&first_row) = seen.get(&account.id) {
+            if let Some(&first_row) = seen.get(account_id) {
                 let col = id_col.or(name_col).map(|i| &c.columns[i]);
                 let value = if id.is_empty() { name } else { id };
                 problems.error(col, value, Reason::DuplicateAccount { first_row });
             }
         }
         for col in &c.columns {
-            let cell = row.get(col.index);
-            if cell.trim().is_empty() {
+            let cell = row.get(col.index).trim();
+            if cell.is_empty() {
                 continue;
             }
             match &col.action {
-                Action::Field(Target::Industry) => account.industry = cell.trim().to_string(),
-                Action::Field(Target::Region) => account.region = cell.trim().to_string(),
-                Action::Field(Target::Owner) => account.owner = cell.trim().to_string(),
-                Action::Field(Target::Notes) => account.notes = cell.trim().to_string(),
+                Action::Field(Target::Industry) => account.industry = cell.to_string(),
+                Action::Field(Target::Region) => account.region = cell.to_string(),
+                Action::Field(Target::Owner) => account.owner = cell.to_string(),
+                Action::Field(Target::Notes) => account.notes = cell.to_string(),
                 Action::Field(Target::Level) => match read_level(cell) {
                     Ok(level) => account.level = level,
                     Err(reason) => problems.error(Some(col), cell, reason),
                 },
-                Action::Input(key, check) => match read_input(cell, check, table.decimal_comma) {
-                    Ok(Some(v)) => {
-                        account.inputs.insert(key.clone(), v);
-                    }
-                    Ok(None) => {}
+                Action::Input(rank, check) => match read_input(cell, check, table.decimal_comma) {
+                    Ok(v) => slots.0[*rank] = v,
                     Err(reason) => problems.error(Some(col), cell, reason),
                 },
                 Action::Attribute(name) => {
-                    account
-                        .attributes
-                        .insert(name.clone(), cell.trim().to_string());
+                    account.attributes.insert(name.clone(), cell.to_string());
                 }
                 Action::Field(_) | Action::Skip => {}
             }
         }
+        account.inputs = slots.take(&c);
         finish_row(&row, &broken, problems, &mut out.report, || {
-            seen.insert(account.id.clone(), row.number());
+            seen.insert(account_id, row.number());
             out.accounts.push(account);
             out.account_origins.push(Origin {
                 sheet,
@@ -404,12 +549,12 @@ fn convert_accounts(
 /// not already find it broken).
 fn finish_row(
     row: &Row<'_>,
-    broken: &HashSet<usize>,
+    broken: &[usize],
     problems: RowProblems<'_>,
     report: &mut ImportReport,
     keep: impl FnOnce(),
 ) {
-    let ok = !problems.errors && !broken.contains(&row.number());
+    let ok = !problems.errors && broken.binary_search(&row.number()).is_err();
     report.problems.extend(problems.found);
     if ok {
         report.rows_imported += 1;
@@ -417,14 +562,21 @@ fn finish_row(
     }
 }
 
-fn convert_linked(
-    sheet: usize,
-    table: &Table,
-    plan: &SheetPlan,
-    frameworks: &[Framework],
-    linker: &Linker,
-    out: &mut Imported,
-) {
+/// The columns a linked table's rows read, looked up once per table.
+struct LinkedColumns<'c> {
+    account: Option<&'c Column>,
+    name: Option<&'c Column>,
+    date: Option<&'c Column>,
+    amount: Option<&'c Column>,
+}
+
+fn convert_linked(ctx: Context<'_>, linker: &Linker<'_>, out: &mut Imported) {
+    let Context {
+        sheet,
+        table,
+        plan,
+        frameworks,
+    } = ctx;
     let broken = reader_problems(table, &mut out.report);
     let c = compile(table, plan, frameworks);
     let required: &[(Target, &str)] = match plan.kind {
@@ -465,13 +617,20 @@ fn convert_linked(
             out.report.problems.push(p);
         }
     }
+    let cols = LinkedColumns {
+        account: c.column(&Target::Account),
+        name: c.column(&Target::Name),
+        date: c.column(&Target::Date),
+        amount: c.column(&Target::Amount),
+    };
+    let mut slots = InputSlots::new(&c);
     out.report.rows_read += table.len();
     for row in table.rows() {
         let mut problems = RowProblems::new(table, row.number());
-        let account = link(&row, &c, linker, &mut problems);
+        let account = link(&row, cols.account, linker, &mut problems);
         match plan.kind {
             TableKind::Stakeholders => {
-                let person = stakeholder_row(&row, &c, table.decimal_comma, &mut problems);
+                let person = stakeholder_row(&row, &c, &cols, table, &mut slots, &mut problems);
                 finish_row(&row, &broken, problems, &mut out.report, || {
                     out.stakeholders.push(Stakeholder { account, ..person });
                     out.stakeholder_origins.push(Origin {
@@ -481,8 +640,8 @@ fn convert_linked(
                 });
             }
             TableKind::Orders => {
-                let date = required_date(&row, &c, &mut problems);
-                let amount = required_amount(&row, &c, table.decimal_comma, &mut problems);
+                let date = required_date(&row, cols.date, &mut problems);
+                let amount = required_amount(&row, cols.amount, table, &mut problems);
                 finish_row(&row, &broken, problems, &mut out.report, || {
                     if let (Some(date), Some(amount)) = (date, amount) {
                         out.orders.push(Order {
@@ -494,8 +653,8 @@ fn convert_linked(
                 });
             }
             _ => {
-                let date = required_date(&row, &c, &mut problems);
-                let inputs = row_inputs(&row, &c, table.decimal_comma, &mut problems);
+                let date = required_date(&row, cols.date, &mut problems);
+                let inputs = row_inputs(&row, &c, table, &mut slots, &mut problems);
                 finish_row(&row, &broken, problems, &mut out.report, || {
                     if let Some(date) = date {
                         out.assessments.push(CreditAssessment {
@@ -510,12 +669,13 @@ fn convert_linked(
     }
 }
 
-fn column_for<'c>(c: &'c Compiled, target: &Target) -> Option<&'c Column> {
-    c.fields.get(target).map(|&i| &c.columns[i])
-}
-
-fn link(row: &Row<'_>, c: &Compiled, linker: &Linker, problems: &mut RowProblems<'_>) -> String {
-    let Some(col) = column_for(c, &Target::Account) else {
+fn link(
+    row: &Row<'_>,
+    col: Option<&Column>,
+    linker: &Linker<'_>,
+    problems: &mut RowProblems<'_>,
+) -> String {
+    let Some(col) = col else {
         return String::new();
     };
     let cell = row.get(col.index);
@@ -531,10 +691,10 @@ fn link(row: &Row<'_>, c: &Compiled, linker: &Linker, problems: &mut RowProblems
 
 fn required_date(
     row: &Row<'_>,
-    c: &Compiled,
+    col: Option<&Column>,
     problems: &mut RowProblems<'_>,
 ) -> Option<chrono::NaiveDate> {
-    let col = column_for(c, &Target::Date)?;
+    let col = col?;
     let cell = row.get(col.index);
     match parse_date(cell) {
         Ok(Some(d)) => Some(d),
@@ -551,13 +711,13 @@ fn required_date(
 
 fn required_amount(
     row: &Row<'_>,
-    c: &Compiled,
-    decimal_comma: bool,
+    col: Option<&Column>,
+    table: &Table,
     problems: &mut RowProblems<'_>,
 ) -> Option<f64> {
-    let col = column_for(c, &Target::Amount)?;
+    let col = col?;
     let cell = row.get(col.index);
-    match parse_number(cell, decimal_comma) {
+    match parse_number(cell, table.decimal_comma) {
         Ok(Some(v)) => Some(v),
         Ok(None) => {
             problems.error(Some(col), cell, Reason::NoAmount);
@@ -573,36 +733,35 @@ fn required_amount(
 fn row_inputs(
     row: &Row<'_>,
     c: &Compiled,
-    decimal_comma: bool,
+    table: &Table,
+    slots: &mut InputSlots,
     problems: &mut RowProblems<'_>,
-) -> crate::model::Inputs {
-    let mut inputs = crate::model::Inputs::new();
+) -> Inputs {
     for col in &c.columns {
-        if let Action::Input(key, check) = &col.action {
+        if let Action::Input(rank, check) = &col.action {
             let cell = row.get(col.index);
-            match read_input(cell, check, decimal_comma) {
-                Ok(Some(v)) => {
-                    inputs.insert(key.clone(), v);
-                }
-                Ok(None) => {}
+            match read_input(cell, check, table.decimal_comma) {
+                Ok(v) => slots.0[*rank] = v,
                 Err(reason) => problems.error(Some(col), cell, reason),
             }
         }
     }
-    inputs
+    slots.take(c)
 }
 
 fn stakeholder_row(
     row: &Row<'_>,
     c: &Compiled,
-    decimal_comma: bool,
+    cols: &LinkedColumns<'_>,
+    table: &Table,
+    slots: &mut InputSlots,
     problems: &mut RowProblems<'_>,
 ) -> Stakeholder {
     let mut s = Stakeholder {
-        inputs: row_inputs(row, c, decimal_comma, problems),
+        inputs: row_inputs(row, c, table, slots, problems),
         ..Stakeholder::default()
     };
-    if let Some(col) = column_for(c, &Target::Name) {
+    if let Some(col) = cols.name {
         s.name = row.get(col.index).trim().to_string();
         if s.name.is_empty() {
             problems.error(Some(col), "", Reason::NoPersonName);
@@ -629,4 +788,33 @@ fn stakeholder_row(
         *slot = cell.to_string();
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::value::fold_width;
+
+    #[test]
+    fn link_key_is_normalise_label_of_the_folded_name() {
+        for name in [
+            "",
+            "  ",
+            "Acme",
+            " ACME  Corp ",
+            "华为\u{3000}技术",
+            "ＡＣＭＥ　Ｃｏｒｐ",
+            "￥ Bank",
+            "\tOne\n Two  ",
+            "ΟΔΟΣ ΣΑΣ",
+            "İstanbul Ǆ",
+            "客户 Ａ",
+        ] {
+            assert_eq!(
+                link_key(name),
+                normalise_label(&fold_width(name)),
+                "{name:?}"
+            );
+        }
+    }
 }

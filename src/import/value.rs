@@ -109,8 +109,12 @@ fn parse_written(s: &str, decimal_comma: bool) -> Option<f64> {
         s = inner.trim();
     }
     let mut factor = 1.0;
-    // Marks come in any order around the digits ("-¥1.2万元", "US$ 1.5B", "45 %").
-    loop {
+    // Marks come in any order around the digits ("-¥1.2万元", "US$ 1.5B", "45 %"). No mark
+    // starts or ends with a digit, so a side that is a digit already ("1,234,567") is not
+    // searched.
+    let digit_first = |s: &str| s.starts_with(|c: char| c.is_ascii_digit());
+    let digit_last = |s: &str| s.ends_with(|c: char| c.is_ascii_digit());
+    while !(digit_first(s) && digit_last(s)) {
         let before = s.len();
         if let Some(rest) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
             sign = -sign;
@@ -120,11 +124,15 @@ fn parse_written(s: &str, decimal_comma: bool) -> Option<f64> {
             s = rest.trim_start();
         }
         for c in CURRENCIES {
-            if let Some(rest) = s.strip_prefix(c) {
-                s = rest.trim_start();
+            if !digit_first(s) {
+                if let Some(rest) = s.strip_prefix(c) {
+                    s = rest.trim_start();
+                }
             }
-            if let Some(rest) = s.strip_suffix(c) {
-                s = rest.trim_end();
+            if !digit_last(s) {
+                if let Some(rest) = s.strip_suffix(c) {
+                    s = rest.trim_end();
+                }
             }
         }
         if let Some(rest) = s.strip_suffix('%') {
@@ -135,7 +143,8 @@ fn parse_written(s: &str, decimal_comma: bool) -> Option<f64> {
             break;
         }
     }
-    for (unit, f) in UNITS {
+    let units = if digit_last(s) { &[][..] } else { UNITS };
+    for (unit, f) in units {
         if let Some(rest) = s.strip_suffix(unit) {
             // "m" alone (the level alias "mid") is not a number: digits must precede a unit.
             if rest.ends_with(|c: char| c.is_ascii_digit() || c == '.' || c == ' ') {
@@ -145,15 +154,58 @@ fn parse_written(s: &str, decimal_comma: bool) -> Option<f64> {
             break;
         }
     }
-    let digits = plain_digits(s, decimal_comma)?;
-    let v: f64 = digits.parse().ok()?;
+    let mut buffer = Digits::default();
+    let v: f64 = plain_digits(s, decimal_comma, &mut buffer)?.parse().ok()?;
     let v = sign * v * factor;
     v.is_finite().then_some(v)
 }
 
+/// A number's digits with separators removed: on the stack up to 48 bytes (every real
+/// amount), on the heap beyond.
+struct Digits {
+    short: [u8; 48],
+    len: usize,
+    long: String,
+}
+
+impl Default for Digits {
+    fn default() -> Self {
+        Digits {
+            short: [0; 48],
+            len: 0,
+            long: String::new(),
+        }
+    }
+}
+
+impl Digits {
+    fn push(&mut self, part: &str) {
+        if self.long.is_empty() {
+            if let Some(room) = self.short.get_mut(self.len..self.len + part.len()) {
+                room.copy_from_slice(part.as_bytes());
+                self.len += part.len();
+                return;
+            }
+            let short = std::str::from_utf8(&self.short[..self.len]).unwrap_or_default();
+            self.long = String::with_capacity(self.len + part.len());
+            self.long.push_str(short);
+        }
+        self.long.push_str(part);
+    }
+
+    fn as_str(&self) -> &str {
+        if self.long.is_empty() {
+            // Only whole `&str`s are pushed, so the bytes are UTF-8.
+            std::str::from_utf8(&self.short[..self.len]).unwrap_or_default()
+        } else {
+            &self.long
+        }
+    }
+}
+
 /// Removes thousands separators and makes the decimal mark a point. Separators must group
 /// exactly three digits, so "12,5" in a comma file is refused rather than read as 125.
-fn plain_digits(s: &str, decimal_comma: bool) -> Option<String> {
+fn plain_digits<'d>(s: &str, decimal_comma: bool, out: &'d mut Digits) -> Option<&'d str> {
     let (group_marks, decimal): (&[char], char) = if decimal_comma {
         (&['.', ' ', '\u{a0}', '\u{202f}', '\''], ',')
     } else {
@@ -168,30 +220,30 @@ fn plain_digits(s: &str, decimal_comma: bool) -> Option<String> {
     if decimal_comma && frac_part.is_none() {
         if let Some((i, f)) = s.split_once('.') {
             if !f.contains('.') && f.len() != 3 {
-                return plain_digits(&format!("{i},{f}"), true);
+                return plain_digits(&format!("{i},{f}"), true, out);
             }
         }
     }
     let mut groups = int_part.split(group_marks);
     let first = groups.next()?;
-    let mut out = String::with_capacity(s.len());
-    out.push_str(first);
+    out.push(first);
     for g in groups {
         if g.len() != 3 || first.is_empty() {
             return None;
         }
-        out.push_str(g);
+        out.push(g);
     }
     if let Some(f) = frac_part {
-        out.push('.');
-        out.push_str(f);
+        out.push(".");
+        out.push(f);
     }
-    let ok = !out.is_empty()
-        && out.bytes().any(|b| b.is_ascii_digit())
-        && out
+    let digits = out.as_str();
+    let ok = !digits.is_empty()
+        && digits.bytes().any(|b| b.is_ascii_digit())
+        && digits
             .bytes()
             .all(|b| b.is_ascii_digit() || b == b'.' || b == b'e' || b == b'-' || b == b'+');
-    ok.then_some(out)
+    ok.then_some(digits)
 }
 
 /// Full-width digits and signs (what a Chinese IME types) to ASCII; the ideographic space
@@ -306,6 +358,15 @@ mod tests {
             );
         }
         assert_eq!(parse_number("  ", false), Ok(None));
+    }
+
+    #[test]
+    fn digits_beyond_the_stack_buffer_still_read() {
+        let long = format!("1{}", ",000".repeat(20));
+        assert_eq!(parse_number(&long, false), Ok(Some(1e60)));
+        let fraction = "5".repeat(60);
+        let plain: f64 = format!("1234.{fraction}").parse().expect("a float");
+        assert_eq!(n(&format!("1,234.{fraction}万")), Some(plain * 1e4));
     }
 
     #[test]
