@@ -1,7 +1,8 @@
 //! The chart canvas, one of the few modules that touch the browser: it sizes the canvas
-//! backing store by `devicePixelRatio` (plotters-canvas does not), follows its container's
-//! width, redraws when its chart changes, and renders PNG (2×) and SVG downloads of the same
-//! drawing.
+//! backing store by `devicePixelRatio`, follows its container's width, redraws when its chart
+//! changes, and renders PNG (2×) and SVG downloads of the same drawing. Charts reach the
+//! canvas through [`Canvas2d`], this module's plotters backend, which makes few calls into
+//! the browser per chart.
 
 use std::fmt::Write;
 
