@@ -19,7 +19,7 @@ use thiserror::Error;
 
 pub use portfolio::{
     draw_class_counts, draw_pareto, draw_score_scatter, pareto_curve, ClassCountsSpec, ParetoSpec,
-    ScatterPoint, ScatterSpec,
+    ScatterPoint, ScatterSpec, MAX_NAMED_POINTS,
 };
 pub use radar::{
     draw_radar, radar_svg, radar_table, RadarAxis, RadarLayout, RadarSpec, RadarTable,

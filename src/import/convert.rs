@@ -127,11 +127,9 @@ fn read_input(cell: &str, check: &Check, decimal_comma: bool) -> Result<Option<I
             _ => Ok(Some(Input::Number(v))),
         },
         Err(_) if check.number_only => Err(Reason::NotANumber),
-        Err(_) if !check.labels.is_empty() && !check.knows(t) => {
-            Err(Reason::UnknownLevel {
-                accepted: check.accepted.clone(),
-            })
-        }
+        Err(_) if !check.labels.is_empty() && !check.knows(t) => Err(Reason::UnknownLevel {
+            accepted: check.accepted.clone(),
+        }),
         Err(_) => Ok(Some(Input::Text(t.to_string()))),
     }
 }

@@ -93,7 +93,8 @@ impl Encoded {
 
     /// The payload with every block inline: the single-document form of stored format v2.
     pub fn to_inline(&self) -> Result<Value, PersistError> {
-        serde_json::from_str(&self.inline_text()?).map_err(|e| PersistError::Malformed(e.to_string()))
+        serde_json::from_str(&self.inline_text()?)
+            .map_err(|e| PersistError::Malformed(e.to_string()))
     }
 
     /// The JSON text of [`Encoded::to_inline`], byte for byte what serde_json writes for that
@@ -178,7 +179,10 @@ pub fn encode(ws: &Workspace) -> Result<Encoded, PersistError> {
     let mut layouts: [Vec<Layout>; 4] = Default::default();
     let mut out = Out::default();
     for rows in split(accounts, |a| &a.id) {
-        (blocks[0].push(encode_accounts(rows, &mut out)?), layouts[0].push(out.take_layout()));
+        (
+            blocks[0].push(encode_accounts(rows, &mut out)?),
+            layouts[0].push(out.take_layout()),
+        );
     }
     for rows in split(stakeholders, |s| &s.account) {
         blocks[1].push(encode_stakeholders(rows, &mut out)?);
@@ -597,10 +601,10 @@ impl<'a> Writer<'a> {
     ) -> Result<(), PersistError> {
         out.text.push('[');
         let mut next = 0;
-        for ((k, v), c) in map
-            .iter()
-            .zip(positions(|c| self.columns[c].0, map.keys().map(String::as_str)))
-        {
+        for ((k, v), c) in map.iter().zip(positions(
+            |c| self.columns[c].0,
+            map.keys().map(String::as_str),
+        )) {
             for gap in next..c {
                 out.text.push_str(if gap > 0 { ",null" } else { "null" });
             }
@@ -1056,7 +1060,10 @@ fn read_block<'a>(src: BlockSource<'a>, t: Table, i: usize) -> Result<Block<'a>,
 
 /// Decodes a payload given its meta and its blocks per table (in [`Table::ALL`] order).
 pub fn decode(meta: &Value, blocks: [Vec<&Value>; 4]) -> Result<Workspace, PersistError> {
-    decode_sources(meta, blocks.map(|b| b.into_iter().map(BlockSource::Value).collect()))
+    decode_sources(
+        meta,
+        blocks.map(|b| b.into_iter().map(BlockSource::Value).collect()),
+    )
 }
 
 /// [`decode`] with blocks given as JSON texts or values. A text that is not valid JSON is
@@ -1240,11 +1247,10 @@ impl<'b, 'a> Reader<'b, 'a> {
                 Cell::Pos(_) | Cell::Neg(_) | Cell::Float(_) if kind.0 == "s" => {
                     Input::Text(self.string(cells, c)?)
                 }
-                Cell::Pos(_) | Cell::Neg(_) | Cell::Float(_) => {
-                    Input::Number(cell.as_f64().ok_or_else(|| {
-                        self.bad(&format!("input {:?} is not a number", &*key.0))
-                    })?)
-                }
+                Cell::Pos(_) | Cell::Neg(_) | Cell::Float(_) => Input::Number(
+                    cell.as_f64()
+                        .ok_or_else(|| self.bad(&format!("input {:?} is not a number", &*key.0)))?,
+                ),
                 Cell::Str(s) => Input::Text(s.to_string()),
                 _ => {
                     return Err(self.bad(&format!(

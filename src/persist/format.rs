@@ -226,7 +226,10 @@ fn decode_written(text: &str) -> Option<Workspace> {
     }
     let p: Payload = serde_json::from_str(payload).ok()?;
     let meta: Value = serde_json::from_str(p.meta.get()).ok()?;
-    let blocks = [p.accounts, p.stakeholders, p.orders, p.credit_assessments]
-        .map(|list| list.into_iter().map(|b| BlockSource::Text(b.get())).collect());
+    let blocks = [p.accounts, p.stakeholders, p.orders, p.credit_assessments].map(|list| {
+        list.into_iter()
+            .map(|b| BlockSource::Text(b.get()))
+            .collect()
+    });
     codec::decode_sources(&meta, blocks).ok()
 }

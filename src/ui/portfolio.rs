@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::canvas::ChartCanvas;
 use super::{use_app, use_workspace};
-use crate::chart::{Chart, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec};
+use crate::chart::{
+    Chart, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec, MAX_NAMED_POINTS,
+};
 use crate::framework::presets;
 use crate::i18n::Msg;
 
@@ -113,9 +115,14 @@ fn Scatter() -> impl IntoView {
     let data = use_workspace();
     let chart = Memo::new(move |_| {
         let lang = app.lang.get();
-        let names: Vec<String> = data
-            .workspace
-            .with(|ws| ws.accounts.iter().map(|a| a.name.clone()).collect());
+        // Names are written beside the dots only for a few accounts; 100,000 are not copied.
+        let names: Vec<String> = data.workspace.with(|ws| {
+            let named = ws.accounts.len() <= MAX_NAMED_POINTS;
+            ws.accounts
+                .iter()
+                .map(|a| if named { a.name.clone() } else { String::new() })
+                .collect()
+        });
         data.scored.with(|scored| {
             let scored = scored.as_ref().ok()?;
             let ka = scored
