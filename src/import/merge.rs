@@ -254,22 +254,20 @@ impl MergePlan {
     /// id; stakeholder account, name and journey point; assessment account and date) or is
     /// added. Nothing is removed.
     pub fn apply(self, ws: &mut Workspace) {
-        let mut at: HashMap<String, usize> = ws
+        let at: HashMap<String, usize> = ws
             .accounts
             .iter()
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        // A new account's id is new to the workspace and unique in the import (the
+        // conversion refuses a repeated id), so only the workspace's own ids need looking up.
+        ws.accounts.reserve(self.summary.new);
         for (a, change) in self.accounts {
-            if change == AccountChange::Unchanged {
-                continue;
-            }
-            match at.get(&a.id) {
-                Some(&i) => ws.accounts[i] = a,
-                None => {
-                    at.insert(a.id.clone(), ws.accounts.len());
-                    ws.accounts.push(a);
-                }
+            match (change, at.get(&a.id)) {
+                (AccountChange::Unchanged, _) => {}
+                (_, Some(&i)) => ws.accounts[i] = a,
+                (_, None) => ws.accounts.push(a),
             }
         }
         let people: HashMap<_, usize> = ws
