@@ -74,7 +74,11 @@ fn every_field_kind() -> Workspace {
         a.industry = texts[(i / 2) % texts.len()].into();
         a.region = ["华东", "华南", ""][i % 3].into();
         a.owner = format!("销售{:02}", i % 5);
-        a.level = [None, Some(AccountLevel::Company), Some(AccountLevel::Regional)][i % 3];
+        a.level = [
+            None,
+            Some(AccountLevel::Company),
+            Some(AccountLevel::Regional),
+        ][i % 3];
         a.inputs.insert(
             "annual_sales".into(),
             Input::Number(numbers[i % numbers.len()]),
@@ -113,18 +117,32 @@ fn every_field_kind() -> Workspace {
                 name: format!("张{j} {}", texts[(i + j) % texts.len()]),
                 ..Stakeholder::default()
             };
-            s.inputs
-                .insert("age".into(), Input::Number(numbers[(i + j) % numbers.len()]));
+            s.inputs.insert(
+                "age".into(),
+                Input::Number(numbers[(i + j) % numbers.len()]),
+            );
             s.inputs
                 .insert("power_role".into(), Input::Text(texts[j % 4].into()));
             s.personal = PersonalDetails {
                 gender: ["男", "女", ""][j % 3].into(),
-                phone: if j == 1 { "13800000000".into() } else { String::new() },
+                phone: if j == 1 {
+                    "13800000000".into()
+                } else {
+                    String::new()
+                },
                 email: texts[(i * 3 + j) % texts.len()].into(),
-                address: if i % 9 == 0 { "上海\n浦东".into() } else { String::new() },
+                address: if i % 9 == 0 {
+                    "上海\n浦东".into()
+                } else {
+                    String::new()
+                },
                 background: String::new(),
                 hobbies: texts[(i + 2) % texts.len()].into(),
-                family: if j == 2 { "\"两个孩子\"".into() } else { String::new() },
+                family: if j == 2 {
+                    "\"两个孩子\"".into()
+                } else {
+                    String::new()
+                },
             };
             ws.stakeholders.push(s);
         }
@@ -173,7 +191,13 @@ fn ctx(base: u64) -> SaveContext<'static> {
 fn saved_store() -> MemoryStore {
     let mut store = MemoryStore::new();
     let r = save(&mut store, "wfix", &every_field_kind(), &ctx(0)).unwrap();
-    save(&mut store, "wfix", &edited(every_field_kind()), &ctx(r.revision)).unwrap();
+    save(
+        &mut store,
+        "wfix",
+        &edited(every_field_kind()),
+        &ctx(r.revision),
+    )
+    .unwrap();
     store
 }
 
@@ -236,8 +260,12 @@ fn damages() -> Vec<Damage> {
         ("rows missing", |p| {
             p["accounts"][0].as_object_mut().unwrap().remove("rows");
         }),
-        ("rows not a list", |p| p["orders"][0]["rows"] = json!({"a": 1})),
-        ("refs hold a number", |p| p["orders"][0]["refs"] = json!([1])),
+        ("rows not a list", |p| {
+            p["orders"][0]["rows"] = json!({"a": 1})
+        }),
+        ("refs hold a number", |p| {
+            p["orders"][0]["refs"] = json!([1])
+        }),
         ("refs not a list", |p| p["orders"][0]["refs"] = json!("KA")),
         ("keys of three", |p| {
             p["accounts"][0]["keys"] = json!([["a", "n", "x"]])
@@ -246,22 +274,40 @@ fn damages() -> Vec<Damage> {
         ("keys kind a number", |p| {
             p["accounts"][0]["keys"] = json!([["a", 1]])
         }),
-        ("strs hold null", |p| p["accounts"][0]["strs"] = json!([null])),
-        ("attrs hold a list", |p| p["accounts"][0]["attrs"] = json!([[]])),
+        ("strs hold null", |p| {
+            p["accounts"][0]["strs"] = json!([null])
+        }),
+        ("attrs hold a list", |p| {
+            p["accounts"][0]["attrs"] = json!([[]])
+        }),
         ("account of one cell", |p| {
             p["accounts"][0]["rows"][0] = json!(["only"])
         }),
-        ("account empty row", |p| p["accounts"][0]["rows"][0] = json!([])),
+        ("account empty row", |p| {
+            p["accounts"][0]["rows"][0] = json!([])
+        }),
         ("level 7", |p| p["accounts"][0]["rows"][0][5] = json!(7)),
-        ("level text", |p| p["accounts"][0]["rows"][0][5] = json!("1")),
-        ("level fraction", |p| p["accounts"][0]["rows"][0][5] = json!(1.0)),
-        ("level negative", |p| p["accounts"][0]["rows"][0][5] = json!(-1)),
-        ("level null", |p| p["accounts"][0]["rows"][0][5] = Value::Null),
-        ("id a bool", |p| p["accounts"][0]["rows"][0][0] = json!(true)),
+        ("level text", |p| {
+            p["accounts"][0]["rows"][0][5] = json!("1")
+        }),
+        ("level fraction", |p| {
+            p["accounts"][0]["rows"][0][5] = json!(1.0)
+        }),
+        ("level negative", |p| {
+            p["accounts"][0]["rows"][0][5] = json!(-1)
+        }),
+        ("level null", |p| {
+            p["accounts"][0]["rows"][0][5] = Value::Null
+        }),
+        ("id a bool", |p| {
+            p["accounts"][0]["rows"][0][0] = json!(true)
+        }),
         ("name an object", |p| {
             p["accounts"][0]["rows"][0][1] = json!({"a": 1})
         }),
-        ("name null", |p| p["accounts"][0]["rows"][0][1] = Value::Null),
+        ("name null", |p| {
+            p["accounts"][0]["rows"][0][1] = Value::Null
+        }),
         ("string index too large", |p| {
             p["accounts"][0]["rows"][0][2] = json!(9999)
         }),
@@ -274,29 +320,52 @@ fn damages() -> Vec<Damage> {
         ("string index huge", |p| {
             p["accounts"][0]["rows"][0][4] = json!(1e30)
         }),
-        ("inputs not a list", |p| p["accounts"][0]["rows"][0][6] = json!(3)),
-        ("inputs null", |p| p["accounts"][0]["rows"][0][6] = Value::Null),
+        ("inputs not a list", |p| {
+            p["accounts"][0]["rows"][0][6] = json!(3)
+        }),
+        ("inputs null", |p| {
+            p["accounts"][0]["rows"][0][6] = Value::Null
+        }),
         ("input without key", |p| {
             let n = p["accounts"][0]["keys"].as_array().map_or(0, Vec::len);
             let mut cells = vec![Value::Null; n];
             cells.push(json!(1));
             p["accounts"][0]["rows"][0][6] = Value::Array(cells);
         }),
-        ("input a bool", |p| p["accounts"][0]["rows"][0][6][0] = json!(false)),
-        ("input a list", |p| p["accounts"][0]["rows"][0][6][0] = json!([1])),
+        ("input a bool", |p| {
+            p["accounts"][0]["rows"][0][6][0] = json!(false)
+        }),
+        ("input a list", |p| {
+            p["accounts"][0]["rows"][0][6][0] = json!([1])
+        }),
         ("label index too large", |p| {
             // The label column `strategic_fit` holds string-table indices.
-            let keys = p["accounts"][0]["keys"].as_array().cloned().unwrap_or_default();
-            let c = keys.iter().position(|k| k[0] == "strategic_fit").unwrap_or(0);
+            let keys = p["accounts"][0]["keys"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let c = keys
+                .iter()
+                .position(|k| k[0] == "strategic_fit")
+                .unwrap_or(0);
             p["accounts"][0]["rows"][0][6][c] = json!(4000);
         }),
         ("label a fraction", |p| {
-            let keys = p["accounts"][0]["keys"].as_array().cloned().unwrap_or_default();
-            let c = keys.iter().position(|k| k[0] == "strategic_fit").unwrap_or(0);
+            let keys = p["accounts"][0]["keys"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            let c = keys
+                .iter()
+                .position(|k| k[0] == "strategic_fit")
+                .unwrap_or(0);
             p["accounts"][0]["rows"][0][6][c] = json!(1.5);
         }),
         ("number column holds a string", |p| {
-            let keys = p["accounts"][0]["keys"].as_array().cloned().unwrap_or_default();
+            let keys = p["accounts"][0]["keys"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
             let c = keys.iter().position(|k| k[1] == "n").unwrap_or(0);
             p["accounts"][0]["rows"][0][6][c] = json!("12");
         }),
@@ -328,19 +397,27 @@ fn damages() -> Vec<Damage> {
         ("stakeholder ref text", |p| {
             p["stakeholders"][0]["rows"][0][0] = json!("KA0001")
         }),
-        ("stakeholder empty row", |p| p["stakeholders"][0]["rows"][0] = json!([])),
+        ("stakeholder empty row", |p| {
+            p["stakeholders"][0]["rows"][0] = json!([])
+        }),
         ("stakeholder family bool", |p| {
             p["stakeholders"][0]["rows"][0] = json!([0, "", "", [], "", "", "", "", "", "", true])
         }),
-        ("order date fraction", |p| p["orders"][0]["rows"][0][1] = json!(1.5)),
+        ("order date fraction", |p| {
+            p["orders"][0]["rows"][0][1] = json!(1.5)
+        }),
         ("order date huge", |p| {
             p["orders"][0]["rows"][0][1] = json!(9_000_000_000_000i64)
         }),
         ("order date negative", |p| {
             p["orders"][0]["rows"][0][1] = json!(-800_000)
         }),
-        ("order amount text", |p| p["orders"][0]["rows"][0][2] = json!("1")),
-        ("order amount missing", |p| p["orders"][0]["rows"][0] = json!([0, 1])),
+        ("order amount text", |p| {
+            p["orders"][0]["rows"][0][2] = json!("1")
+        }),
+        ("order amount missing", |p| {
+            p["orders"][0]["rows"][0] = json!([0, 1])
+        }),
         ("order amount huge integer", |p| {
             p["orders"][0]["rows"][0][2] = json!(18_446_744_073_709_551_615u64)
         }),
@@ -351,8 +428,12 @@ fn damages() -> Vec<Damage> {
             p.as_object_mut().unwrap().remove("meta");
         }),
         ("meta not an object", |p| p["meta"] = json!([1])),
-        ("meta schema text", |p| p["meta"]["schema_version"] = json!("1")),
-        ("meta schema newer", |p| p["meta"]["schema_version"] = json!(2)),
+        ("meta schema text", |p| {
+            p["meta"]["schema_version"] = json!("1")
+        }),
+        ("meta schema newer", |p| {
+            p["meta"]["schema_version"] = json!(2)
+        }),
         ("meta name number", |p| p["meta"]["name"] = json!(3)),
         ("accounts not a list", |p| p["accounts"] = json!({})),
         ("accounts null", |p| p["accounts"] = Value::Null),
@@ -375,18 +456,39 @@ fn text_damages(intact: &str) -> Vec<(&'static str, String)> {
         ("truncated", intact[..intact.len() - 10].to_string()),
         ("trailing text", format!("{intact} x")),
         ("not JSON", "{\"format\":".to_string()),
-        ("wrong checksum", intact.replacen("fnv1a64:", "fnv1a64:0", 1)),
-        ("version 3", intact.replacen("\"version\":2", "\"version\":3", 1)),
-        ("version 1", intact.replacen("\"version\":2", "\"version\":1", 1)),
-        ("version text", intact.replacen("\"version\":2", "\"version\":\"2\"", 1)),
-        ("other format", intact.replacen("kam-radar-workspace", "kam-radar-other", 1)),
+        (
+            "wrong checksum",
+            intact.replacen("fnv1a64:", "fnv1a64:0", 1),
+        ),
+        (
+            "version 3",
+            intact.replacen("\"version\":2", "\"version\":3", 1),
+        ),
+        (
+            "version 1",
+            intact.replacen("\"version\":2", "\"version\":1", 1),
+        ),
+        (
+            "version text",
+            intact.replacen("\"version\":2", "\"version\":\"2\"", 1),
+        ),
+        (
+            "other format",
+            intact.replacen("kam-radar-workspace", "kam-radar-other", 1),
+        ),
         ("whitespace in the payload", {
             let mut t = intact.to_string();
             t.insert(payload_at + "\"payload\":".len(), ' ');
             t.replacen("\"rows\":[[", "\"rows\": [ [", 1)
         }),
-        ("escaped payload text", intact.replacen("华东", "\\u534e东", 1)),
-        ("fraction written long", intact.replacen(",-3.5,", ",-3.50,", 1)),
+        (
+            "escaped payload text",
+            intact.replacen("华东", "\\u534e东", 1),
+        ),
+        (
+            "fraction written long",
+            intact.replacen(",-3.5,", ",-3.50,", 1),
+        ),
         ("duplicate rows member", {
             intact.replacen("\"rows\":[[", "\"rows\":[],\"rows\":[[", 1)
         }),
@@ -442,8 +544,14 @@ fn store_cases(store: &MemoryStore) -> Vec<(String, String)> {
         ("level 7", "{\"rows\":[[\"a\",\"b\",\"\",\"\",\"\",7]]}"),
         ("rows not a list", "{\"rows\":5}"),
         ("duplicate member", "{\"rows\":[],\"rows\":[[\"a\",\"b\"]]}"),
-        ("one good row", "{\"strs\":[\"x\"],\"rows\":[[\"a\",0,0,0]]}"),
-        ("escapes", "{\"rows\":[[\"\\u0061\\n\",\"\\\"b\\\"\",\"\\ud83d\\ude00\"]]}"),
+        (
+            "one good row",
+            "{\"strs\":[\"x\"],\"rows\":[[\"a\",0,0,0]]}",
+        ),
+        (
+            "escapes",
+            "{\"rows\":[[\"\\u0061\\n\",\"\\\"b\\\"\",\"\\ud83d\\ude00\"]]}",
+        ),
         ("lone surrogate", "{\"rows\":[[\"\\ud800\",\"b\"]]}"),
         ("not an object", "{\"rows\":[[\"a\",\"b\"]]} 1"),
     ];
@@ -467,14 +575,26 @@ fn store_cases(store: &MemoryStore) -> Vec<(String, String)> {
     out.push(("row error then invalid JSON".into(), load_outcome(&both)));
     let mut missing = store.entries().clone();
     let gen: Value = serde_json::from_str(&missing["kam-radar.ws.wfix.g.2"]).unwrap();
-    let first = gen["payload"]["stakeholders"][0].as_str().unwrap_or("").to_string();
+    let first = gen["payload"]["stakeholders"][0]
+        .as_str()
+        .unwrap_or("")
+        .to_string();
     missing.remove(&format!("kam-radar.ws.wfix.c.{first}"));
-    out.push(("a chunk missing".into(), load_outcome(&store_from(&missing))));
+    out.push((
+        "a chunk missing".into(),
+        load_outcome(&store_from(&missing)),
+    ));
     let mut damaged = store.entries().clone();
-    let key = format!("kam-radar.ws.wfix.c.{}", gen["payload"]["orders"][0].as_str().unwrap_or(""));
+    let key = format!(
+        "kam-radar.ws.wfix.c.{}",
+        gen["payload"]["orders"][0].as_str().unwrap_or("")
+    );
     let text = damaged[&key].clone();
     damaged.insert(key, text.replacen('~', "{", 1));
-    out.push(("a chunk damaged".into(), load_outcome(&store_from(&damaged))));
+    out.push((
+        "a chunk damaged".into(),
+        load_outcome(&store_from(&damaged)),
+    ));
     out
 }
 
@@ -598,4 +718,3 @@ fn write_fixtures() {
     let outcomes = serde_json::to_string_pretty(&all_outcomes()).unwrap();
     std::fs::write(format!("{FIXTURES}/codec-v2-outcomes.json"), outcomes).unwrap();
 }
-

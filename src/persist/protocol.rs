@@ -255,8 +255,8 @@ async fn read_generation<S: AsyncKeyValueStore>(
         return Err(fail(&pieces, PersistError::NotFound(id.into())));
     };
     pieces.push((key, Some(text)));
-    let env = parse_envelope(pieces[0].1.as_deref().unwrap_or_default())
-        .map_err(|e| fail(&pieces, e))?;
+    let env =
+        parse_envelope(pieces[0].1.as_deref().unwrap_or_default()).map_err(|e| fail(&pieces, e))?;
     if env.version != 2 {
         let ws = migrate(env.payload.clone(), env.version).map_err(|e| fail(&pieces, e))?;
         return Ok((ws, env));
@@ -324,13 +324,14 @@ async fn read_generation<S: AsyncKeyValueStore>(
     for s in &sources {
         values.push(match s {
             Source::Inline(v) => v.clone(),
-            Source::Chunk { key, json, read } => serde_json::from_str::<Value>(json)
-                .map_err(|e| {
+            Source::Chunk { key, json, read } => {
+                serde_json::from_str::<Value>(json).map_err(|e| {
                     fail(
                         &pieces[..*read],
                         PersistError::Malformed(format!("the chunk {key}: {e}")),
                     )
-                })?,
+                })?
+            }
         });
     }
     let (meta, mut rest) = match values.split_first() {
@@ -710,12 +711,12 @@ fn plan_chunks(id: &str, encoded: &Encoded) -> ChunkPlan {
     let mut seen = HashSet::new();
     let mut chars = 0;
     let mut name_of = |json: &String| {
-        let text = &pack(json);
-        let name = chunk_name(text);
+        let text = pack(json);
+        let name = chunk_name(&text);
         if seen.insert(name.clone()) {
             let key = chunk_key(id, &name);
-            chars += key_chars(&key, text);
-            chunks.push((name.clone(), key, text.clone()));
+            chars += key_chars(&key, &text);
+            chunks.push((name.clone(), key, text));
         }
         Value::from(name)
     };
