@@ -179,10 +179,8 @@ pub fn encode(ws: &Workspace) -> Result<Encoded, PersistError> {
     let mut layouts: [Vec<Layout>; 4] = Default::default();
     let mut out = Out::default();
     for rows in split(accounts, |a| &a.id) {
-        (
-            blocks[0].push(encode_accounts(rows, &mut out)?),
-            layouts[0].push(out.take_layout()),
-        );
+        blocks[0].push(encode_accounts(rows, &mut out)?);
+        layouts[0].push(out.take_layout());
     }
     for rows in split(stakeholders, |s| &s.account) {
         blocks[1].push(encode_stakeholders(rows, &mut out)?);
@@ -411,6 +409,28 @@ fn put_list<'s>(out: &mut String, items: impl Iterator<Item = &'s str>) {
     out.push(']');
 }
 
+/// Whether two short strings are equal, without a call into the C library per comparison
+/// (input keys are compared once per row, millions of times for a large workspace).
+fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let (mut wa, mut wb) = (a.chunks_exact(8), b.chunks_exact(8));
+    for (x, y) in (&mut wa).zip(&mut wb) {
+        let (mut p, mut q) = ([0u8; 8], [0u8; 8]);
+        p.copy_from_slice(x);
+        q.copy_from_slice(y);
+        if p != q {
+            return false;
+        }
+    }
+    wa.remainder()
+        .iter()
+        .zip(wb.remainder())
+        .all(|(x, y)| x == y)
+}
+
 /// Adds the keys of one row's (sorted) map to the block's sorted columns: a merge of two
 /// sorted lists, so rows with the same keys cost one comparison per key.
 fn merge_columns<'a>(columns: &mut Vec<(&'a str, Kind)>, map: &'a Inputs) {
@@ -420,15 +440,22 @@ fn merge_columns<'a>(columns: &mut Vec<(&'a str, Kind)>, map: &'a Inputs) {
             Input::Number(_) => Kind::Numbers,
             Input::Text(_) => Kind::Labels,
         };
-        while c < columns.len() && columns[c].0 < k.as_str() {
-            c += 1;
-        }
-        if c < columns.len() && columns[c].0 == k.as_str() {
-            if columns[c].1 != kind {
-                columns[c].1 = Kind::Mixed;
+        loop {
+            if c == columns.len() {
+                columns.push((k.as_str(), kind));
+                break;
             }
-        } else {
-            columns.insert(c, (k.as_str(), kind));
+            if same(columns[c].0, k) {
+                if columns[c].1 != kind {
+                    columns[c].1 = Kind::Mixed;
+                }
+                break;
+            }
+            if columns[c].0 > k.as_str() {
+                columns.insert(c, (k.as_str(), kind));
+                break;
+            }
+            c += 1;
         }
         c += 1;
     }
@@ -454,7 +481,7 @@ fn positions<'k>(
 ) -> impl Iterator<Item = usize> + 'k {
     let mut c = 0;
     keys.map(move |k| {
-        while names(c) != k {
+        while !same(names(c), k) {
             c += 1;
         }
         c
@@ -464,6 +491,9 @@ fn positions<'k>(
 /// Everything a block writer needs: input columns, the string table and the account refs.
 struct Writer<'a> {
     columns: Vec<(&'a str, Kind)>,
+    /// The column of each input of each row, in writing order, and the next one's place.
+    input_columns: Vec<usize>,
+    next_input: usize,
     strings: FastMap<&'a str, usize>,
     strs: Vec<&'a str>,
     refs: Vec<&'a str>,
@@ -489,15 +519,21 @@ impl<'a> Writer<'a> {
         for map in inputs.clone() {
             merge_columns(&mut columns, map);
         }
-        let labels = inputs.flat_map(|m| {
-            positions(|c| columns[c].0, m.keys().map(String::as_str))
-                .zip(m.values())
-                .filter_map(|(c, v)| match v {
-                    Input::Text(t) if columns[c].1 == Kind::Labels => Some(t.as_str()),
-                    _ => None,
-                })
-        });
-        let mut counts: FastMap<&'a str, (usize, usize)> = FastMap::default();
+        // The column of every input of every row, in order, found once for the labels here
+        // and the rows' writing later.
+        let mut input_columns = Vec::new();
+        for map in inputs.clone() {
+            input_columns.extend(positions(|c| columns[c].0, map.keys().map(String::as_str)));
+        }
+        let labels = inputs
+            .flat_map(|m| m.values())
+            .zip(&input_columns)
+            .filter_map(|(v, &c)| match v {
+                Input::Text(t) if columns[c].1 == Kind::Labels => Some(t.as_str()),
+                _ => None,
+            });
+        let mut counts: FastMap<&'a str, (usize, usize)> =
+            FastMap::with_capacity_and_hasher(input_columns.len() + 64, Default::default());
         for (seen, s) in strings.chain(labels).enumerate() {
             if !s.is_empty() {
                 counts.entry(s).or_insert((0, seen)).0 += 1;
@@ -519,6 +555,8 @@ impl<'a> Writer<'a> {
         }
         Writer {
             columns,
+            input_columns,
+            next_input: 0,
             strings: strs.iter().enumerate().map(|(i, s)| (*s, i)).collect(),
             strs,
             refs: ref_list,
@@ -594,17 +632,16 @@ impl<'a> Writer<'a> {
 
     /// A row's inputs aligned to the columns, `null` where absent, trailing nulls left out.
     fn inputs(
-        &self,
+        &mut self,
         out: &mut Out,
         map: &Inputs,
         what: &dyn Fn(&str) -> String,
     ) -> Result<(), PersistError> {
         out.text.push('[');
         let mut next = 0;
-        for ((k, v), c) in map.iter().zip(positions(
-            |c| self.columns[c].0,
-            map.keys().map(String::as_str),
-        )) {
+        let first = self.next_input;
+        self.next_input += map.len();
+        for ((k, v), &c) in map.iter().zip(&self.input_columns[first..]) {
             for gap in next..c {
                 out.text.push_str(if gap > 0 { ",null" } else { "null" });
             }
@@ -659,7 +696,7 @@ fn open_row(out: &mut Out, n: usize) {
 }
 
 fn encode_accounts(rows: &[Account], out: &mut Out) -> Result<String, PersistError> {
-    let w = Writer::new(
+    let mut w = Writer::new(
         rows.iter().map(|a| &a.inputs),
         rows.iter().flat_map(|a| {
             [&a.id, &a.name, &a.industry, &a.region, &a.owner, &a.notes].map(String::as_str)
@@ -724,7 +761,7 @@ fn personal_fields(p: &PersonalDetails) -> [&String; 7] {
 }
 
 fn encode_stakeholders(rows: &[Stakeholder], out: &mut Out) -> Result<String, PersistError> {
-    let w = Writer::new(
+    let mut w = Writer::new(
         rows.iter().map(|s| &s.inputs),
         rows.iter().flat_map(|s| {
             [&s.journey_point, &s.name]
@@ -797,7 +834,7 @@ fn encode_orders(rows: &[Order], out: &mut Out) -> Result<String, PersistError> 
 }
 
 fn encode_credit(rows: &[CreditAssessment], out: &mut Out) -> Result<String, PersistError> {
-    let w = Writer::new(
+    let mut w = Writer::new(
         rows.iter().map(|c| &c.inputs),
         std::iter::empty(),
         rows.iter().map(|c| c.account.as_str()),
@@ -1073,6 +1110,23 @@ pub fn decode_sources(
     meta: &Value,
     blocks: [Vec<BlockSource<'_>>; 4],
 ) -> Result<Workspace, PersistError> {
+    let mut read: [Vec<Result<Block, PersistError>>; 4] = Default::default();
+    for ((t, list), out) in Table::ALL.iter().zip(blocks).zip(read.iter_mut()) {
+        out.extend(
+            list.into_iter()
+                .enumerate()
+                .map(|(i, b)| read_block(b, *t, i)),
+        );
+    }
+    decode_read(meta, read)
+}
+
+/// Decodes the meta and the blocks read (or the error of reading each), in table order;
+/// the first error met stops it.
+fn decode_read(
+    meta: &Value,
+    blocks: [Vec<Result<Block<'_>, PersistError>>; 4],
+) -> Result<Workspace, PersistError> {
     let meta: MetaIn = serde_json::from_value(meta.clone())
         .map_err(|e| PersistError::Malformed(format!("workspace settings: {e}")))?;
     if meta.schema_version > SCHEMA_VERSION {
@@ -1093,26 +1147,46 @@ pub fn decode_sources(
         ..Workspace::default()
     };
     for (i, b) in a.into_iter().enumerate() {
-        decode_accounts(&read_block(b, Table::Accounts, i)?, i, &mut ws.accounts)?;
+        decode_accounts(&b?, i, &mut ws.accounts)?;
     }
     for (i, b) in s.into_iter().enumerate() {
-        decode_stakeholders(
-            &read_block(b, Table::Stakeholders, i)?,
-            i,
-            &mut ws.stakeholders,
-        )?;
+        decode_stakeholders(&b?, i, &mut ws.stakeholders)?;
     }
     for (i, b) in o.into_iter().enumerate() {
-        decode_orders(&read_block(b, Table::Orders, i)?, i, &mut ws.orders)?;
+        decode_orders(&b?, i, &mut ws.orders)?;
     }
     for (i, b) in c.into_iter().enumerate() {
-        decode_credit(
-            &read_block(b, Table::CreditAssessments, i)?,
-            i,
-            &mut ws.credit_assessments,
-        )?;
+        decode_credit(&b?, i, &mut ws.credit_assessments)?;
     }
     Ok(ws)
+}
+
+/// Decodes the JSON text of a single-document payload as this app writes it, reading its
+/// blocks straight from the text. `None` for anything unusual (another shape, a duplicate
+/// member, any error): the caller then reads it through [`decode_inline`], whose messages
+/// say exactly what is wrong.
+pub(crate) fn decode_payload_text(payload: &str) -> Option<Workspace> {
+    #[derive(Deserialize)]
+    struct Payload<'a> {
+        #[serde(borrow)]
+        meta: &'a serde_json::value::RawValue,
+        #[serde(default, borrow)]
+        accounts: Vec<Block<'a>>,
+        #[serde(default, borrow)]
+        stakeholders: Vec<Block<'a>>,
+        #[serde(default, borrow)]
+        orders: Vec<Block<'a>>,
+        #[serde(default, borrow)]
+        credit_assessments: Vec<Block<'a>>,
+    }
+    // `decode_inline` looks members up by name; a list would read as a struct here.
+    if !payload.starts_with('{') {
+        return None;
+    }
+    let p: Payload = serde_json::from_str(payload).ok()?;
+    let meta = serde_json::from_str(p.meta.get()).ok()?;
+    let blocks = [p.accounts, p.stakeholders, p.orders, p.credit_assessments];
+    decode_read(&meta, blocks.map(|list| list.into_iter().map(Ok).collect())).ok()
 }
 
 /// Decodes the single-document form of a v2 payload (every block inline).

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
-use super::codec::{self, BlockSource};
+use super::codec;
 use super::{checksum, PersistError};
 use crate::model::{Workspace, SCHEMA_VERSION};
 
@@ -188,6 +188,8 @@ pub fn decode_document(text: &str) -> Result<Workspace, PersistError> {
 fn decode_written(text: &str) -> Option<Workspace> {
     #[derive(Deserialize)]
     struct Doc<'a> {
+        // The members `parse_envelope` reads, with its types, so a document read here is one
+        // it accepts too.
         #[serde(borrow)]
         format: Cow<'a, str>,
         version: u32,
@@ -202,34 +204,10 @@ fn decode_written(text: &str) -> Option<Workspace> {
         #[serde(borrow)]
         payload: &'a RawValue,
     }
-    #[derive(Deserialize)]
-    struct Payload<'a> {
-        #[serde(borrow)]
-        meta: &'a RawValue,
-        #[serde(default, borrow)]
-        accounts: Vec<&'a RawValue>,
-        #[serde(default, borrow)]
-        stakeholders: Vec<&'a RawValue>,
-        #[serde(default, borrow)]
-        orders: Vec<&'a RawValue>,
-        #[serde(default, borrow)]
-        credit_assessments: Vec<&'a RawValue>,
-    }
     let doc: Doc = serde_json::from_str(text).ok()?;
     let payload = doc.payload.get();
-    if doc.format != FORMAT
-        || doc.version != 2
-        || !payload.starts_with('{')
-        || checksum(payload) != doc.checksum
-    {
+    if doc.format != FORMAT || doc.version != 2 || checksum(payload) != doc.checksum {
         return None;
     }
-    let p: Payload = serde_json::from_str(payload).ok()?;
-    let meta: Value = serde_json::from_str(p.meta.get()).ok()?;
-    let blocks = [p.accounts, p.stakeholders, p.orders, p.credit_assessments].map(|list| {
-        list.into_iter()
-            .map(|b| BlockSource::Text(b.get()))
-            .collect()
-    });
-    codec::decode_sources(&meta, blocks).ok()
+    codec::decode_payload_text(payload)
 }

@@ -729,12 +729,12 @@ fn plan_chunks(id: &str, encoded: &Encoded) -> ChunkPlan {
     let mut seen = HashSet::new();
     let mut chars = 0;
     let mut name_of = |json: &String| {
-        let text = &pack(json);
-        let name = chunk_name(text);
+        let text = pack(json);
+        let name = chunk_name(&text);
         if seen.insert(name.clone()) {
             let key = chunk_key(id, &name);
-            chars += key_chars(&key, text);
-            chunks.push((name.clone(), key, text.clone()));
+            chars += key_chars(&key, &text);
+            chunks.push((name.clone(), key, text));
         }
         Value::from(name)
     };
