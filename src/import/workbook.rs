@@ -14,8 +14,8 @@ use std::io::Cursor;
 use std::ops::ControlFlow;
 
 use calamine::{
-    open_workbook_auto_from_rs, CellErrorType, Data, DataRef, ExcelDateTime, Range, Reader,
-    Sheets, XlsxError,
+    open_workbook_auto_from_rs, CellErrorType, Data, DataRef, ExcelDateTime, Range, Reader, Sheets,
+    XlsxError,
 };
 
 use super::table::{Table, TableBuilder, TableSource};
@@ -330,8 +330,8 @@ mod tests {
             ((3, 4), DataRef::Empty),
         ];
         let mut given = cells.iter().cloned().map(|(at, v)| Cell::new(at, v));
-        let streamed = streamed_table(source(), || Ok(given.next()))
-            .unwrap_or_else(|_| panic!("reads"));
+        let streamed =
+            streamed_table(source(), || Ok(given.next())).unwrap_or_else(|_| panic!("reads"));
         let sparse = cells
             .iter()
             .filter(|(_, v)| *v != DataRef::Empty)
