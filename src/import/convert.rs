@@ -10,7 +10,7 @@
 //! scorer later naming only the account.
 //!
 //! A 100k-row file goes through here in the worker while the user waits, so the row loop
-//! allocates only what the result keeps: labels are checked against a sorted list, ids are
+//! allocates only what the result keeps: labels are checked by their first bytes, ids are
 //! de-duplicated by reference to the table's text, and each row's inputs are collected in key
 //! order and built into their map in one go.
 
@@ -53,9 +53,9 @@ pub struct Imported {
 /// What an input cell may hold, from the frameworks that read its key.
 #[derive(Default)]
 struct Check {
-    /// Normalised level spellings, sorted and without repeats; empty when the key takes no
-    /// labels.
-    labels: Vec<String>,
+    /// Normalised level spellings without repeats, each with its [`head`]; empty when the
+    /// key takes no labels.
+    labels: Vec<(u64, String)>,
     /// The labels as shown in the report ("high 高, mid 中, low 低").
     accepted: String,
     range: Option<(f64, f64)>,
@@ -85,7 +85,10 @@ fn check_for(key: &str, frameworks: &[Framework]) -> Check {
                 for l in levels {
                     let spellings = [&l.label.en, &l.label.zh, &l.id];
                     for s in spellings.into_iter().chain(&l.aliases) {
-                        check.labels.push(normalise_label(s));
+                        let label = normalise_label(s);
+                        if !check.labels.iter().any(|(_, l)| *l == label) {
+                            check.labels.push((head(&label), label));
+                        }
                     }
                     shown.push(l.label.both());
                 }
@@ -103,16 +106,29 @@ fn check_for(key: &str, frameworks: &[Framework]) -> Check {
             }
         }
     }
-    check.labels.sort_unstable();
-    check.labels.dedup();
     check
+}
+
+/// The first eight bytes of a label as one number (zero-padded): two labels of one length
+/// up to eight bytes ("高", "high") are equal when their heads are.
+fn head(s: &str) -> u64 {
+    let mut bytes = [0; 8];
+    let n = s.len().min(8);
+    bytes[..n].copy_from_slice(&s.as_bytes()[..n]);
+    u64::from_le_bytes(bytes)
 }
 
 impl Check {
     /// Whether `t` (trimmed) is one of the levels. Most labels are written exactly as
     /// listed; only the others pay for normalising.
     fn knows(&self, t: &str) -> bool {
-        let listed = |s: &str| self.labels.binary_search_by(|l| l.as_str().cmp(s)).is_ok();
+        let listed = |s: &str| {
+            let h = head(s);
+            let long = s.len() > 8;
+            self.labels
+                .iter()
+                .any(|(lh, l)| *lh == h && l.len() == s.len() && (!long || l == s))
+        };
         listed(t) || listed(&normalise_label(t))
     }
 }
