@@ -388,7 +388,7 @@ mod tests {
         let point = |i: usize| ScatterPoint {
             x: (i % 7) as f64 * 10.0,
             // Every tenth account above the chart's range: hollow on its edge.
-            y: if i % 10 == 0 {
+            y: if i.is_multiple_of(10) {
                 150.0
             } else {
                 (i % 5) as f64 * 20.0
