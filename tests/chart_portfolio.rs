@@ -8,6 +8,7 @@ use kam_radar::chart::palette::{self, css};
 use kam_radar::chart::{
     Chart, ChartError, ChartStyle, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec,
 };
+use kam_radar::model::Settings;
 
 fn style() -> ChartStyle {
     ChartStyle::default()
@@ -102,7 +103,8 @@ fn pareto_draws_and_labels_the_a_and_b_cutoffs() {
         x_caption: "Accounts by rank 客户排名".into(),
         y_caption: "Cumulative share 累计占比 (%)".into(),
         values: vec![500.0, 200.0, 120.0, 80.0, 50.0, 30.0, 20.0],
-        cutoffs: [0.8, 0.95],
+        // In the unit of the workspace's settings, which the Portfolio view passes as is.
+        cutoffs: Settings::default().abc_cutoffs,
     };
     let svg = Chart::Pareto(spec.clone())
         .svg(&style(), 640, 400)

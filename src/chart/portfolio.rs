@@ -35,7 +35,8 @@ pub struct ParetoSpec {
     pub y_caption: String,
     /// The amounts, one per account (sorted here, largest first).
     pub values: Vec<f64>,
-    /// The A and B cut-offs as shares of the total, 0.8 and 0.95 by default.
+    /// The A and B cut-offs in % of the total, as the workspace's settings hold them (80 and
+    /// 95 by default).
     pub cutoffs: [f64; 2],
 }
 
@@ -243,7 +244,7 @@ pub fn draw_pareto<DB: DrawingBackend>(
     let base = area.get_base_pixel();
     let label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Right, VPos::Bottom);
     for (class, c) in ["A", "B"].iter().zip(spec.cutoffs) {
-        let share = (c * 100.0).clamp(0.0, 100.0);
+        let share = c.clamp(0.0, 100.0);
         let a = local(base, chart.backend_coord(&(0.0, share)));
         let b = local(base, chart.backend_coord(&(n, share)));
         threshold(area, a, b, style)?;
