@@ -100,7 +100,7 @@ fn class_counts_show_every_class_with_its_count() {
 fn pareto_draws_and_labels_the_a_and_b_cutoffs() {
     let spec = ParetoSpec {
         title: "ABC by annual sales 年销售额ABC分类".into(),
-        x_caption: "Accounts by rank 客户排名".into(),
+        x_caption: "Share of accounts 客户占比".into(),
         y_caption: "Cumulative share 累计占比 (%)".into(),
         values: vec![500.0, 200.0, 120.0, 80.0, 50.0, 30.0, 20.0],
         // In the unit of the workspace's settings, which the Portfolio view passes as is.
@@ -112,7 +112,7 @@ fn pareto_draws_and_labels_the_a_and_b_cutoffs() {
     let t = texts(&svg);
     for s in [
         "ABC by annual sales 年销售额ABC分类",
-        "Accounts by rank 客户排名",
+        "Share of accounts 客户占比",
         "Cumulative share 累计占比 (%)",
     ] {
         assert!(t.iter().any(|x| x == s), "{s} missing");

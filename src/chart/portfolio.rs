@@ -29,7 +29,8 @@ pub struct ClassCountsSpec {
 pub struct ParetoSpec {
     /// The title.
     pub title: String,
-    /// The caption of the rank axis, e.g. "Accounts by rank 客户排名".
+    /// The caption of the accounts axis, in % of the accounts, largest amount first, e.g.
+    /// "Share of accounts 客户占比".
     pub x_caption: String,
     /// The caption of the share axis, e.g. "Cumulative share 累计占比 (%)".
     pub y_caption: String,
@@ -230,7 +231,12 @@ pub fn draw_pareto<DB: DrawingBackend>(
         }
     }
     area.fill(&WHITE)?;
+    // Ranks as a share of the accounts: "the first 20% of accounts make 80% of sales".
     let n = spec.values.len().max(1) as f64;
+    let curve: Vec<(f64, f64)> = curve
+        .into_iter()
+        .map(|(rank, share)| (100.0 * rank / n, share))
+        .collect();
     let mut chart = ChartBuilder::on(area)
         .caption(
             &spec.title,
@@ -239,14 +245,14 @@ pub fn draw_pareto<DB: DrawingBackend>(
         .margin(style.px(12.0))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(52.0))
-        .build_cartesian_2d(0f64..n, 0f64..100f64)?;
+        .build_cartesian_2d(0f64..100f64, 0f64..100f64)?;
     draw_axes(&mut chart, &spec.x_caption, &spec.y_caption, style)?;
     let base = area.get_base_pixel();
     let label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Right, VPos::Bottom);
     for (class, c) in ["A", "B"].iter().zip(spec.cutoffs) {
         let share = c.clamp(0.0, 100.0);
         let a = local(base, chart.backend_coord(&(0.0, share)));
-        let b = local(base, chart.backend_coord(&(n, share)));
+        let b = local(base, chart.backend_coord(&(100.0, share)));
         threshold(area, a, b, style)?;
         area.draw(&Text::new(
             format!("{class} · {}%", format_value(share)),
