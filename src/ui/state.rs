@@ -137,9 +137,10 @@ impl WorkspaceState {
 
     /// Changes the records as [`WorkspaceState::edit_records`] does, but indexes and scores
     /// them a framework at a time, awaiting a task of its own between steps, before anyone
-    /// is told: a 100k-account import never holds the page for the whole scoring. Meanwhile
-    /// the views keep showing the records and scores from before (no view is notified until
-    /// the scores are ready); a change made in between wins, and is scored as usual.
+    /// is told: a 100k-account import never holds the page for the whole scoring. The records
+    /// change at once, but no view is notified until the scores are ready, so what is on
+    /// screen stays as it was (the Import view says it is scoring); a change made in between
+    /// bumps the records version, so these scores are dropped and the memo scores as usual.
     pub async fn edit_records_in_steps(self, change: impl FnOnce(&mut Workspace)) {
         self.records.update_value(|v| *v += 1);
         let version = self.records.get_value();
