@@ -7,161 +7,64 @@
 
 use std::hint::black_box;
 
-use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use chrono::{NaiveDate, TimeDelta};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use kam_radar::import::worker::{decode_records, RECORDS_PER_PART};
 use kam_radar::import::Imported;
-use kam_radar::model::{
-    Account, AccountLevel, CreditAssessment, Input, Order, PersonalDetails, Stakeholder, Workspace,
-};
+use kam_radar::model::{CreditAssessment, Input, Workspace};
 use kam_radar::persist::codec::encode;
 use kam_radar::persist::format::{decode_document, encode_document};
 use kam_radar::persist::{load, save, MemoryStore, SaveContext};
 use kam_radar::sample::Seeded;
 
+#[allow(dead_code)] // The bench uses the generator and the save context of the shared support.
+#[path = "../tests/fixtures/persist/support.rs"]
+mod support;
+
 const ACCOUNTS: usize = 100_000;
 
-const HML: &[&str] = &["高", "中", "低", "high", "mid", "low"];
-
-/// A CRM import's worth of accounts: Chinese names, 21 inputs (6 numbers, some fractional,
-/// 15 labels), two extra imported columns on one account in three, a note on one in ten.
+/// The persistence tests' realistic workspace (`tests/fixtures/persist/support.rs`: Chinese
+/// names, 21 inputs, 3 stakeholders and 2 orders an account), with what the codec must also
+/// carry at scale: fractional amounts, two imported columns on one account in three, a note
+/// with quotes and a line break on one in ten, and a credit assessment on one in four.
 fn generate() -> Workspace {
+    let mut ws = support::realistic(ACCOUNTS);
     let mut r = Seeded::new(11);
-    let mut ws = Workspace {
-        name: "华东大客户 2025".into(),
-        ..Workspace::default()
-    };
-    let places = [
-        "江苏", "浙江", "上海", "深圳", "北京", "山东", "湖北", "四川",
-    ];
-    let cores = [
-        "恒瑞", "精工", "华诚", "远景", "新元", "博达", "中科", "海纳",
-    ];
-    let kinds = [
-        "生物科技股份有限公司",
-        "精密制造有限公司",
-        "电子科技有限公司",
-    ];
-    let industries = [
-        "医药",
-        "化工",
-        "电子",
-        "汽车零部件",
-        "食品",
-        "机械",
-        "新能源",
-    ];
-    let regions = ["华东", "华南", "华北", "华中", "西南", "西北", "东北"];
-    let owners: Vec<String> = (0..30).map(|i| format!("销售{i:02}")).collect();
-    let owners: Vec<&str> = owners.iter().map(String::as_str).collect();
     let day0 = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap_or_default();
-    for i in 0..ACCOUNTS {
-        let id = format!("KA{i:06}");
-        let mut a = Account::new(
-            id.clone(),
-            format!("{}{}{}", r.pick(&places), r.pick(&cores), r.pick(&kinds)),
+    for (i, a) in ws.accounts.iter_mut().enumerate() {
+        a.inputs
+            .insert("annual_sales".into(), Input::Number(r.upto(2e7)));
+        a.inputs.insert(
+            "market_size".into(),
+            Input::Number((r.range(0, 1000) as f64) / 10.0),
         );
-        a.industry = r.pick(&industries).into();
-        a.region = r.pick(&regions).into();
-        a.owner = r.pick(&owners).into();
-        a.level = match r.next_u64() % 3 {
-            0 => Some(AccountLevel::Company),
-            1 => Some(AccountLevel::Regional),
-            _ => None,
-        };
-        for (k, v) in [
-            ("revenue_usd", (r.range(10_000, 5_000_000) * 1000) as f64),
-            ("annual_sales", r.upto(2e7)),
-            ("category_spend", r.range(100_000, 50_000_000) as f64),
-            ("contract_value", r.upto(9e6)),
-            ("product_pipelines", r.range(0, 25) as f64),
-            ("market_size", (r.range(0, 1000) as f64) / 10.0),
-        ] {
-            a.inputs.insert(k.into(), Input::Number(v));
-        }
-        for k in [
-            "strategic_fit",
-            "profit_contribution",
-            "business_scale",
-            "industry_influence",
-            "brand_effect",
-            "development_potential",
-            "deal_volume",
-            "quality_requirement",
-            "regulatory_requirement",
-            "profit_level",
-        ] {
-            a.inputs.insert(k.into(), Input::Text(r.pick(HML).into()));
-        }
-        for (k, options) in [
-            ("contract_performance", &["好", "中", "差"][..]),
-            ("operating_risk", &["低", "中", "高"][..]),
-            ("price_type", &["豪放型", "保守型", "敏感型"][..]),
-            ("professional_level", &["专业型", "外行型", "中间型"][..]),
-            ("relationship", &["好", "中", "一般", "差"][..]),
-        ] {
-            a.inputs
-                .insert(k.into(), Input::Text(r.pick(options).into()));
-        }
         if i % 3 == 0 {
             a.attributes
                 .insert("Rating".into(), r.pick(&["Hot", "Warm", "Cold"]).into());
-            a.attributes
-                .insert("BillingCity".into(), r.pick(&places).to_string());
+            a.attributes.insert(
+                "BillingCity".into(),
+                r.pick(&["苏州", "杭州", "深圳"]).into(),
+            );
         }
         if i % 10 == 0 {
             a.notes = format!("年度复盘：\"重点\" 跟进 {i}\n第二行");
         }
-        for (j, point) in ["销售", "合同签订", "FAT"].into_iter().enumerate() {
-            let mut s = Stakeholder {
-                account: id.clone(),
-                journey_point: point.into(),
-                name: format!("{}{}", r.pick(&["张", "王", "李", "赵"]), j),
-                ..Stakeholder::default()
-            };
-            s.inputs
-                .insert("age".into(), Input::Number(r.range(28, 60) as f64));
-            for (k, options) in [
-                ("education", &["本科", "硕士", "博士", "大专"][..]),
-                ("power_role", &["决策者", "影响者", "使用者", "批准者"][..]),
-                ("relationship_role", &["支持者", "中立者", "反对者"][..]),
-            ] {
-                s.inputs
-                    .insert(k.into(), Input::Text(r.pick(options).into()));
-            }
-            s.personal = PersonalDetails {
-                gender: r.pick(&["男", "女"]).into(),
-                phone: format!("1{}", r.range(3_000_000_000, 9_999_999_999)),
-                ..PersonalDetails::default()
-            };
-            ws.stakeholders.push(s);
-        }
-        for _ in 0..2 {
-            ws.orders.push(Order {
-                account: id.clone(),
-                date: day0 + TimeDelta::days(r.range(0, 700) as i64),
-                amount: r.range(1_000, 2_000_000) as f64,
-            });
-        }
         if i % 4 == 0 {
             let mut c = CreditAssessment {
-                account: id.clone(),
+                account: a.id.clone(),
                 date: day0 + TimeDelta::days(r.range(0, 700) as i64),
                 inputs: Default::default(),
             };
-            c.inputs
-                .insert("deal_volume".into(), Input::Text(r.pick(HML).into()));
+            c.inputs.insert(
+                "deal_volume".into(),
+                Input::Text(r.pick(&["高", "中", "低", "high", "mid", "low"]).into()),
+            );
             c.inputs
                 .insert("contract_performance".into(), Input::Number(r.upto(50.0)));
             ws.credit_assessments.push(c);
         }
-        ws.accounts.push(a);
     }
     ws
-}
-
-fn at() -> DateTime<Utc> {
-    DateTime::from_timestamp(1_750_000_000, 0).unwrap_or_default()
 }
 
 /// The records the import worker sends, in parts of [`RECORDS_PER_PART`] rows per table.
@@ -209,7 +112,7 @@ fn bench(c: &mut Criterion) {
     let ctx = SaveContext {
         writer: "bench",
         base_revision: 0,
-        now: at(),
+        now: support::at(0),
     };
     let mut saved = MemoryStore::new();
     let receipt = save(&mut saved, "w1", &ws, &ctx).unwrap();
