@@ -5,7 +5,7 @@
 mod support;
 
 use kam_radar::model::{Input, Workspace, SCHEMA_VERSION};
-use kam_radar::persist::codec::{decode_inline, encode};
+use kam_radar::persist::codec::{decode_inline, encode, Encoding};
 use kam_radar::persist::format::{decode_document, encode_document};
 use kam_radar::persist::{
     encoded_size, export_file, import_file, migrate, utf16_len, PersistError,
@@ -184,6 +184,20 @@ proptest! {
         prop_assert_eq!(&decode_inline(&inline).unwrap(), &ws);
         let text = encode_document(&ws, "2025-01-01T00:00:00.000Z", 1, "t").unwrap();
         prop_assert_eq!(decode_document(&text).unwrap(), ws);
+    }
+
+    #[test]
+    fn encoding_in_steps_writes_the_same_blocks(ws in support::workspace(), rows in 1..40_usize) {
+        let mut encoding = Encoding::start(&ws).unwrap();
+        let mut steps = 1;
+        while encoding.step(&ws, rows).unwrap() {
+            steps += 1;
+        }
+        let total = ws.accounts.len() + ws.stakeholders.len() + ws.orders.len()
+            + ws.credit_assessments.len();
+        // Each step but the last writes at least `rows` rows, so the work was really split.
+        prop_assert!(steps <= total / rows + 2, "{steps} steps of {rows} rows for {total} rows");
+        prop_assert_eq!(encoding.finish(), encode(&ws).unwrap());
     }
 
     #[test]

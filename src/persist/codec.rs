@@ -154,53 +154,115 @@ const MAX_BLOCK_ROWS: usize = 1024;
 
 /// Encodes a workspace into its meta text and block texts.
 pub fn encode(ws: &Workspace) -> Result<Encoded, PersistError> {
-    // Exhaustive on purpose: a field added to `Workspace` fails to compile here until someone
-    // decides whether it belongs in the meta or in a table, so no field is silently dropped.
-    let Workspace {
-        schema_version,
-        name,
-        accounts,
-        stakeholders,
-        orders,
-        credit_assessments,
-        frameworks,
-        settings,
-        column_mappings,
-    } = ws;
-    let meta = serde_json::to_string(&MetaOut {
-        schema_version: *schema_version,
-        name,
-        settings,
-        frameworks,
-        column_mappings,
-    })
-    .map_err(|e| PersistError::Malformed(e.to_string()))?;
-    let mut blocks: [Vec<String>; 4] = Default::default();
-    let mut layouts: [Vec<Layout>; 4] = Default::default();
-    let mut out = Out::default();
-    for rows in split(accounts, |a| &a.id) {
-        blocks[0].push(encode_accounts(rows, &mut out)?);
-        layouts[0].push(out.take_layout());
-    }
-    for rows in split(stakeholders, |s| &s.account) {
-        blocks[1].push(encode_stakeholders(rows, &mut out)?);
-        layouts[1].push(out.take_layout());
-    }
-    for rows in split(orders, |o| &o.account) {
-        blocks[2].push(encode_orders(rows, &mut out)?);
-        layouts[2].push(out.take_layout());
-    }
-    for rows in split(credit_assessments, |c| &c.account) {
-        blocks[3].push(encode_credit(rows, &mut out)?);
-        layouts[3].push(out.take_layout());
-    }
-    Ok(Encoded {
-        meta,
-        blocks,
-        layouts,
-    })
+    let mut encoding = Encoding::start(ws)?;
+    while encoding.step(ws, usize::MAX)? {}
+    Ok(encoding.finish())
 }
 
+/// An encoding made a few blocks at a time, so a page saving 100k accounts can paint and
+/// answer input between steps: [`Encoding::start`] writes the meta, each [`Encoding::step`]
+/// the next blocks, and the result is byte for byte what [`encode`] makes. Every step must be
+/// given the workspace the encoding started from, unchanged (the page checks that nothing was
+/// edited in between, and starts again if something was).
+pub struct Encoding {
+    meta: String,
+    blocks: [Vec<String>; 4],
+    layouts: [Vec<Layout>; 4],
+    out: Out,
+    /// The table being encoded, in [`Table::ALL`] order (4 once all are done).
+    table: usize,
+    /// The first row of that table not encoded yet.
+    next_row: usize,
+}
+
+impl Encoding {
+    /// Writes the meta (name, settings, frameworks, mappings); the tables follow in steps.
+    pub fn start(ws: &Workspace) -> Result<Encoding, PersistError> {
+        // Exhaustive on purpose: a field added to `Workspace` fails to compile here until
+        // someone decides whether it belongs in the meta or in a table, so no field is
+        // silently dropped.
+        let Workspace {
+            schema_version,
+            name,
+            accounts: _,
+            stakeholders: _,
+            orders: _,
+            credit_assessments: _,
+            frameworks,
+            settings,
+            column_mappings,
+        } = ws;
+        let meta = serde_json::to_string(&MetaOut {
+            schema_version: *schema_version,
+            name,
+            settings,
+            frameworks,
+            column_mappings,
+        })
+        .map_err(|e| PersistError::Malformed(e.to_string()))?;
+        Ok(Encoding {
+            meta,
+            blocks: Default::default(),
+            layouts: Default::default(),
+            out: Out::default(),
+            table: 0,
+            next_row: 0,
+        })
+    }
+
+    /// Encodes whole blocks until at least `rows` rows are written or every table is;
+    /// `true` while rows remain.
+    pub fn step(&mut self, ws: &Workspace, rows: usize) -> Result<bool, PersistError> {
+        let mut written = 0;
+        while written < rows && self.table < Table::ALL.len() {
+            let ended = match Table::ALL[self.table] {
+                Table::Accounts => self.block(&ws.accounts, |a| &a.id, encode_accounts)?,
+                Table::Stakeholders => {
+                    self.block(&ws.stakeholders, |s| &s.account, encode_stakeholders)?
+                }
+                Table::Orders => self.block(&ws.orders, |o| &o.account, encode_orders)?,
+                Table::CreditAssessments => {
+                    self.block(&ws.credit_assessments, |c| &c.account, encode_credit)?
+                }
+            };
+            match ended {
+                Some(end) => {
+                    written += end - self.next_row;
+                    self.next_row = end;
+                }
+                None => (self.table, self.next_row) = (self.table + 1, 0),
+            }
+        }
+        Ok(self.table < Table::ALL.len())
+    }
+
+    /// Encodes the block of `rows` from the next row on and returns where it ends; `None`
+    /// when no row of the table is left.
+    fn block<T>(
+        &mut self,
+        rows: &[T],
+        key: impl Fn(&T) -> &str,
+        encode_rows: fn(&[T], &mut Out) -> Result<String, PersistError>,
+    ) -> Result<Option<usize>, PersistError> {
+        let start = self.next_row;
+        if start >= rows.len() {
+            return Ok(None);
+        }
+        let end = block_end(rows, start, key);
+        self.blocks[self.table].push(encode_rows(&rows[start..end], &mut self.out)?);
+        self.layouts[self.table].push(self.out.take_layout());
+        Ok(Some(end))
+    }
+
+    /// The encoded workspace; call once [`Encoding::step`] said no rows remain.
+    pub fn finish(self) -> Encoded {
+        Encoded {
+            meta: self.meta,
+            blocks: self.blocks,
+            layouts: self.layouts,
+        }
+    }
+}
 #[derive(Serialize)]
 struct MetaOut<'a> {
     schema_version: u32,
@@ -223,22 +285,20 @@ struct MetaIn {
     column_mappings: BTreeMap<String, Value>,
 }
 
-/// Cuts rows into blocks after a group (rows sharing a key) whose key hash says so.
-fn split<T>(rows: &[T], key: impl Fn(&T) -> &str) -> Vec<&[T]> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for i in 0..rows.len() {
+/// Where the block starting at row `start` ends (exclusive): after a group (rows sharing a
+/// key) whose key hash says so, or at [`MAX_BLOCK_ROWS`] rows, or at the last row.
+fn block_end<T>(rows: &[T], start: usize, key: impl Fn(&T) -> &str) -> usize {
+    for i in start..rows.len() {
         let last = i + 1 == rows.len();
         let group_ends = last || key(&rows[i]) != key(&rows[i + 1]);
-        let cut = last
+        if last
             || i + 1 - start >= MAX_BLOCK_ROWS
-            || (group_ends && fnv1a64(key(&rows[i])).is_multiple_of(BOUNDARY_EVERY));
-        if cut {
-            out.push(&rows[start..=i]);
-            start = i + 1;
+            || (group_ends && fnv1a64(key(&rows[i])).is_multiple_of(BOUNDARY_EVERY))
+        {
+            return i + 1;
         }
     }
-    out
+    rows.len()
 }
 
 // ---------------------------------------------------------------------------------------

@@ -473,6 +473,15 @@ impl Snapshot {
             encoded: codec::encode(ws)?,
         })
     }
+
+    /// The snapshot of `ws` from an encoding of it done in steps ([`codec::Encoding`]).
+    pub fn from_encoding(ws: &Workspace, encoding: codec::Encoding) -> Snapshot {
+        Snapshot {
+            name: ws.name.clone(),
+            accounts: ws.accounts.len(),
+            encoded: encoding.finish(),
+        }
+    }
 }
 
 /// Saves `ws` as workspace `id`, refusing with [`PersistError::Conflict`] when another tab

@@ -70,6 +70,9 @@ pub struct WorkspaceState {
     /// Scores computed in steps for the records version they name
     /// ([`WorkspaceState::edit_records_in_steps`]), waiting for the memo to take them.
     primed: StoredValue<Option<Scored>>,
+    /// Counts every change of the workspace, bumped before the signal is written, so work
+    /// done across tasks (a save encoded in steps) can tell whether it still has the same one.
+    revision: StoredValue<u64>,
 }
 
 impl WorkspaceState {
@@ -114,7 +117,13 @@ impl WorkspaceState {
             records,
             scored,
             primed,
+            revision: StoredValue::new(0),
         }
+    }
+
+    /// How many times the workspace was replaced or edited so far.
+    pub fn revision(self) -> u64 {
+        self.revision.get_value()
     }
 
     /// Whether the workspace holds any account.
@@ -124,6 +133,7 @@ impl WorkspaceState {
 
     /// Puts another workspace in place of the open one (opened, loaded, blank).
     pub fn replace(self, workspace: Workspace) {
+        self.revision.update_value(|v| *v += 1);
         self.records.update_value(|v| *v += 1);
         self.write.set(workspace);
     }
@@ -131,6 +141,7 @@ impl WorkspaceState {
     /// Changes the records: accounts, stakeholders, orders, credit assessments (and whatever
     /// else the same change touches, such as the workspace name or remembered mappings).
     pub fn edit_records(self, change: impl FnOnce(&mut Workspace)) {
+        self.revision.update_value(|v| *v += 1);
         self.records.update_value(|v| *v += 1);
         self.write.update(change);
     }
@@ -142,6 +153,7 @@ impl WorkspaceState {
     /// screen stays as it was (the Import view says it is scoring); a change made in between
     /// bumps the records version, so these scores are dropped and the memo scores as usual.
     pub async fn edit_records_in_steps(self, change: impl FnOnce(&mut Workspace)) {
+        self.revision.update_value(|v| *v += 1);
         self.records.update_value(|v| *v += 1);
         let version = self.records.get_value();
         self.write.update_untracked(change);
@@ -174,6 +186,7 @@ impl WorkspaceState {
     /// Changes what scores the records without touching them: the frameworks, the settings,
     /// the workspace's name.
     pub fn edit_frameworks(self, change: impl FnOnce(&mut Workspace)) {
+        self.revision.update_value(|v| *v += 1);
         self.write.update(change);
     }
 }
