@@ -13,7 +13,7 @@ use std::task::{Context, Poll, Waker};
 use kam_radar::persist::workspaces::{delete_async, list_async, purge_async, switch_async};
 use kam_radar::persist::{
     create_placed, head_key, load_async, save_placed, storage_usage, Blocking, KeyValueStore,
-    MemoryStore, PersistError, Tier, Tiered, LOCAL_STORAGE_QUOTA_CHARS,
+    MemoryStore, PersistError, StoreError, Tier, Tiered, LOCAL_STORAGE_QUOTA_CHARS,
 };
 use support::{at, ctx, realistic};
 
@@ -172,6 +172,58 @@ fn a_workspace_too_big_to_share_local_storage_moves_after_its_save() {
     assert!(
         storage_usage(&small).unwrap() < 1_000,
         "only the index is left"
+    );
+}
+
+/// A store that counts the characters written to it, to see where a save went.
+#[derive(Default)]
+struct Counting {
+    inner: MemoryStore,
+    written_chars: usize,
+}
+
+impl KeyValueStore for Counting {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.inner.get(key)
+    }
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.written_chars += key.len() + value.chars().count();
+        self.inner.set(key, value)
+    }
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.inner.remove(key)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        self.inner.keys()
+    }
+}
+
+#[test]
+fn a_workspace_known_to_be_too_big_is_saved_straight_into_the_large_store() {
+    // Writing megabytes to localStorage only to move them holds the page for nothing.
+    let mut small = Counting::default();
+    let mut large = MemoryStore::new();
+    let mut store = run(Tiered::open(
+        Blocking(&mut small),
+        Some(Blocking(&mut large)),
+    ))
+    .unwrap();
+    let mut ws = realistic(700);
+    for (i, a) in ws.accounts.iter_mut().enumerate() {
+        a.notes = format!("{i}")
+            .chars()
+            .chain("会议纪要".chars().cycle().take(4_000))
+            .collect();
+    }
+    let (id, receipt) = run(create_placed(&mut store, &ws, &ctx("t", 0))).unwrap();
+    assert!(receipt.live_chars > kam_radar::persist::INDEXED_DB_THRESHOLD_CHARS);
+    assert_eq!(store.tier(&id), Tier::Large);
+    assert_eq!(run(load_async(&store, &id)).unwrap().workspace, ws);
+    drop(store);
+    assert!(
+        small.written_chars < 1_000,
+        "{} characters went through the small store",
+        small.written_chars
     );
 }
 

@@ -210,6 +210,16 @@ impl Encoding {
         })
     }
 
+    /// The meta's JSON text.
+    pub fn meta(&self) -> &str {
+        &self.meta
+    }
+
+    /// The block texts of `table` encoded so far.
+    pub fn blocks(&self, table: Table) -> &[String] {
+        &self.blocks[table as usize]
+    }
+
     /// Encodes whole blocks until at least `rows` rows are written or every table is;
     /// `true` while rows remain.
     pub fn step(&mut self, ws: &Workspace, rows: usize) -> Result<bool, PersistError> {

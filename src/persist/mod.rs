@@ -32,7 +32,7 @@ pub use format::{migrate, FORMAT, FORMAT_VERSION};
 pub use protocol::{
     discard_unreadable, encoded_size, head_key, load, load_async, peek_head, save, save_async,
     save_overwrite, save_overwrite_async, storage_usage, stored_size, HeadInfo, LoadOutcome,
-    Recovery, RecoveryReason, SaveContext, SaveReceipt, Snapshot, StoredSize,
+    Recovery, RecoveryReason, SaveContext, SaveReceipt, Snapshot, SnapshotSteps, StoredSize,
 };
 pub use store::{utf16_len, AsyncKeyValueStore, Blocking, KeyValueStore, MemoryStore, StoreError};
 pub use tiered::{

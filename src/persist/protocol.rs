@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::backup::BackupState;
-use super::codec::{self, BlockSource, Encoded, Table};
+use super::codec::{self, BlockSource, Table};
 use super::format::{envelope_text, migrate, parse_envelope, Envelope, FORMAT_VERSION};
 use super::pack::{pack, unpack};
 use super::store::{run_ready, utf16_len, AsyncKeyValueStore, Blocking, KeyValueStore, StoreError};
@@ -456,30 +456,97 @@ pub async fn load_async<S: AsyncKeyValueStore>(
     }
 }
 
-/// A workspace encoded for saving. The page takes it from the open workspace in one step and
-/// saves it across awaits, instead of copying a 100k-account workspace to hold it meanwhile.
+/// A workspace encoded and packed for saving, each chunk named by its content. The page
+/// makes it from the open workspace in place, in steps ([`SnapshotSteps`]), and saves it
+/// across awaits instead of copying a 100k-account workspace to hold it meanwhile.
 pub struct Snapshot {
     pub(crate) name: String,
     accounts: usize,
-    encoded: codec::Encoded,
+    meta: PackedChunk,
+    /// Each table's blocks, in [`Table::ALL`] order.
+    blocks: [Vec<PackedChunk>; 4],
+}
+
+/// One chunk as stored: packed, with its content name and size in UTF-16 code units.
+struct PackedChunk {
+    name: String,
+    text: String,
+    chars: usize,
+}
+
+impl PackedChunk {
+    fn of(json: &str) -> PackedChunk {
+        let text = pack(json);
+        PackedChunk {
+            name: chunk_name(&text),
+            chars: utf16_len(&text),
+            text,
+        }
+    }
 }
 
 impl Snapshot {
     /// Encodes `ws`; fails on what cannot be stored (a NaN), before anything is written.
     pub fn of(ws: &Workspace) -> Result<Snapshot, PersistError> {
-        Ok(Snapshot {
-            name: ws.name.clone(),
-            accounts: ws.accounts.len(),
-            encoded: codec::encode(ws)?,
+        let mut steps = SnapshotSteps::start(ws)?;
+        while steps.step(ws, usize::MAX)? {}
+        Ok(steps.finish(ws))
+    }
+
+    /// The chunks in payload order: the meta, then the blocks table by table.
+    fn chunks(&self) -> impl Iterator<Item = &PackedChunk> {
+        std::iter::once(&self.meta).chain(self.blocks.iter().flatten())
+    }
+
+    /// UTF-16 code units of the chunks without their keys: what a save takes at least.
+    pub(crate) fn chunk_chars(&self) -> usize {
+        self.chunks().map(|c| c.chars).sum()
+    }
+}
+
+/// A [`Snapshot`] made a few blocks at a time ([`codec::Encoding`]), each block packed and
+/// named as it is encoded, so saving a 100k-account workspace leaves the page free between
+/// steps and little to do in the save itself. Every step must be given the workspace the
+/// snapshot started from, unchanged.
+pub struct SnapshotSteps {
+    encoding: codec::Encoding,
+    meta: PackedChunk,
+    blocks: [Vec<PackedChunk>; 4],
+}
+
+impl SnapshotSteps {
+    /// Encodes and packs the meta; the tables follow in steps.
+    pub fn start(ws: &Workspace) -> Result<SnapshotSteps, PersistError> {
+        let encoding = codec::Encoding::start(ws)?;
+        Ok(SnapshotSteps {
+            meta: PackedChunk::of(encoding.meta()),
+            encoding,
+            blocks: Default::default(),
         })
     }
 
-    /// The snapshot of `ws` from an encoding of it done in steps ([`codec::Encoding`]).
-    pub fn from_encoding(ws: &Workspace, encoding: codec::Encoding) -> Snapshot {
+    /// Encodes and packs whole blocks until at least `rows` rows are done or every table is;
+    /// `true` while rows remain.
+    pub fn step(&mut self, ws: &Workspace, rows: usize) -> Result<bool, PersistError> {
+        let more = self.encoding.step(ws, rows)?;
+        for (t, packed) in self.blocks.iter_mut().enumerate() {
+            let texts = self.encoding.blocks(Table::ALL[t]);
+            packed.extend(
+                texts[packed.len()..]
+                    .iter()
+                    .map(|json| PackedChunk::of(json)),
+            );
+        }
+        Ok(more)
+    }
+
+    /// The snapshot of `ws`; call once [`SnapshotSteps::step`] said no rows remain.
+    pub fn finish(self, ws: &Workspace) -> Snapshot {
         Snapshot {
             name: ws.name.clone(),
             accounts: ws.accounts.len(),
-            encoded: encoding.finish(),
+            meta: self.meta,
+            blocks: self.blocks,
         }
     }
 }
@@ -562,7 +629,6 @@ pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
     ctx: &SaveContext<'_>,
     check_conflict: bool,
 ) -> Result<SaveReceipt, PersistError> {
-    let encoded = &snapshot.encoded;
     let keys = store.keys().await?;
     let head = peek_head_async(store, id).await?;
     if let Some(h) = &head {
@@ -584,7 +650,7 @@ pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
         + 1;
     let saved_at = ctx.now.to_rfc3339_opts(SecondsFormat::Millis, true);
 
-    let plan = plan_chunks(id, encoded);
+    let plan = plan_chunks(id, snapshot);
     let manifest = envelope_text(
         FORMAT_VERSION,
         &saved_at,
@@ -593,13 +659,13 @@ pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
         plan.payload,
     )?;
     let manifest_key = gen_key(id, generation);
-    let to_write: Vec<(&String, &String)> = plan
+    let to_write: Vec<(&str, &str, usize)> = plan
         .chunks
         .iter()
-        .filter(|(name, _, _)| !existing.contains(name))
-        .map(|(_, key, text)| (key, text))
+        .filter(|chunk| !existing.contains(chunk.name))
+        .map(|chunk| (chunk.key.as_str(), chunk.text, chunk.chars))
         .collect();
-    let needed_chars: usize = to_write.iter().map(|(k, t)| key_chars(k, t)).sum::<usize>()
+    let needed_chars: usize = to_write.iter().map(|&(_, _, chars)| chars).sum::<usize>()
         + key_chars(&manifest_key, &manifest);
 
     // The backup may be given up for room only if it is not the live generation itself.
@@ -607,7 +673,7 @@ pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
         Some(g) => readable_refs(store, id, g).await?,
         None => Vec::new(),
     };
-    let mut needed: HashSet<String> = plan.chunks.iter().map(|(n, _, _)| n.clone()).collect();
+    let mut needed: HashSet<String> = plan.chunks.iter().map(|c| c.name.to_string()).collect();
     needed.extend(live_refs);
     let mut backup = head
         .as_ref()
@@ -620,9 +686,9 @@ pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
     let mut dropped = false;
 
     let mut written: Vec<&str> = Vec::new();
-    let mut writes = to_write.clone();
+    let mut writes: Vec<(&str, &str)> = to_write.iter().map(|&(k, t, _)| (k, t)).collect();
     writes.push((&manifest_key, &manifest));
-    for (key, text) in &writes {
+    for &(key, text) in &writes {
         if let Err(e) = write(store, key, text, &mut backup, &mut dropped).await {
             rollback(store, &written).await;
             return Err(quota_with(e.into(), needed_chars));
@@ -631,9 +697,9 @@ pub(crate) async fn save_generation<S: AsyncKeyValueStore>(
     }
     // Read back what was written: a store that silently truncated or mangled a value must
     // not become the live generation.
-    for (key, text) in &writes {
+    for &(key, text) in &writes {
         match store.get(key).await {
-            Ok(Some(back)) if &back == *text => {}
+            Ok(Some(back)) if back == text => {}
             Ok(_) => {
                 rollback(store, &written).await;
                 return Err(PersistError::Store(format!(
@@ -724,36 +790,49 @@ fn head_text(info: HeadInfo) -> Result<String, PersistError> {
     .map_err(|e| PersistError::Malformed(e.to_string()))
 }
 
-/// The chunks of an encoded workspace and the payload that lists them.
-struct ChunkPlan {
-    /// (name, key, text), in payload order, without duplicates.
-    chunks: Vec<(String, String, String)>,
+/// The chunks of a snapshot and the payload that lists them.
+struct ChunkPlan<'a> {
+    /// In payload order, without duplicates.
+    chunks: Vec<PlannedChunk<'a>>,
     payload: Value,
     /// UTF-16 code units of the chunks with their keys.
     chars: usize,
 }
 
-fn plan_chunks(id: &str, encoded: &Encoded) -> ChunkPlan {
+/// A chunk of a save: its content name, its store key, its packed text and the UTF-16 code
+/// units of key and text.
+struct PlannedChunk<'a> {
+    name: &'a str,
+    key: String,
+    text: &'a str,
+    chars: usize,
+}
+
+fn plan_chunks<'a>(id: &str, snapshot: &'a Snapshot) -> ChunkPlan<'a> {
     let mut chunks = Vec::new();
     let mut seen = HashSet::new();
     let mut chars = 0;
-    let mut name_of = |json: &String| {
-        let text = pack(json);
-        let name = chunk_name(&text);
-        if seen.insert(name.clone()) {
-            let key = chunk_key(id, &name);
-            chars += key_chars(&key, &text);
-            chunks.push((name.clone(), key, text));
+    let mut name_of = |chunk: &'a PackedChunk| {
+        if seen.insert(chunk.name.as_str()) {
+            let key = chunk_key(id, &chunk.name);
+            let size = utf16_len(&key) + chunk.chars;
+            chars += size;
+            chunks.push(PlannedChunk {
+                name: &chunk.name,
+                key,
+                text: &chunk.text,
+                chars: size,
+            });
         }
-        Value::from(name)
+        Value::from(chunk.name.as_str())
     };
     let mut payload = serde_json::Map::new();
     payload.insert(
         "schema_version".into(),
         Value::from(crate::model::SCHEMA_VERSION),
     );
-    payload.insert("meta".into(), name_of(&encoded.meta));
-    for (t, blocks) in Table::ALL.iter().zip(&encoded.blocks) {
+    payload.insert("meta".into(), name_of(&snapshot.meta));
+    for (t, blocks) in Table::ALL.iter().zip(&snapshot.blocks) {
         let list: Vec<Value> = blocks.iter().map(&mut name_of).collect();
         payload.insert(t.name().into(), Value::Array(list));
     }
@@ -925,7 +1004,8 @@ pub async fn storage_usage_async<S: AsyncKeyValueStore>(store: &S) -> Result<usi
 /// choose between localStorage and IndexedDB before saving.
 pub fn encoded_size(ws: &Workspace) -> Result<usize, PersistError> {
     let id = "w0000000000";
-    let plan = plan_chunks(id, &codec::encode(ws)?);
+    let snapshot = Snapshot::of(ws)?;
+    let plan = plan_chunks(id, &snapshot);
     let manifest = envelope_text(
         FORMAT_VERSION,
         "2000-01-01T00:00:00.000Z",

@@ -212,9 +212,11 @@ pub async fn save_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
     save_snapshot_placed(store, id, &Snapshot::of(ws)?, ctx, overwrite).await
 }
 
-/// Saves a workspace as `id` where it fits: when the small store is full, the workspace
-/// moves to the large store and the save is made there; after a save that leaves it larger
-/// than [`INDEXED_DB_THRESHOLD_CHARS`] in the small store, it moves too. `overwrite` replaces
+/// Saves a workspace as `id` where it fits: a snapshot larger than
+/// [`INDEXED_DB_THRESHOLD_CHARS`] goes to the large store at once; when the small store is
+/// full, the workspace moves to the large store and the save is made there; after a save that
+/// leaves it larger than the threshold in the small store (its other generation counted), it
+/// moves too. `overwrite` replaces
 /// another tab's newer save (the user chose to).
 pub async fn save_snapshot_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
     store: &mut Tiered<A, B>,
@@ -223,6 +225,11 @@ pub async fn save_snapshot_placed<A: AsyncKeyValueStore, B: AsyncKeyValueStore>(
     ctx: &SaveContext<'_>,
     overwrite: bool,
 ) -> Result<SaveReceipt, PersistError> {
+    // Too large for the small store whatever it holds: moved first, so the save is not
+    // tried there (a 100k-account workspace would fill localStorage before failing).
+    if snapshot.chunk_chars() > INDEXED_DB_THRESHOLD_CHARS && store.can_move(id) {
+        let _ = store.move_to_large(id).await;
+    }
     match save_generation(store, id, snapshot, ctx, !overwrite).await {
         Err(PersistError::QuotaExceeded { .. }) if store.can_move(id) => {
             store.move_to_large(id).await?;

@@ -18,7 +18,6 @@ use super::state::WorkspaceState;
 use super::storage::{IdbStore, LocalStore};
 use crate::model::Workspace;
 use crate::persist::backup::{dismiss_reminder_async, mark_exported_async};
-use crate::persist::codec::Encoding;
 use crate::persist::protocol::{discard_unreadable_async, peek_head_async};
 use crate::persist::workspaces::{
     delete_all_data_async, delete_async, list_async, purge_async, purge_expired_async,
@@ -26,8 +25,8 @@ use crate::persist::workspaces::{
 };
 use crate::persist::{
     self, create_placed, create_snapshot_placed, head_key, load_async, save_snapshot_placed,
-    PersistError, SaveContext, Snapshot, Tier, Tiered, Trashed, WorkspaceSummary, INDEX_KEY,
-    UNDO_SECONDS,
+    PersistError, SaveContext, Snapshot, SnapshotSteps, Tier, Tiered, Trashed, WorkspaceSummary,
+    INDEX_KEY, UNDO_SECONDS,
 };
 
 type Store = Tiered<LocalStore, IdbStore>;
@@ -580,19 +579,19 @@ pub(super) async fn snapshot_in_steps(data: WorkspaceState) -> Result<Snapshot, 
     let mut restarts = 0;
     'encode: loop {
         let revision = data.revision();
-        let mut encoding = workspace.with_untracked(Encoding::start)?;
+        let mut steps = workspace.with_untracked(SnapshotSteps::start)?;
         let rows = if restarts < SAVE_RESTARTS {
             SAVE_STEP_ROWS
         } else {
             usize::MAX
         };
-        while workspace.with_untracked(|ws| encoding.step(ws, rows))? {
+        while workspace.with_untracked(|ws| steps.step(ws, rows))? {
             browser::next_task().await;
             if data.revision() != revision {
                 restarts += 1;
                 continue 'encode;
             }
         }
-        return Ok(workspace.with_untracked(|ws| Snapshot::from_encoding(ws, encoding)));
+        return Ok(workspace.with_untracked(|ws| steps.finish(ws)));
     }
 }

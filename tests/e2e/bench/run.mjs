@@ -116,7 +116,7 @@ async function timed(page, call, fresh = false) {
     const out = typeof result === 'string' ? JSON.parse(result) : result;
     // The storage hook marks its steps (create, edit, save, load): the longest task of each.
     if (out.marks) {
-      const [created, , edited, saved, loaded] = out.marks.map((m, i) => within(i ? out.marks[i - 1] : start, m));
+      const [, created, edited, saved, loaded] = out.marks.map((m, i) => within(i ? out.marks[i - 1] : start, m));
       out.longestTask = { created, edited, saved, loaded };
     }
     return { ...out, longest: within(start, end) };
