@@ -162,3 +162,33 @@ fn scoring_in_steps_takes_one_step_per_framework_and_equals_scoring_at_once() {
     partial.step();
     assert_same(&engine, &partial.finish(), &at_once);
 }
+
+#[test]
+fn indexing_in_steps_of_a_few_rows_equals_indexing_at_once() {
+    let ws = demo_workspace();
+    let (engine, _, at_once) = scored(&ws);
+    let rows = ws.accounts.len() + ws.stakeholders.len();
+    assert!(!ws.stakeholders.is_empty(), "the demo has stakeholders");
+    let mut steps = engine.index_in_steps(&ws.accounts, &ws.stakeholders);
+    let mut taken = 1;
+    while steps.step(&ws.accounts, &ws.stakeholders, 7) {
+        taken += 1;
+    }
+    assert_eq!(taken, rows.div_ceil(7));
+    let portfolio = steps.finish(&ws.accounts, &ws.stakeholders);
+    assert_eq!(portfolio.accounts(), ws.accounts.len());
+    assert_same(&engine, &engine.score(&portfolio), &at_once);
+}
+
+#[test]
+fn indexing_in_steps_ends_when_the_records_are_shorter_than_announced() {
+    let ws = demo_workspace();
+    let engine = Engine::new(&ws.frameworks_in_force()).expect("frameworks");
+    let mut steps = engine.index_in_steps(&ws.accounts, &ws.stakeholders);
+    let fewer = &ws.accounts[..10];
+    let mut taken = 0;
+    while steps.step(fewer, &[], 4) {
+        taken += 1;
+        assert!(taken < 10, "the indexing does not end");
+    }
+}

@@ -29,7 +29,7 @@ use crate::framework::{
 };
 use crate::model::{Account, Inputs, Stakeholder};
 pub(crate) use table::FastMap;
-use table::{Cell, Table};
+use table::{Cell, Table, TableBuilder};
 
 /// How a dimension's score came about. Small and `Copy`; [`explain`] turns it into words.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -328,6 +328,69 @@ pub struct Scores {
     frameworks: Vec<Arc<FrameworkScores>>,
 }
 
+/// An indexing under way (see [`Engine::index_in_steps`]).
+pub struct IndexSteps {
+    accounts: TableBuilder,
+    stakeholders: TableBuilder,
+}
+
+impl IndexSteps {
+    /// Indexes up to `rows` more rows, accounts first; `true` while rows remain.
+    pub fn step(
+        &mut self,
+        accounts: &[Account],
+        stakeholders: &[Stakeholder],
+        rows: usize,
+    ) -> bool {
+        let before = self.accounts.filled() + self.stakeholders.filled();
+        let of_accounts = rows.min(self.accounts.remaining());
+        let next = accounts.get(self.accounts.filled()..).unwrap_or_default();
+        self.accounts
+            .add(next.iter().take(of_accounts).map(|a| &a.inputs));
+        let next = stakeholders
+            .get(self.stakeholders.filled()..)
+            .unwrap_or_default();
+        self.stakeholders
+            .add(next.iter().take(rows - of_accounts).map(|s| &s.inputs));
+        let progressed = self.accounts.filled() + self.stakeholders.filled() > before;
+        // Records shorter than announced end the indexing rather than loop on it.
+        progressed && self.accounts.remaining() + self.stakeholders.remaining() > 0
+    }
+
+    /// The portfolio, once [`IndexSteps::step`] said no rows remain: with each stakeholder's
+    /// account found by id.
+    pub fn finish(self, accounts: &[Account], stakeholders: &[Stakeholder]) -> Portfolio {
+        let owner = if stakeholders.is_empty() {
+            Vec::new()
+        } else {
+            let by_id: FastMap<&str, u32> = accounts
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.as_str(), i as u32))
+                .collect();
+            // Stakeholders usually arrive grouped by account, so the previous answer is often
+            // the right one and saves a lookup.
+            let mut last: Option<(&str, Option<u32>)> = None;
+            stakeholders
+                .iter()
+                .map(|s| match last {
+                    Some((id, found)) if id == s.account => found,
+                    _ => {
+                        let found = by_id.get(s.account.as_str()).copied();
+                        last = Some((s.account.as_str(), found));
+                        found
+                    }
+                })
+                .collect()
+        };
+        Portfolio {
+            accounts: self.accounts.finish(),
+            stakeholders: self.stakeholders.finish(),
+            owner,
+        }
+    }
+}
+
 /// A scoring under way, one framework per [`ScoreSteps::step`] (see [`Engine::score_in_steps`]).
 pub struct ScoreSteps<'a> {
     engine: &'a Engine,
@@ -531,32 +594,19 @@ impl Engine {
 
     /// Reads accounts and stakeholders into a [`Portfolio`] for [`Engine::score`].
     pub fn index(&self, accounts: &[Account], stakeholders: &[Stakeholder]) -> Portfolio {
-        let by_id: FastMap<&str, u32> = accounts
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.as_str(), i as u32))
-            .collect();
-        // Stakeholders usually arrive grouped by account, so the previous answer is often the
-        // right one and saves a lookup.
-        let mut last: Option<(&str, Option<u32>)> = None;
-        let owner = stakeholders
-            .iter()
-            .map(|s| match last {
-                Some((id, found)) if id == s.account => found,
-                _ => {
-                    let found = by_id.get(s.account.as_str()).copied();
-                    last = Some((s.account.as_str(), found));
-                    found
-                }
-            })
-            .collect();
-        Portfolio {
-            accounts: Table::build(&self.account_keys, accounts.iter().map(|a| &a.inputs)),
-            stakeholders: Table::build(
-                &self.stakeholder_keys,
-                stakeholders.iter().map(|s| &s.inputs),
-            ),
-            owner,
+        let mut steps = self.index_in_steps(accounts, stakeholders);
+        while steps.step(accounts, stakeholders, usize::MAX) {}
+        steps.finish(accounts, stakeholders)
+    }
+
+    /// Indexes accounts and stakeholders a slice of rows at a time, for a caller that must not
+    /// hold its thread for the whole of it (the browser's main thread, at 100k accounts).
+    /// Every step must be given the records given here, unchanged; finishes equal to
+    /// [`Engine::index`].
+    pub fn index_in_steps(&self, accounts: &[Account], stakeholders: &[Stakeholder]) -> IndexSteps {
+        IndexSteps {
+            accounts: TableBuilder::new(&self.account_keys, accounts.len()),
+            stakeholders: TableBuilder::new(&self.stakeholder_keys, stakeholders.len()),
         }
     }
 

@@ -5,7 +5,8 @@
 //! column-wise: a framework touches a few dense arrays instead of striding through every key
 //! of every row. A cell packs a number, a label index or "missing" into one `u64` (NaN boxing),
 //! halving the traffic of a tagged enum. Building it walks each row's sorted input map once
-//! against the sorted keys, so no key is looked up by string per row.
+//! against the sorted keys, so no key is looked up by string per row; it can be done a slice of
+//! rows at a time ([`TableBuilder`]).
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -90,30 +91,33 @@ const SCAN: usize = 16;
 
 /// A column's distinct labels, numbered as they first appear.
 #[derive(Clone, Default)]
-struct Interner<'a> {
-    /// The labels, while there are at most [`SCAN`].
-    few: Vec<&'a str>,
-    /// All the labels, once there are more.
-    many: FastMap<&'a str, u32>,
+struct Labels {
+    /// The labels by number.
+    list: Vec<String>,
+    /// Every label's number, once there are more than [`SCAN`].
+    many: FastMap<String, u32>,
 }
 
-impl<'a> Interner<'a> {
-    /// The label's index, and whether it is new.
-    fn add(&mut self, t: &'a str) -> (u32, bool) {
+impl Labels {
+    /// The label's number, given a new one if it is new.
+    fn number(&mut self, t: &str) -> u32 {
         if self.many.is_empty() {
-            if let Some(i) = self.few.iter().position(|l| *l == t) {
-                return (i as u32, false);
+            if let Some(i) = self.list.iter().position(|l| l == t) {
+                return i as u32;
             }
-            self.few.push(t);
-            let id = self.few.len() as u32 - 1;
-            if self.few.len() > SCAN {
-                self.many = self.few.drain(..).zip(0..).collect();
+            self.list.push(t.to_string());
+            if self.list.len() > SCAN {
+                self.many = self.list.iter().cloned().zip(0..).collect();
             }
-            return (id, true);
+            return self.list.len() as u32 - 1;
         }
-        let fresh = self.many.len() as u32;
-        let id = *self.many.entry(t).or_insert(fresh);
-        (id, id == fresh)
+        if let Some(&id) = self.many.get(t) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.list.push(t.to_string());
+        self.many.insert(t.to_string(), id);
+        id
     }
 }
 
@@ -127,34 +131,75 @@ pub(super) struct Table {
 }
 
 impl Table {
-    pub(super) fn build<'a>(
-        keys: &[String],
-        rows: impl ExactSizeIterator<Item = &'a Inputs>,
-    ) -> Table {
-        let width = keys.len();
-        let n = rows.len();
-        // Keys in the map's own (byte) order, for a binary search by the map's key.
-        let mut sorted: Vec<(&str, usize)> = keys
-            .iter()
-            .enumerate()
-            .map(|(c, k)| (k.as_str(), c))
-            .collect();
+    /// The table of `rows` in one go.
+    #[cfg(test)]
+    fn build<'a>(keys: &[String], rows: impl ExactSizeIterator<Item = &'a Inputs>) -> Table {
+        let mut builder = TableBuilder::new(keys, rows.len());
+        builder.add(rows);
+        builder.finish()
+    }
+
+    /// A column's cells, by row (empty when the column does not exist).
+    pub(super) fn column(&self, col: usize) -> &[Packed] {
+        self.columns.get(col).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A [`Table`] filled a slice of rows at a time, so a page indexing 100k accounts can yield
+/// in between; it holds no borrow of the rows between slices.
+pub(super) struct TableBuilder {
+    keys: Vec<String>,
+    /// The keys in the input maps' own (byte) order, for a binary search by a map's key.
+    sorted: Vec<(String, usize)>,
+    rows: usize,
+    /// Rows added so far.
+    filled: usize,
+    columns: Vec<Vec<Packed>>,
+    labels: Vec<Labels>,
+}
+
+impl TableBuilder {
+    /// A builder for `rows` rows of the columns `keys`.
+    pub(super) fn new(keys: &[String], rows: usize) -> TableBuilder {
+        let mut sorted: Vec<(String, usize)> = keys.iter().cloned().zip(0..).collect();
         sorted.sort_unstable();
-        let mut columns = vec![vec![Packed::MISSING; n]; width];
-        let mut interned: Vec<Interner<'a>> = vec![Interner::default(); width];
-        let mut labels: Vec<Vec<String>> = vec![Vec::new(); width];
+        TableBuilder {
+            keys: keys.to_vec(),
+            sorted,
+            rows,
+            filled: 0,
+            columns: vec![vec![Packed::MISSING; rows]; keys.len()],
+            labels: vec![Labels::default(); keys.len()],
+        }
+    }
+
+    /// The rows not added yet.
+    pub(super) fn remaining(&self) -> usize {
+        self.rows - self.filled
+    }
+
+    /// The row the next [`TableBuilder::add`] starts at.
+    pub(super) fn filled(&self) -> usize {
+        self.filled
+    }
+
+    /// Adds the next rows (beyond the table's size, they are ignored).
+    pub(super) fn add<'a>(&mut self, rows: impl Iterator<Item = &'a Inputs>) {
         // Rows of one file mostly share their keys, so the key at a position is first checked
         // against the previous row's key there; only a different key is searched for.
         let mut previous: Vec<(&'a str, Option<usize>)> = Vec::new();
-        for (row, inputs) in rows.enumerate() {
+        for inputs in rows.take(self.remaining()) {
+            let row = self.filled;
+            self.filled += 1;
             for (at, (key, input)) in inputs.iter().enumerate() {
                 let col = match previous.get(at) {
                     Some(&(k, c)) if k == key.as_str() => c,
                     _ => {
-                        let c = sorted
-                            .binary_search_by(|&(k, _)| k.cmp(key.as_str()))
+                        let c = self
+                            .sorted
+                            .binary_search_by(|(k, _)| k.as_str().cmp(key.as_str()))
                             .ok()
-                            .map(|i| sorted[i].1);
+                            .map(|i| self.sorted[i].1);
                         match previous.get_mut(at) {
                             Some(p) => *p = (key.as_str(), c),
                             None => previous.push((key.as_str(), c)),
@@ -163,29 +208,22 @@ impl Table {
                     }
                 };
                 let Some(c) = col else { continue };
-                columns[c][row] = match input {
+                self.columns[c][row] = match input {
                     Input::Number(v) => Packed::number(*v),
-                    Input::Text(t) => {
-                        let (id, new) = interned[c].add(t);
-                        if new {
-                            labels[c].push(t.clone());
-                        }
-                        Packed::label(id)
-                    }
+                    Input::Text(t) => Packed::label(self.labels[c].number(t)),
                 };
             }
         }
-        Table {
-            keys: keys.to_vec(),
-            rows: n,
-            columns,
-            labels,
-        }
     }
 
-    /// A column's cells, by row (empty when the column does not exist).
-    pub(super) fn column(&self, col: usize) -> &[Packed] {
-        self.columns.get(col).map_or(&[], Vec::as_slice)
+    /// The table; rows never added stay missing.
+    pub(super) fn finish(self) -> Table {
+        Table {
+            keys: self.keys,
+            rows: self.rows,
+            columns: self.columns,
+            labels: self.labels.into_iter().map(|l| l.list).collect(),
+        }
     }
 }
 
