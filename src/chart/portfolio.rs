@@ -165,8 +165,7 @@ pub fn pareto_curve(values: &[f64]) -> Result<Vec<(f64, f64)>, ChartError> {
             return Err(ChartError::NegativeAmount { name });
         }
     }
-    let mut sorted = values.to_vec();
-    sorted.sort_by(|a, b| b.total_cmp(a));
+    let sorted = crate::scoring::segmentation::sorted_descending(values);
     let total: f64 = sorted.iter().sum();
     let mut curve = vec![(0.0, 0.0)];
     if total <= 0.0 {

@@ -22,7 +22,7 @@ use chrono::NaiveDate;
 use crate::framework::presets::ACCOUNT_PRESETS;
 use crate::model::{Account, AccountLevel, Settings, Workspace};
 use crate::scoring::segmentation::{abc, basis_key, rank_key, rfm, sort_keyed};
-use crate::scoring::{Engine, FastMap, Portfolio, Scores};
+use crate::scoring::{Engine, FastMap, FrameworkScores, Portfolio, Scores};
 
 /// The frameworks of the table, in [`ACCOUNT_PRESETS`] order: scorecard, credit, external,
 /// internal. A column's framework is its index in that list.
@@ -103,9 +103,9 @@ pub struct Filter {
 #[derive(Debug, Default)]
 pub struct Columns {
     len: usize,
-    /// Per framework, the complete total (NaN when incomplete) and the class ([`NONE`]).
-    score: [Vec<f64>; FRAMEWORKS],
-    class: [Vec<u8>; FRAMEWORKS],
+    /// Per framework, its results (shared with the scores, not copied; `None` when the
+    /// framework is not in force).
+    results: [Option<Arc<FrameworkScores>>; FRAMEWORKS],
     /// How many classes each framework has (0 when the framework is not in force).
     classes: [usize; FRAMEWORKS],
     /// What does not depend on the frameworks, shared by every scoring of the same records.
@@ -190,12 +190,7 @@ impl<'a> Distinct<'a> {
 }
 
 impl RecordColumns {
-    fn build(
-        engine: &Engine,
-        portfolio: &Portfolio,
-        ws: &Workspace,
-        as_of: Option<NaiveDate>,
-    ) -> RecordColumns {
+    fn build(portfolio: &Portfolio, ws: &Workspace, as_of: Option<NaiveDate>) -> RecordColumns {
         let accounts = &ws.accounts;
         let len = accounts.len();
         let mut c = RecordColumns {
@@ -204,11 +199,7 @@ impl RecordColumns {
             ..RecordColumns::default()
         };
         let basis = basis_key(ws.settings.abc_basis);
-        let values = if engine.account_keys().iter().any(|k| k == basis) {
-            portfolio.numbers(basis)
-        } else {
-            accounts.iter().map(|a| a.number(basis)).collect()
-        };
+        let values = portfolio.numbers_of(basis, accounts);
         c.abc = abc(&values, ws.settings.abc_cutoffs)
             .into_iter()
             .map(|a| a.map_or(NONE, |a| a as u8))
@@ -256,7 +247,7 @@ impl Columns {
         ws: &Workspace,
         as_of: Option<NaiveDate>,
     ) -> Columns {
-        let records = RecordColumns::build(engine, portfolio, ws, as_of);
+        let records = RecordColumns::build(portfolio, ws, as_of);
         Columns::with_records(engine, scores, ws.accounts.len(), Arc::new(records))
     }
 
@@ -278,7 +269,7 @@ impl Columns {
         {
             Arc::clone(kept)
         } else {
-            Arc::new(RecordColumns::build(engine, portfolio, ws, as_of))
+            Arc::new(RecordColumns::build(portfolio, ws, as_of))
         };
         Columns::with_records(engine, scores, ws.accounts.len(), records)
     }
@@ -295,22 +286,10 @@ impl Columns {
             ..Columns::default()
         };
         for (slot, id) in ACCOUNT_PRESETS.into_iter().enumerate() {
-            let Some(fi) = engine.index_of(id) else {
-                c.score[slot] = vec![f64::NAN; len];
-                c.class[slot] = vec![NONE; len];
-                continue;
-            };
-            c.classes[slot] = engine.frameworks()[fi].classes().len();
-            let results = scores.framework(fi);
-            (c.score[slot], c.class[slot]) = (0..len)
-                .map(|row| {
-                    let o = results.outcome(row);
-                    (
-                        o.complete_total().unwrap_or(f64::NAN),
-                        o.class.unwrap_or(NONE),
-                    )
-                })
-                .unzip();
+            if let Some(fi) = engine.index_of(id) {
+                c.classes[slot] = engine.frameworks()[fi].classes().len();
+                c.results[slot] = Some(scores.shared(fi));
+            }
         }
         c
     }
@@ -327,12 +306,15 @@ impl Columns {
 
     /// The complete total of a row in a framework.
     pub fn score(&self, framework: usize, row: usize) -> Option<f64> {
-        Some(self.score[framework][row]).filter(|v| !v.is_nan())
+        self.results[framework]
+            .as_ref()?
+            .outcome(row)
+            .complete_total()
     }
 
     /// The class of a row in a framework.
     pub fn class(&self, framework: usize, row: usize) -> Option<u8> {
-        Some(self.class[framework][row]).filter(|c| *c != NONE)
+        self.results[framework].as_ref()?.outcome(row).class
     }
 
     /// How many classes a framework has (0 when it is not in force).
@@ -420,7 +402,7 @@ impl Columns {
         match column {
             Column::Name => Some(u64::from(self.name_rank(accounts)[row]) + 1),
             Column::Score(f) => self.score(f, row).map(rank_key),
-            Column::Class(f) => small(self.class[f][row]),
+            Column::Class(f) => self.class(f, row).map(|c| u64::from(c) + 1),
             Column::Abc => small(self.records.abc[row]),
             Column::Rfm => self.rfm(row).map(u64::from),
             Column::Owner => index(self.records.owner[row]),
@@ -479,7 +461,7 @@ pub fn select(
         }
         let values: [u8; FACETS] = std::array::from_fn(|f| match f {
             FRAMEWORKS => columns.records.abc[row],
-            f => columns.class[f][row],
+            f => columns.class(f, row).unwrap_or(NONE),
         });
         let wanted: [Option<u8>; FACETS] = std::array::from_fn(|f| match f {
             FRAMEWORKS => filter.abc,

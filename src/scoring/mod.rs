@@ -223,6 +223,16 @@ impl Portfolio {
             .collect()
     }
 
+    /// The numbers of one account input key, by account, read from the index when a framework
+    /// reads the key and from `accounts` (the records this portfolio indexed) otherwise.
+    pub fn numbers_of(&self, key: &str, accounts: &[Account]) -> Vec<Option<f64>> {
+        if self.accounts.keys.iter().any(|k| k == key) {
+            self.numbers(key)
+        } else {
+            accounts.iter().map(|a| a.number(key)).collect()
+        }
+    }
+
     /// For each stakeholder, the index of its account, `None` when its account id is unknown.
     pub fn stakeholder_accounts(&self) -> &[Option<u32>] {
         &self.owner
@@ -449,6 +459,12 @@ impl FrameworkScores {
 }
 
 impl Scores {
+    /// The results of the framework at this engine index, shared: they stay as they are
+    /// while this scoring lives, and a later scoring writes its own.
+    pub fn shared(&self, index: usize) -> Arc<FrameworkScores> {
+        Arc::clone(&self.frameworks[index])
+    }
+
     /// The results of the framework at this engine index.
     pub fn framework(&self, index: usize) -> &FrameworkScores {
         &self.frameworks[index]

@@ -87,6 +87,16 @@ pub(crate) fn sort_keyed(items: &mut Vec<(u64, u32)>) {
     }
 }
 
+/// The values largest first (NaN-free), by the radix sort of [`sort_keyed`].
+pub(crate) fn sorted_descending(values: &[f64]) -> Vec<f64> {
+    let mut keyed: Vec<(u64, u32)> = values.iter().map(|&v| (!rank_key(v), 0)).collect();
+    sort_keyed(&mut keyed);
+    keyed
+        .into_iter()
+        .map(|(key, _)| from_rank_key(!key))
+        .collect()
+}
+
 /// ABC classes by cumulative share of the value, largest first. An account is A while the
 /// cumulative share up to and including it is within the first cut-off (percent), B within the
 /// second, else C; the largest account is always A, since it alone makes the head of the curve.
@@ -532,6 +542,24 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::sample::Seeded;
+
+    #[test]
+    fn values_sorted_largest_first_equal_a_comparison_sort() {
+        let mut r = Seeded::new(11);
+        for len in [0, 3, 64, 5_000] {
+            let values: Vec<f64> = (0..len)
+                .map(|_| match r.below(4) {
+                    0 => (r.below(30) * 1_000) as f64,
+                    1 => r.upto(1e7),
+                    2 => 0.0,
+                    _ => r.upto(1e300),
+                })
+                .collect();
+            let mut expected = values.clone();
+            expected.sort_by(|a, b| b.total_cmp(a));
+            assert_eq!(sorted_descending(&values), expected, "{len} values");
+        }
+    }
 
     #[test]
     fn the_radix_sort_orders_pairs_as_a_sort_does_ties_by_index() {

@@ -18,7 +18,7 @@ use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::download;
+use super::{browser, download};
 use crate::chart::{Chart, ChartStyle, RadarLayout};
 
 /// A chart drawn on a canvas as wide as its container, `aspect` = height / width.
@@ -69,7 +69,19 @@ pub fn ChartCanvas(
         }
     });
 
+    // The first drawing waits for a task of its own: a view with several charts (the
+    // Portfolio view at 100k accounts) shows its other content first, then draws each chart in
+    // a task of its own instead of holding the page for all of them. Later changes redraw at
+    // once.
+    let ready = RwSignal::new(false);
+    leptos::task::spawn_local(async move {
+        browser::next_task().await;
+        let _ = ready.try_set(true);
+    });
     Effect::new(move |_| {
+        if !ready.get() {
+            return;
+        }
         let width = css_width.get();
         let Some(canvas) = canvas_ref.get() else {
             return;

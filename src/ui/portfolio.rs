@@ -86,22 +86,28 @@ fn Pareto() -> impl IntoView {
     let data = use_workspace();
     let chart = Memo::new(move |_| {
         let lang = app.lang.get();
-        data.workspace.with(|ws| {
-            let mut values: Vec<f64> = ws
-                .accounts
-                .iter()
-                .filter_map(|a| a.number(crate::model::keys::ANNUAL_SALES))
-                .filter(|v| v.is_finite() && *v >= 0.0)
-                .collect();
-            values.sort_by(|a, b| b.total_cmp(a));
-            (!values.is_empty()).then(|| {
-                Chart::Pareto(ParetoSpec {
-                    title: Msg::ParetoTitle.text(lang).to_string(),
-                    x_caption: Msg::ShareOfAccounts.text(lang).to_string(),
-                    y_caption: Msg::CumulativeShare.text(lang).to_string(),
-                    values,
-                    cutoffs: ws.settings.abc_cutoffs,
-                })
+        let sales = data.scored.with(|scored| {
+            let scored = scored.as_ref().ok()?;
+            data.workspace.with(|ws| {
+                Some(
+                    scored
+                        .portfolio
+                        .numbers_of(crate::model::keys::ANNUAL_SALES, &ws.accounts),
+                )
+            })
+        })?;
+        let values: Vec<f64> = sales
+            .into_iter()
+            .flatten()
+            .filter(|v| v.is_finite() && *v >= 0.0)
+            .collect();
+        (!values.is_empty()).then(|| {
+            Chart::Pareto(ParetoSpec {
+                title: Msg::ParetoTitle.text(lang).to_string(),
+                x_caption: Msg::ShareOfAccounts.text(lang).to_string(),
+                y_caption: Msg::CumulativeShare.text(lang).to_string(),
+                values,
+                cutoffs: data.workspace.with(|ws| ws.settings.abc_cutoffs),
             })
         })
     });
