@@ -1197,38 +1197,71 @@ fn decode_read(
     meta: &Value,
     blocks: [Vec<Result<Block<'_>, PersistError>>; 4],
 ) -> Result<Workspace, PersistError> {
-    let meta: MetaIn = serde_json::from_value(meta.clone())
-        .map_err(|e| PersistError::Malformed(format!("workspace settings: {e}")))?;
-    if meta.schema_version > SCHEMA_VERSION {
-        return Err(PersistError::NewerVersion {
-            what: "workspace schema",
-            found: u64::from(meta.schema_version),
-            supported: u64::from(SCHEMA_VERSION),
-            raw: String::new(),
-        });
+    let mut decoding = Decoding::start(meta)?;
+    for (t, list) in Table::ALL.into_iter().zip(blocks) {
+        for (i, b) in list.into_iter().enumerate() {
+            decoding.add_read(t, i, &b?)?;
+        }
     }
-    let [a, s, o, c] = blocks;
-    let mut ws = Workspace {
-        schema_version: meta.schema_version,
-        name: meta.name,
-        frameworks: meta.frameworks,
-        settings: meta.settings,
-        column_mappings: meta.column_mappings,
-        ..Workspace::default()
-    };
-    for (i, b) in a.into_iter().enumerate() {
-        decode_accounts(&b?, i, &mut ws.accounts)?;
+    Ok(decoding.finish())
+}
+
+/// A payload decoded a block at a time as its blocks arrive, in table order: the load reads a
+/// large store's chunks one per task, so a 100k-account workspace is decoded in as many small
+/// steps. Gives the workspace [`decode_sources`] gives, and the same first error.
+pub struct Decoding {
+    ws: Workspace,
+}
+
+impl Decoding {
+    /// Reads the meta (name, settings, frameworks, mappings), refusing a newer schema.
+    pub fn start(meta: &Value) -> Result<Decoding, PersistError> {
+        let meta: MetaIn = serde_json::from_value(meta.clone())
+            .map_err(|e| PersistError::Malformed(format!("workspace settings: {e}")))?;
+        if meta.schema_version > SCHEMA_VERSION {
+            return Err(PersistError::NewerVersion {
+                what: "workspace schema",
+                found: u64::from(meta.schema_version),
+                supported: u64::from(SCHEMA_VERSION),
+                raw: String::new(),
+            });
+        }
+        Ok(Decoding {
+            ws: Workspace {
+                schema_version: meta.schema_version,
+                name: meta.name,
+                frameworks: meta.frameworks,
+                settings: meta.settings,
+                column_mappings: meta.column_mappings,
+                ..Workspace::default()
+            },
+        })
     }
-    for (i, b) in s.into_iter().enumerate() {
-        decode_stakeholders(&b?, i, &mut ws.stakeholders)?;
+
+    /// Decodes block `i` of `table`, the next block in table order.
+    pub fn add(
+        &mut self,
+        table: Table,
+        i: usize,
+        block: BlockSource<'_>,
+    ) -> Result<(), PersistError> {
+        self.add_read(table, i, &read_block(block, table, i)?)
     }
-    for (i, b) in o.into_iter().enumerate() {
-        decode_orders(&b?, i, &mut ws.orders)?;
+
+    fn add_read(&mut self, table: Table, i: usize, b: &Block<'_>) -> Result<(), PersistError> {
+        let ws = &mut self.ws;
+        match table {
+            Table::Accounts => decode_accounts(b, i, &mut ws.accounts),
+            Table::Stakeholders => decode_stakeholders(b, i, &mut ws.stakeholders),
+            Table::Orders => decode_orders(b, i, &mut ws.orders),
+            Table::CreditAssessments => decode_credit(b, i, &mut ws.credit_assessments),
+        }
     }
-    for (i, b) in c.into_iter().enumerate() {
-        decode_credit(&b?, i, &mut ws.credit_assessments)?;
+
+    /// The workspace decoded.
+    pub fn finish(self) -> Workspace {
+        self.ws
     }
-    Ok(ws)
 }
 
 /// Decodes the JSON text of a single-document payload as this app writes it, reading its

@@ -280,9 +280,14 @@ async fn read_generation<S: AsyncKeyValueStore>(
             .and_then(Value::as_array)
             .map_or(0, Vec::len);
     }
+    // Blocks are decoded as their chunks arrive (a large store answers each read in a task
+    // of its own, so a 100k-account workspace is not decoded in one go); on any error this
+    // stops, and the careful reading below reports it.
+    let mut arriving = Arriving::new(counts);
     for r in refs {
         let Some(name) = r.as_str() else {
             sources.push(Source::Inline(r));
+            arriving.take(sources.last());
             continue;
         };
         let key = chunk_key(id, name);
@@ -314,12 +319,13 @@ async fn read_generation<S: AsyncKeyValueStore>(
             json,
             read: pieces.len(),
         });
+        arriving.take(sources.last());
     }
-    // Blocks read straight from their texts; if anything is wrong, every chunk is parsed in
-    // order first, as a damaged chunk is reported before any block is decoded.
-    if let Some(ws) = decode_fast(&sources, counts) {
+    if let Some(ws) = arriving.finish() {
         return Ok((ws, env));
     }
+    // Something is wrong: every chunk is parsed in order first, as a damaged chunk is
+    // reported before any block is decoded.
     let mut values = Vec::with_capacity(sources.len());
     for s in &sources {
         values.push(match s {
@@ -361,24 +367,76 @@ enum Source {
     Inline(Value),
 }
 
-/// Decodes the sources (the meta, then the blocks of each table by `counts`) without
-/// building values of the chunks; `None` on any error, which the caller then reports.
-fn decode_fast(sources: &[Source], counts: [usize; 4]) -> Option<Workspace> {
-    let (meta, mut rest) = sources.split_first()?;
-    let meta = match meta {
-        Source::Chunk { json, .. } => serde_json::from_str::<Value>(json).ok()?,
-        Source::Inline(v) => v.clone(),
-    };
-    let mut blocks: [Vec<BlockSource>; 4] = Default::default();
-    for (n, out) in counts.iter().zip(blocks.iter_mut()) {
-        let (these, after) = rest.split_at((*n).min(rest.len()));
-        out.extend(these.iter().map(|s| match s {
-            Source::Chunk { json, .. } => BlockSource::Text(json),
-            Source::Inline(v) => BlockSource::Value(v),
-        }));
-        rest = after;
+/// The decoding of a generation's sources as they are read: the meta, then the blocks of
+/// each table by `counts`, straight from their texts (no `Value` of a chunk is built).
+struct Arriving {
+    counts: [usize; 4],
+    /// Sources taken so far.
+    taken: usize,
+    /// `None` before the meta, and for good after any error.
+    decoding: Option<codec::Decoding>,
+    failed: bool,
+}
+
+impl Arriving {
+    fn new(counts: [usize; 4]) -> Self {
+        Arriving {
+            counts,
+            taken: 0,
+            decoding: None,
+            failed: false,
+        }
     }
-    codec::decode_sources(&meta, blocks).ok()
+
+    /// Decodes the next source.
+    fn take(&mut self, source: Option<&Source>) {
+        let at = self.taken;
+        self.taken += 1;
+        let Some(source) = source.filter(|_| !self.failed) else {
+            return;
+        };
+        let decoded = match (at, &mut self.decoding) {
+            (0, _) => {
+                let meta = match source {
+                    Source::Chunk { json, .. } => serde_json::from_str::<Value>(json).ok(),
+                    Source::Inline(v) => Some(v.clone()),
+                };
+                self.decoding = meta.and_then(|m| codec::Decoding::start(&m).ok());
+                self.decoding.is_some()
+            }
+            (_, Some(decoding)) => {
+                let block = match source {
+                    Source::Chunk { json, .. } => BlockSource::Text(json),
+                    Source::Inline(v) => BlockSource::Value(v),
+                };
+                block_place(self.counts, at - 1)
+                    .is_some_and(|(t, i)| decoding.add(t, i, block).is_ok())
+            }
+            (_, None) => false,
+        };
+        self.failed |= !decoded;
+    }
+
+    /// The workspace, when every source was taken and decoded.
+    fn finish(self) -> Option<Workspace> {
+        let expected = 1 + self.counts.iter().sum::<usize>();
+        if self.failed || self.taken != expected {
+            return None;
+        }
+        self.decoding.map(codec::Decoding::finish)
+    }
+}
+
+/// The table and index in it of block number `n` counted across the tables by `counts`.
+fn block_place(counts: [usize; 4], n: usize) -> Option<(Table, usize)> {
+    let mut n = n;
+    for (t, count) in Table::ALL.into_iter().zip(counts) {
+        if n < count {
+            return Some((t, n));
+        }
+        n -= count;
+    }
+    None
 }
 
 /// Loads workspace `id`: the live generation, or — when it cannot be read — the newest older

@@ -24,9 +24,9 @@ use crate::persist::workspaces::{
     read_index_async, rename_async, restore_async, switch_async,
 };
 use crate::persist::{
-    self, create_placed, create_snapshot_placed, head_key, load_async, save_snapshot_placed,
-    PersistError, SaveContext, Snapshot, SnapshotSteps, Tier, Tiered, Trashed, WorkspaceSummary,
-    INDEX_KEY, UNDO_SECONDS,
+    self, create_snapshot_placed, head_key, load_async, save_snapshot_placed, PersistError,
+    SaveContext, Snapshot, SnapshotSteps, Tier, Tiered, Trashed, WorkspaceSummary, INDEX_KEY,
+    UNDO_SECONDS,
 };
 
 type Store = Tiered<LocalStore, IdbStore>;
@@ -395,8 +395,11 @@ impl Autosave {
             Op::Save(_) => None,
         };
         if let Some(ws) = created {
-            let (id, receipt) = create_placed(store, &ws, &context).await?;
-            self.opened(id, receipt.revision, ws, receipt.unexported.due());
+            let snapshot = snapshot_of(&ws).await?;
+            let (id, receipt) = create_snapshot_placed(store, &snapshot, &context).await?;
+            drop(snapshot);
+            self.opened(id, receipt.revision, ws, receipt.unexported.due())
+                .await;
             self.saved(store, receipt.live_chars);
         }
         Ok(())
@@ -481,7 +484,8 @@ impl Autosave {
             outcome.revision,
             outcome.workspace,
             outcome.unexported.due(),
-        );
+        )
+        .await;
         if matches!(
             self.status.get_untracked(),
             SaveStatus::ChangedElsewhere | SaveStatus::Full
@@ -492,7 +496,9 @@ impl Autosave {
     }
 
     /// Shows a workspace that was just loaded or stored, without saving it back.
-    fn opened(self, id: String, revision: u64, workspace: Workspace, remind: bool) {
+    /// Shows a stored workspace: indexed and scored in steps, so opening 100k accounts does
+    /// not hold the page.
+    async fn opened(self, id: String, revision: u64, workspace: Workspace, remind: bool) {
         self.session.update_value(|s| {
             s.id = Some(id.clone());
             s.base_revision = revision;
@@ -501,7 +507,7 @@ impl Autosave {
         });
         self.current.set(Some(id));
         self.remind_backup.set(remind);
-        self.data.replace(workspace);
+        self.data.replace_in_steps(workspace).await;
     }
 
     /// An empty workspace that is stored once the user changes something.
@@ -568,6 +574,15 @@ impl Autosave {
         let guard = mutex.try_lock()?;
         persist::storage_usage(guard.as_ref()?.small()).ok()
     }
+}
+
+/// Encodes a workspace not open yet for saving, a few thousand rows per task.
+async fn snapshot_of(ws: &Workspace) -> Result<Snapshot, PersistError> {
+    let mut steps = SnapshotSteps::start(ws)?;
+    while steps.step(ws, SAVE_STEP_ROWS)? {
+        browser::next_task().await;
+    }
+    Ok(steps.finish(ws))
 }
 
 /// Encodes the open workspace in place for saving (a 100k-account workspace is not copied),

@@ -142,6 +142,13 @@ impl WorkspaceState {
         self.write.set(workspace);
     }
 
+    /// Puts another workspace in place as [`WorkspaceState::replace`] does, indexed and
+    /// scored in steps as [`WorkspaceState::edit_records_in_steps`] does (opening a stored
+    /// 100k-account workspace).
+    pub async fn replace_in_steps(self, workspace: Workspace) {
+        self.edit_records_in_steps(move |ws| *ws = workspace).await;
+    }
+
     /// Changes the records: accounts, stakeholders, orders, credit assessments (and whatever
     /// else the same change touches, such as the workspace name or remembered mappings).
     pub fn edit_records(self, change: impl FnOnce(&mut Workspace)) {
