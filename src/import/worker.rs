@@ -204,35 +204,38 @@ pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), PersistEr
     Ok(())
 }
 
-/// The records in parts of at most [`RECORDS_PER_PART`] rows of each table.
-fn encode_parts(imported: &Imported) -> Result<Vec<String>, PersistError> {
+/// The records in parts of at most [`RECORDS_PER_PART`] rows of each table, moved out of
+/// `imported` (whose report stays) rather than copied.
+fn encode_parts(imported: &mut Imported) -> Result<Vec<String>, PersistError> {
     let n = RECORDS_PER_PART;
-    let parts = [
-        imported.accounts.len(),
-        imported.stakeholders.len(),
-        imported.orders.len(),
-        imported.assessments.len(),
-    ]
-    .into_iter()
-    .map(|len| len.div_ceil(n))
-    .max()
-    .unwrap_or(0)
-    .max(1);
-    fn slice<T: Clone>(rows: &[T], part: usize, n: usize) -> Vec<T> {
-        rows.iter().skip(part * n).take(n).cloned().collect()
+    let mut accounts = std::mem::take(&mut imported.accounts).into_iter();
+    let mut stakeholders = std::mem::take(&mut imported.stakeholders).into_iter();
+    let mut orders = std::mem::take(&mut imported.orders).into_iter();
+    let mut assessments = std::mem::take(&mut imported.assessments).into_iter();
+    let mut parts = Vec::new();
+    loop {
+        let ws = Workspace {
+            accounts: accounts.by_ref().take(n).collect(),
+            stakeholders: stakeholders.by_ref().take(n).collect(),
+            orders: orders.by_ref().take(n).collect(),
+            credit_assessments: assessments.by_ref().take(n).collect(),
+            ..Workspace::default()
+        };
+        let empty = ws.accounts.is_empty()
+            && ws.stakeholders.is_empty()
+            && ws.orders.is_empty()
+            && ws.credit_assessments.is_empty();
+        // An import with no records still sends one (empty) part.
+        if empty && !parts.is_empty() {
+            return Ok(parts);
+        }
+        parts.push(crate::persist::format::encode_document(
+            &ws,
+            "",
+            0,
+            "import-worker",
+        )?);
     }
-    (0..parts)
-        .map(|part| {
-            let ws = Workspace {
-                accounts: slice(&imported.accounts, part, n),
-                stakeholders: slice(&imported.stakeholders, part, n),
-                orders: slice(&imported.orders, part, n),
-                credit_assessments: slice(&imported.assessments, part, n),
-                ..Workspace::default()
-            };
-            crate::persist::format::encode_document(&ws, "", 0, "import-worker")
-        })
-        .collect()
 }
 
 impl ProblemLine {
@@ -435,7 +438,7 @@ impl ImportWorker {
             .map(|a| Account::new(a.id.clone(), a.name.clone()))
             .collect();
         let pairs: Vec<(&Table, &SheetPlan)> = self.sheets.iter().zip(plans).collect();
-        let imported = convert(&pairs, frameworks, &existing);
+        let mut imported = convert(&pairs, frameworks, &existing);
         let problems = imported
             .report
             .problems
@@ -457,7 +460,7 @@ impl ImportWorker {
             .map(|(i, _)| i)
             .collect();
         let records =
-            encode_parts(&imported).map_err(|e| Label::new(e.to_string(), e.to_string()))?;
+            encode_parts(&mut imported).map_err(|e| Label::new(e.to_string(), e.to_string()))?;
         let report = imported.report;
         let converted = Converted {
             rows_read: report.rows_read,
