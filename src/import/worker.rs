@@ -204,16 +204,31 @@ pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), PersistEr
     Ok(())
 }
 
-/// The records in parts of at most [`RECORDS_PER_PART`] rows of each table, moved out of
-/// `imported` (whose report stays) rather than copied.
-fn encode_parts(imported: &mut Imported) -> Result<Vec<String>, PersistError> {
+/// Sends the records in parts of at most [`RECORDS_PER_PART`] rows of each table, moved out
+/// of `imported` (whose report stays) rather than copied, each part as soon as it is encoded:
+/// the page decodes one part while the next is encoded. An import with no records still
+/// sends one (empty) part.
+fn send_parts(
+    imported: &mut Imported,
+    mut send: impl FnMut(usize, usize, String),
+) -> Result<(), PersistError> {
     let n = RECORDS_PER_PART;
+    let parts = [
+        imported.accounts.len(),
+        imported.stakeholders.len(),
+        imported.orders.len(),
+        imported.assessments.len(),
+    ]
+    .into_iter()
+    .map(|len| len.div_ceil(n))
+    .max()
+    .unwrap_or(0)
+    .max(1);
     let mut accounts = std::mem::take(&mut imported.accounts).into_iter();
     let mut stakeholders = std::mem::take(&mut imported.stakeholders).into_iter();
     let mut orders = std::mem::take(&mut imported.orders).into_iter();
     let mut assessments = std::mem::take(&mut imported.assessments).into_iter();
-    let mut parts = Vec::new();
-    loop {
+    for part in 0..parts {
         let ws = Workspace {
             accounts: accounts.by_ref().take(n).collect(),
             stakeholders: stakeholders.by_ref().take(n).collect(),
@@ -221,21 +236,10 @@ fn encode_parts(imported: &mut Imported) -> Result<Vec<String>, PersistError> {
             credit_assessments: assessments.by_ref().take(n).collect(),
             ..Workspace::default()
         };
-        let empty = ws.accounts.is_empty()
-            && ws.stakeholders.is_empty()
-            && ws.orders.is_empty()
-            && ws.credit_assessments.is_empty();
-        // An import with no records still sends one (empty) part.
-        if empty && !parts.is_empty() {
-            return Ok(parts);
-        }
-        parts.push(crate::persist::format::encode_document(
-            &ws,
-            "",
-            0,
-            "import-worker",
-        )?);
+        let text = crate::persist::format::encode_document(&ws, "", 0, "import-worker")?;
+        send(part, parts, text);
     }
+    Ok(())
 }
 
 impl ProblemLine {
@@ -282,13 +286,7 @@ impl ImportWorker {
                 frameworks,
                 existing,
             } => match self.convert(&plans, &frameworks, &existing, post) {
-                Ok((converted, records)) => {
-                    let parts = records.len();
-                    for (part, bytes) in records.into_iter().enumerate() {
-                        post(Reply::Records { part, parts }, Some(bytes.into_bytes()));
-                    }
-                    post(Reply::Converted(converted), None)
-                }
+                Ok(converted) => post(Reply::Converted(converted), None),
                 Err(message) => post(Reply::Failed { message }, None),
             },
             Request::ProblemRows { sheet, lang } => {
@@ -419,7 +417,7 @@ impl ImportWorker {
         frameworks: &[Framework],
         existing: &[AccountRef],
         post: Post<'_>,
-    ) -> Result<(Converted, Vec<String>), Label> {
+    ) -> Result<Converted, Label> {
         if plans.len() != self.sheets.len() {
             return Err(Label::new(
                 "The files changed since they were read; read them again.",
@@ -459,8 +457,10 @@ impl ImportWorker {
             })
             .map(|(i, _)| i)
             .collect();
-        let records =
-            encode_parts(&mut imported).map_err(|e| Label::new(e.to_string(), e.to_string()))?;
+        send_parts(&mut imported, |part, parts, text| {
+            post(Reply::Records { part, parts }, Some(text.into_bytes()));
+        })
+        .map_err(|e| Label::new(e.to_string(), e.to_string()))?;
         let report = imported.report;
         let converted = Converted {
             rows_read: report.rows_read,
@@ -471,7 +471,7 @@ impl ImportWorker {
             sheets_with_rejected_rows,
         };
         self.last_report = Some(report);
-        Ok((converted, records))
+        Ok(converted)
     }
 }
 
