@@ -6,6 +6,7 @@ mod about;
 mod accounts;
 mod autosave;
 mod banners;
+#[cfg(feature = "bench")]
 mod bench;
 mod browser;
 mod canvas;

@@ -172,7 +172,13 @@ async function fresh(path, ready) {
   };
 }
 // The app has started and painted its first screen: an import then competes with nothing.
-const app = () => fresh('', () => window.kamRadar?.benchImport && window.appPainted);
+const app = async () => {
+  const k = await fresh('', () => window.kamRadar && window.appPainted);
+  if (!(await k.page.evaluate(() => Boolean(window.kamRadar.benchImport)))) {
+    throw new Error('dist/ has no benchmark hooks: build it with `trunk build --release --features bench` (bash .ci/bench does)');
+  }
+  return k;
+};
 const baseline = () => fresh('baseline/', () => window.baseline && window.Papa && window.XLSX);
 
 const results = {}; // key → { kam: [], base: [] }
