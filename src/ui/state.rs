@@ -159,10 +159,11 @@ impl WorkspaceState {
 
     /// Changes the records as [`WorkspaceState::edit_records`] does, but indexes them
     /// [`INDEX_STEP_ROWS`] rows and scores them a framework at a time, awaiting a task of its
-    /// own between steps, before anyone is told: a 100k-account import never holds the page for the whole scoring. The records
-    /// change at once, but no view is notified until the scores are ready, so what is on
-    /// screen stays as it was (the Import view says it is scoring); a change made in between
-    /// bumps the records version, so these scores are dropped and the memo scores as usual.
+    /// own between steps, before anyone is told: a 100k-account import never holds the page
+    /// for the whole indexing and scoring. The records change at once, but no view is notified
+    /// until the scores are ready, so what is on screen stays as it was (the Import view says
+    /// it is scoring); a change of the records made in between bumps their version, so the
+    /// indexing stops (or these scores are dropped) and the memo scores as usual.
     pub async fn edit_records_in_steps(self, change: impl FnOnce(&mut Workspace)) {
         self.revision.update_value(|v| *v += 1);
         self.records.update_value(|v| *v += 1);
