@@ -251,6 +251,14 @@ fn document(payload: &Value) -> String {
 type Damage = (&'static str, fn(&mut Value));
 
 /// Damage done to a payload, each named.
+/// The column of the first accounts block's first key `matches` (`[name, kind]`), 0 if none.
+fn key_column(p: &Value, matches: impl Fn(&Value) -> bool) -> usize {
+    p["accounts"][0]["keys"]
+        .as_array()
+        .and_then(|keys| keys.iter().position(matches))
+        .unwrap_or(0)
+}
+
 fn damages() -> Vec<Damage> {
     vec![
         ("intact", |_| {}),
@@ -340,33 +348,15 @@ fn damages() -> Vec<Damage> {
         }),
         ("label index too large", |p| {
             // The label column `strategic_fit` holds string-table indices.
-            let keys = p["accounts"][0]["keys"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
-            let c = keys
-                .iter()
-                .position(|k| k[0] == "strategic_fit")
-                .unwrap_or(0);
+            let c = key_column(p, |k| k[0] == "strategic_fit");
             p["accounts"][0]["rows"][0][6][c] = json!(4000);
         }),
         ("label a fraction", |p| {
-            let keys = p["accounts"][0]["keys"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
-            let c = keys
-                .iter()
-                .position(|k| k[0] == "strategic_fit")
-                .unwrap_or(0);
+            let c = key_column(p, |k| k[0] == "strategic_fit");
             p["accounts"][0]["rows"][0][6][c] = json!(1.5);
         }),
         ("number column holds a string", |p| {
-            let keys = p["accounts"][0]["keys"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
-            let c = keys.iter().position(|k| k[1] == "n").unwrap_or(0);
+            let c = key_column(p, |k| k[1] == "n");
             p["accounts"][0]["rows"][0][6][c] = json!("12");
         }),
         ("unknown kind", |p| {

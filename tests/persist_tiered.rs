@@ -10,6 +10,7 @@ use std::future::Future;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
+use kam_radar::model::Workspace;
 use kam_radar::persist::workspaces::{delete_async, list_async, purge_async, switch_async};
 use kam_radar::persist::{
     create_placed, head_key, load_async, save_placed, storage_usage, Blocking, KeyValueStore,
@@ -151,12 +152,8 @@ fn without_a_large_store_a_save_that_does_not_fit_fails_and_keeps_the_last_save(
     assert_eq!(run(load_async(&store, &id)).unwrap().workspace, ws);
 }
 
-#[test]
-fn a_workspace_too_big_to_share_local_storage_moves_after_its_save() {
-    let mut small = MemoryStore::new(); // no quota: only the size rule can move it
-    let mut large = MemoryStore::new();
-    let mut store = open(&mut small, Some(&mut large));
-    // 700 accounts with 4,000 characters of notes each: over the threshold, quickly.
+/// 700 accounts with 4,000 characters of notes each: over the IndexedDB threshold, quickly.
+fn over_the_threshold() -> Workspace {
     let mut ws = realistic(700);
     for (i, a) in ws.accounts.iter_mut().enumerate() {
         a.notes = format!("{i}")
@@ -164,6 +161,15 @@ fn a_workspace_too_big_to_share_local_storage_moves_after_its_save() {
             .chain("会议纪要".chars().cycle().take(4_000))
             .collect();
     }
+    ws
+}
+
+#[test]
+fn a_workspace_too_big_to_share_local_storage_is_kept_in_the_large_store() {
+    let mut small = MemoryStore::new(); // no quota: only the size rule can move it
+    let mut large = MemoryStore::new();
+    let mut store = open(&mut small, Some(&mut large));
+    let ws = over_the_threshold();
     let (id, receipt) = run(create_placed(&mut store, &ws, &ctx("t", 0))).unwrap();
     assert!(receipt.live_chars > kam_radar::persist::INDEXED_DB_THRESHOLD_CHARS);
     assert!(receipt.live_chars < LOCAL_STORAGE_QUOTA_CHARS);
@@ -208,13 +214,7 @@ fn a_workspace_known_to_be_too_big_is_saved_straight_into_the_large_store() {
         Some(Blocking(&mut large)),
     ))
     .unwrap();
-    let mut ws = realistic(700);
-    for (i, a) in ws.accounts.iter_mut().enumerate() {
-        a.notes = format!("{i}")
-            .chars()
-            .chain("会议纪要".chars().cycle().take(4_000))
-            .collect();
-    }
+    let ws = over_the_threshold();
     let (id, receipt) = run(create_placed(&mut store, &ws, &ctx("t", 0))).unwrap();
     assert!(receipt.live_chars > kam_radar::persist::INDEXED_DB_THRESHOLD_CHARS);
     assert_eq!(store.tier(&id), Tier::Large);

@@ -765,6 +765,26 @@ fn open_row(out: &mut Out, n: usize) {
     out.text.push('[');
 }
 
+/// Writes row `n` of a block: its cells up to the last one not holding its default (trailing
+/// defaults are left out), each written by `cell` given its position.
+fn write_row(
+    out: &mut Out,
+    n: usize,
+    defaults: &[bool],
+    mut cell: impl FnMut(&mut Out, usize) -> Result<(), PersistError>,
+) -> Result<(), PersistError> {
+    let cells = defaults.iter().rposition(|d| !d).map_or(0, |i| i + 1);
+    open_row(out, n);
+    for position in 0..cells {
+        if position > 0 {
+            out.text.push(',');
+        }
+        cell(out, position)?;
+    }
+    out.text.push(']');
+    Ok(())
+}
+
 fn encode_accounts(rows: &[Account], out: &mut Out) -> Result<String, PersistError> {
     let mut w = Writer::new(
         rows.iter().map(|a| &a.inputs),
@@ -795,12 +815,7 @@ fn encode_accounts(rows: &[Account], out: &mut Out) -> Result<String, PersistErr
             a.notes.is_empty(),
             a.attributes.is_empty(),
         ];
-        let cells = defaults.iter().rposition(|d| !d).map_or(0, |i| i + 1);
-        open_row(out, n);
-        for cell in 0..cells {
-            if cell > 0 {
-                out.text.push(',');
-            }
+        write_row(out, n, &defaults, |out, cell| {
             match cell {
                 0 => w.string(out, &a.id),
                 1 => w.string(out, &a.name),
@@ -812,8 +827,8 @@ fn encode_accounts(rows: &[Account], out: &mut Out) -> Result<String, PersistErr
                 7 => w.string(out, &a.notes),
                 _ => w.attributes(out, &a.attributes),
             }
-        }
-        out.text.push(']');
+            Ok(())
+        })?;
     }
     Ok(w.finish(out))
 }
@@ -858,12 +873,7 @@ fn encode_stakeholders(rows: &[Stakeholder], out: &mut Out) -> Result<String, Pe
         for (d, f) in defaults[4..].iter_mut().zip(personal) {
             *d = f.is_empty();
         }
-        let cells = defaults.iter().rposition(|d| !d).map_or(0, |i| i + 1);
-        open_row(out, n);
-        for cell in 0..cells {
-            if cell > 0 {
-                out.text.push(',');
-            }
+        write_row(out, n, &defaults, |out, cell| {
             match cell {
                 0 => w.account_ref(out, &s.account),
                 1 => w.string(out, &s.journey_point),
@@ -871,8 +881,8 @@ fn encode_stakeholders(rows: &[Stakeholder], out: &mut Out) -> Result<String, Pe
                 3 => w.inputs(out, &s.inputs, &what)?,
                 _ => w.string(out, personal[cell - 4]),
             }
-        }
-        out.text.push(']');
+            Ok(())
+        })?;
     }
     Ok(w.finish(out))
 }

@@ -387,6 +387,17 @@ impl Canvas2d {
         let _ = write!(self.path, "{command}{x} {y}");
     }
 
+    /// Appends the line through `points`: a move to the first, then lines to the others;
+    /// whether there was any point.
+    fn trace(&mut self, points: impl IntoIterator<Item = BackendCoord>) -> bool {
+        let mut command = 'M';
+        for point in points {
+            self.to(command, at(point));
+            command = 'L';
+        }
+        command == 'L'
+    }
+
     fn rect(&mut self, (x0, y0): BackendCoord, (x1, y1): BackendCoord) {
         let _ = write!(self.path, "M{x0} {y0}H{x1}V{y1}H{x0}Z");
     }
@@ -502,11 +513,7 @@ impl DrawingBackend for Canvas2d {
             return Ok(());
         }
         self.begin(Paint::Stroke(Rgba::of(style.color()), width_of(style)))?;
-        let mut command = 'M';
-        for point in path {
-            self.to(command, at(point));
-            command = 'L';
-        }
+        self.trace(path);
         Ok(())
     }
 
@@ -519,12 +526,7 @@ impl DrawingBackend for Canvas2d {
             return Ok(());
         }
         self.begin(Paint::Fill(Rgba::of(style.color())))?;
-        let mut command = 'M';
-        for point in path {
-            self.to(command, at(point));
-            command = 'L';
-        }
-        if command == 'L' {
+        if self.trace(path) {
             self.path.push('Z');
         }
         Ok(())
