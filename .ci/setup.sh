@@ -76,7 +76,21 @@ install_npm_packages() {
 }
 
 # `kam_setup` for everything; `kam_setup build` for what building dist/ needs.
+# Says how much disk is free before a long build, and warns when a clean run may not fit
+# (a CI run once stopped with "No space left on device" in the release build).
+check_disk() {
+  local free_kb
+  free_kb=$(df -Pk "$KAM_ROOT" | awk 'NR == 2 { print $4 }')
+  step "Disk: $((free_kb / 1024 / 1024)) GB free where the build writes ($KAM_ROOT)"
+  if [ "$free_kb" -lt $((6 * 1024 * 1024)) ]; then
+    echo "warning: a run from a clean clone needs about 6 GB (tools, target/, Chromium); free some space if it fails with 'No space left on device'." >&2
+  fi
+}
+
 kam_setup() {
+  # A one-off CI build gains nothing from incremental caches, which would be a sixth of target/.
+  [ -z "${CI:-}" ] || export CARGO_INCREMENTAL=0
+  check_disk
   install_debian_packages "${1:-}"
   install_rust_tools
   install_npm_packages
