@@ -28,6 +28,10 @@ pub fn workspace(today: NaiveDate) -> Workspace {
         name: DEMO_NAME.to_string(),
         ..Workspace::default()
     };
+    // Source 004 leaves X and Y blank; the demo fills them so its strategic test runs.
+    ws.settings.our_revenue = Some(50_000_000.0);
+    ws.settings.strategic_share_pct = Some(3.0);
+    ws.settings.strategic_growth_pct = Some(10.0);
     source_examples(&mut ws, today);
     let mut random = Seeded::new(0x4b41_4d52_6164_6172);
     for index in 1..=SYNTHETIC_ACCOUNTS {
@@ -214,11 +218,22 @@ fn source_examples(ws: &mut Workspace, today: NaiveDate) {
         }
         ws.stakeholders.push(person);
     }
-    for months_ago in [2u32, 7, 14, 26] {
+    // Two orders a year, growing about a quarter a year over four years: with the demo's
+    // strategic-candidate thresholds, customer C is the candidate the demo shows.
+    for (months_ago, amount) in [
+        (44u32, 600_000.0),
+        (40, 600_000.0),
+        (32, 750_000.0),
+        (28, 750_000.0),
+        (20, 950_000.0),
+        (16, 950_000.0),
+        (8, 1_200_000.0),
+        (2, 1_200_000.0),
+    ] {
         ws.orders.push(Order {
             account: "demo-c".into(),
             date: months_before(today, months_ago),
-            amount: 1_500_000.0,
+            amount,
         });
     }
 }

@@ -157,7 +157,7 @@ messages! {
         "按旅程点分组的人员，与理想画像对照";
     AccountsPerClass => "Accounts per class", "各类别客户数";
     AccountsCaption => "Accounts", "客户数";
-    ParetoTitle => "ABC Pareto curve of annual sales", "年销售额 ABC 帕累托曲线";
+    ParetoTitle => "ABC Pareto curve", "ABC 帕累托曲线";
     ShareOfAccounts => "Share of accounts", "客户占比";
     CumulativeShare => "Cumulative share of sales", "累计销售额占比";
     ScatterTitle => "Key-account score against credit score", "大客户评分与信用评分";
@@ -283,7 +283,7 @@ messages! {
     AllOwners => "All owners", "全部负责人";
     AllRegions => "All regions", "全部区域";
     AbcFacet => "ABC class (annual sales)", "ABC 分类（年销售额）";
-    NoAbc => "no sales figure", "无销售额数据";
+    NoAbc => "no figure to rank by", "无排序依据数据";
     CountsCaption => "Accounts per class among those the other filters show. Click a class to show only it; click it again to show all.",
         "各类别的客户数（在其他筛选条件下统计）。点击某一类别只显示该类，再次点击恢复显示全部。";
     AccountsShown => "Accounts shown", "显示的客户";
@@ -348,12 +348,13 @@ messages! {
     NoCreditHistory => "No dated credit assessment yet: import a sheet of assessments to keep the history and the red-list clock.",
         "尚无带日期的信用评估：导入信用评估表即可保留信用记录并启用红名单计时。";
     NotOnRedList => "Not on the red list: the red-list clock is not running.", "不在红名单上：红名单计时未启动。";
-    PortfolioPosition => "Share of wallet, ABC and RFM", "钱包份额、ABC 与 RFM";
+    PortfolioPosition => "Share of wallet, ABC, RFM, contract value, strategic test", "钱包份额、ABC、RFM、合同价值与战略级候选";
     ShareOfWallet => "Share of wallet", "钱包份额";
     ShareNeedsFigures => "Needs our annual sales (an input above) and the customer's spend in our category.",
         "需要我方年销售额（见上方输入）和客户在本品类的采购额。";
     CategorySpend => "Customer's category spend", "客户品类采购额";
-    NoAbcClass => "No ABC class: the account has no sales figure.", "无 ABC 分类：该客户没有销售额数据。";
+    NoAbcClass => "No ABC class: the account has no figure of what ABC ranks by (annual sales or contract value, chosen in the Portfolio settings).",
+        "无 ABC 分类：该客户没有 ABC 排序依据的数据（年销售额或合同金额，在客户组合设置中选择）。";
     NoRfmCell => "No RFM cell: no order up to today.", "无 RFM 分组：截至今天没有订单。";
     Notes => "Notes", "备注";
     NotesHelp => "Free notes, saved when you leave the box; they stay in this browser.", "自由备注，离开输入框时保存；仅保存在本浏览器中。";
@@ -556,8 +557,39 @@ messages! {
         "客户内部画像描述我们与客户合作的实际情况，用于决定如何管理客户。由于各层级线并非逐级包含，大客户、重点客户、一般客户三条线分别单独检验；信用等级和客户关系在有信用评估和人员图谱后自动取值。";
     HelpStakeholderProse => "The stakeholder radar draws each person of the customer, at their journey point, against the ideal profile. The relationship plan follows the source: befriend opponents, turn neutrals into supporters, develop supporters into coaches.",
         "客户人员雷达画像在各旅程点上把客户的每个人员与理想画像对照。关系策略遵循资料中的原则：与反对者交朋友，把中立者变成支持者，把支持者发展成教练。";
-    HelpSegmentationProse => "Portfolio cuts: ABC ranks accounts by annual sales (or contract value) and cuts the cumulative share at 80% and 95% by default; RFM scores recency, frequency and monetary value of the orders 1–5 by quintile; share of wallet is our sales over the customer's category spend, and 60% or more makes us the mainstream supplier.",
-        "客户组合划分：ABC 按年销售额（或合同金额）排序，默认在累计占比 80% 和 95% 处划分；RFM 按五分位为订单的最近一次时间、频次和金额各打 1–5 分；钱包份额为我方销售额占客户该品类采购额的比例，达到 60% 即为主流供应商。";
+    HelpSegmentationProse => "Portfolio cuts: ABC ranks accounts by annual sales (or contract value) and cuts the cumulative share at 80% and 95% by default; RFM scores recency, frequency and monetary value of the orders 1–5 by quintile; share of wallet is our sales over the customer's category spend, and 60% or more makes us the mainstream supplier; each contract's value is weighed by its age (its weight halves every 3 years by default); a strategic candidate buys on average above X% of our revenue and grew above Y% in each of the last three years. Every one of these figures is set in the Portfolio settings.",
+        "客户组合划分：ABC 按年销售额（或合同金额）排序，默认在累计占比 80% 和 95% 处划分；RFM 按五分位为订单的最近一次时间、频次和金额各打 1–5 分；钱包份额为我方销售额占客户该品类采购额的比例，达到 60% 即为主流供应商；合同金额按签订时间加权（默认每过 3 年权重减半）；年均采购额占我方营收 X% 以上且连续三年增长率超过 Y% 的客户为战略级大客户候选。以上各项数值均可在客户组合设置中修改。";
+
+    // Portfolio settings (ABC, RFM, contract value half-life, mainstream share, red list,
+    // strategic candidates) and the account's contract value and strategic test
+    SettingsTitle => "Portfolio settings: ABC, RFM, contract value, strategic candidates",
+        "组合设置：ABC、RFM、合同价值、战略级候选";
+    SettingsHint => "Each change is checked on its field, re-scores the portfolio at once and is saved with the workspace.",
+        "每项修改先在输入框处校验，随即重新计算整个客户组合，并随工作区保存。";
+    SettingAbcBasis => "ABC ranks accounts by", "ABC 排序依据";
+    SettingAbcA => "A: accounts up to a cumulative share of", "A 类：累计占比至";
+    SettingAbcB => "B: accounts up to a cumulative share of", "B 类：累计占比至";
+    SettingRfmWindow => "RFM window (orders up to today)", "RFM 统计窗口（截至今天的订单）";
+    SettingHalfLife => "Contract value: a contract's weight halves every", "合同价值：合同金额的权重减半周期";
+    SettingMainstream => "Mainstream supplier from a share of wallet of", "主流供应商：钱包份额达到";
+    SettingRedListMonths => "A key account loses its status after the red list for", "大客户在红名单上停留满以下时长即失去资格";
+    SettingOurRevenue => "Our annual revenue (base of X)", "我方年营收（X 的基数）";
+    SettingStrategicShare => "Strategic candidate: average yearly purchases above (X)", "战略级候选：年均采购额占比超过（X）";
+    SettingStrategicGrowth => "Strategic candidate: growth in each of the last three years above (Y)", "战略级候选：连续三年增长率超过（Y）";
+    StrategicRuleHint => "Strategic candidate (source 004; its X and Y are left blank there): average yearly purchases above X% of our revenue and growth above Y% in each of the last three years. Interpretation: the years are 12 months each, counted back from today. Leave a field empty to not run the test.",
+        "战略级大客户候选（资料 004，原文未给出 X 与 Y 的取值）：年均采购额占企业总营收 X% 以上且连续三年增长率超过 Y%。解读：每一年按 12 个月计，从今天往前推算。留空则不进行此项判断。";
+    UnitPctCumulative => "% cumulative", "% 累计";
+    UnitDays => "days", "天";
+    UnitYears => "years", "年";
+    UnitMonths => "months", "个月";
+    UnitPctOfSpend => "% of the customer's category spend", "% 客户品类采购额";
+    UnitPctOfRevenue => "% of our revenue", "% 我方营收";
+    UnitPctAYear => "% a year", "% 每年";
+    RecencyWeightedTitle => "Recency-weighted contract value", "时间加权合同额";
+    NoContracts => "No contracts (orders) up to today.", "截至今天没有合同（订单）。";
+    StrategicTitle => "Strategic candidate", "战略级大客户候选";
+    StrategicNeedsSettings => "Not tested: set our annual revenue and the thresholds X and Y in the Portfolio settings.",
+        "未判断：请在“客户组合”视图的组合设置中填写我方年营收以及 X、Y 两个门槛。";
 }
 
 #[cfg(test)]

@@ -117,6 +117,28 @@ fn the_demo_shows_a_red_list_revocation_and_all_abc_classes() {
 }
 
 #[test]
+fn the_demo_runs_the_strategic_test_and_customer_c_passes_it() {
+    let ws = demo::workspace(today());
+    let tested: Vec<(String, bool)> = ws
+        .accounts
+        .iter()
+        .map(|a| {
+            let (check, _) =
+                segmentation::strategic_check(&ws.orders, &a.id, today(), &ws.settings)
+                    .expect("the demo sets X, Y and our revenue");
+            (a.id.clone(), check.candidate)
+        })
+        .collect();
+    assert!(tested.iter().any(|(id, yes)| id == "demo-c" && *yes));
+    let candidates = tested.iter().filter(|(_, yes)| *yes).count();
+    assert!(
+        candidates < ws.accounts.len() / 4,
+        "a candidate stands out: {candidates} of {}",
+        ws.accounts.len()
+    );
+}
+
+#[test]
 fn the_demo_is_the_same_for_the_same_day_and_marked_as_demo() {
     let first = demo::workspace(today());
     assert_eq!(first, demo::workspace(today()));

@@ -1,10 +1,12 @@
 //! Credit history, portfolio cuts and the stakeholder plan on small hand-computed cases.
 
 use chrono::NaiveDate;
-use kam_radar::model::{Account, CreditAssessment, Input, Order, Stakeholder};
+use kam_radar::i18n::Lang;
+use kam_radar::model::{Account, CreditAssessment, Input, Order, Settings, Stakeholder};
 use kam_radar::scoring::credit::red_list;
 use kam_radar::scoring::segmentation::{
-    abc, recency_weight, rfm, rfm_measures, share_of_wallet, strategic_candidate, yearly_purchases,
+    abc, describe_recency_weighted, describe_strategic, recency_weight, recency_weighted_value,
+    rfm, rfm_measures, share_of_wallet, strategic_candidate, strategic_check, yearly_purchases,
     Abc,
 };
 use kam_radar::scoring::stakeholders::{stakeholder_map, Gap, Step};
@@ -178,13 +180,123 @@ fn strategic_candidate_needs_share_and_growth_every_year() {
         amount: *a,
     })
     .collect();
-    let years = yearly_purchases(&orders, "s", 2024);
+    // Years of 12 months up to 31 Dec 2024 are the calendar years 2021–2024 here.
+    let years = yearly_purchases(&orders, "s", d(2024, 12, 31));
     assert_eq!(years, [100.0, 120.0, 150.0, 180.0]);
     let c = strategic_candidate(years, 10_000.0, 1.0, 15.0);
     assert!(c.candidate);
     assert!((c.share_pct - 1.5).abs() < 1e-12);
     assert!(!strategic_candidate(years, 10_000.0, 1.0, 20.0).candidate); // 20% is not above 20%
     assert!(!strategic_candidate(years, 10_000.0, 2.0, 15.0).candidate);
+}
+
+#[test]
+fn the_last_three_years_count_back_from_the_as_of_date() {
+    let as_of = d(2026, 11, 22);
+    let order = |date: NaiveDate, amount: f64| Order {
+        account: "s".into(),
+        date,
+        amount,
+    };
+    let orders = [
+        order(d(2026, 11, 22), 1.0),  // on the day: this year
+        order(d(2025, 11, 23), 2.0),  // the first day of this year
+        order(d(2025, 11, 22), 4.0),  // a year ago to the day: the year before
+        order(d(2022, 11, 23), 8.0),  // the first day of the base year
+        order(d(2022, 11, 22), 16.0), // older than the four years
+        order(d(2026, 11, 23), 32.0), // after the as-of date
+        Order {
+            account: "other".into(),
+            ..order(d(2026, 1, 1), 64.0)
+        },
+    ];
+    assert_eq!(yearly_purchases(&orders, "s", as_of), [8.0, 0.0, 4.0, 3.0]);
+}
+
+#[test]
+fn the_strategic_test_runs_with_the_workspace_thresholds_and_says_why() {
+    let as_of = d(2026, 11, 22);
+    let orders: Vec<Order> = [(2023, 100.0), (2024, 125.0), (2025, 160.0), (2026, 200.0)]
+        .iter()
+        .map(|(y, a)| Order {
+            account: "s".into(),
+            date: d(*y, 6, 1),
+            amount: *a,
+        })
+        .collect();
+    let mut settings = Settings::default();
+    assert_eq!(
+        strategic_check(&orders, "s", as_of, &settings),
+        None,
+        "X, Y and revenue unset"
+    );
+    settings.our_revenue = Some(10_000.0);
+    settings.strategic_share_pct = Some(1.5);
+    settings.strategic_growth_pct = Some(20.0);
+    let (check, years) = strategic_check(&orders, "s", as_of, &settings).expect("thresholds set");
+    assert_eq!(years, [100.0, 125.0, 160.0, 200.0]);
+    // Mean of 125, 160, 200 = 161.67 = 1.62% of 10 000; growth 25%, 28%, 25%.
+    assert!(check.candidate);
+    let lines = describe_strategic(&check, years, &settings, as_of, Lang::En);
+    assert_eq!(lines[0], "Strategic candidate 战略级大客户候选: yes");
+    assert_eq!(
+        lines[1],
+        "✓ Average yearly purchases 161.67 = 1.62% of our revenue 10000: above 1.5%"
+    );
+    assert_eq!(
+        lines[2],
+        "✓ Growth, year on year: 25% · 28% · 25%: each above 20%"
+    );
+    assert_eq!(
+        lines[3],
+        "Purchases in the four years of 12 months up to 2026-11-22: 100 → 125 → 160 → 200"
+    );
+
+    settings.strategic_growth_pct = Some(25.0); // 25% is not above 25%
+    let (check, years) = strategic_check(&orders, "s", as_of, &settings).expect("thresholds set");
+    assert!(!check.candidate);
+    let zh = describe_strategic(&check, years, &settings, as_of, Lang::Zh);
+    assert_eq!(zh[0], "不是战略级大客户候选");
+    assert_eq!(zh[2], "✗ 逐年增长率：25% · 28% · 25%：并非每年均高于 25%");
+}
+
+#[test]
+fn recency_weighted_value_sums_one_accounts_signed_contracts() {
+    let as_of = d(2025, 1, 1);
+    let orders = [
+        Order {
+            account: "a".into(),
+            date: as_of,
+            amount: 100.0,
+        },
+        Order {
+            account: "a".into(),
+            date: d(2022, 1, 1),
+            amount: 1_000_000.0,
+        },
+        Order {
+            account: "a".into(),
+            date: d(2025, 6, 1),
+            amount: 5.0,
+        }, // not signed yet
+        Order {
+            account: "b".into(),
+            date: as_of,
+            amount: 7.0,
+        },
+    ];
+    let value = recency_weighted_value(&orders, "a", as_of, 3.0);
+    assert_eq!(value.contracts, 2);
+    assert_eq!(value.nominal, 1_000_100.0);
+    assert!(
+        (value.weighted - 500_020.93).abs() < 0.01,
+        "{}",
+        value.weighted
+    );
+    assert_eq!(
+        describe_recency_weighted(&value, 3.0, Lang::En),
+        "500020.93 of 1000100 signed (2 contracts; each contract's weight halves every 3 years of age)"
+    );
 }
 
 fn person(point: &str, power: &str, stance: &str) -> Stakeholder {

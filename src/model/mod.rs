@@ -13,6 +13,10 @@ use thiserror::Error;
 
 use crate::framework::{presets, Framework, LevelsByMeasure, Rule};
 
+mod setting;
+
+pub use setting::{SettingError, SettingField};
+
 /// The version of the saved workspace format this build writes.
 pub const SCHEMA_VERSION: u32 = 1;
 

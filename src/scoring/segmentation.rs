@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::{Months, NaiveDate};
 
 use super::FastMap;
 use crate::model::{keys, AbcBasis, Account, Order, Settings};
@@ -301,21 +301,57 @@ pub fn recency_weight(date: NaiveDate, as_of: NaiveDate, half_life_years: f64) -
     0.5f64.powf(age_years / half_life_years)
 }
 
-/// The recency-weighted contract value of each account: Σ amount × weight.
+/// An account's contracts weighed by age (source 001: recent cooperation counts, old large
+/// contracts fade).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct RecencyWeighted {
+    /// Σ amount × [`recency_weight`].
+    pub weighted: f64,
+    /// Σ amount, unweighted.
+    pub nominal: f64,
+    /// Contracts (orders) up to the as-of date.
+    pub contracts: usize,
+}
+
+/// The recency-weighted contract value of one account's orders up to `as_of` (later ones are
+/// not counted: they are not signed yet as of that day).
 pub fn recency_weighted_value(
-    accounts: &[Account],
     orders: &[Order],
+    account: &str,
     as_of: NaiveDate,
     half_life_years: f64,
-) -> Vec<f64> {
-    let index = id_index(accounts);
-    let mut out = vec![0.0; accounts.len()];
-    for o in orders {
-        if let Some(&i) = index.get(o.account.as_str()) {
-            out[i as usize] += o.amount * recency_weight(o.date, as_of, half_life_years);
-        }
+) -> RecencyWeighted {
+    let mut out = RecencyWeighted::default();
+    for o in orders
+        .iter()
+        .filter(|o| o.account == account && o.date <= as_of)
+    {
+        out.weighted += o.amount * recency_weight(o.date, as_of, half_life_years);
+        out.nominal += o.amount;
+        out.contracts += 1;
     }
     out
+}
+
+/// "1,234,567 of 2,000,000 signed (4 contracts; a contract's weight halves every 3 years)".
+pub fn describe_recency_weighted(
+    value: &RecencyWeighted,
+    half_life_years: f64,
+    lang: crate::i18n::Lang,
+) -> String {
+    use crate::i18n::Lang;
+    let n = crate::scoring::explain::num;
+    let (weighted, nominal, half) = (n(value.weighted), n(value.nominal), n(half_life_years));
+    let count = value.contracts;
+    match lang {
+        Lang::En => format!(
+            "{weighted} of {nominal} signed ({count} contract{}; each contract's weight halves every {half} years of age)",
+            if count == 1 { "" } else { "s" }
+        ),
+        Lang::Zh => format!(
+            "{weighted}（已签合同共 {nominal}，{count} 份；合同金额的权重每过 {half} 年减半）"
+        ),
+    }
 }
 
 /// Our share of the customer's spend in our category.
@@ -357,14 +393,24 @@ pub struct StrategicCheck {
     pub candidate: bool,
 }
 
-/// Yearly purchases of an account for the four calendar years ending with `last_year`,
-/// oldest first: the base year and the three years whose growth is tested.
-pub fn yearly_purchases(orders: &[Order], account: &str, last_year: i32) -> [f64; 4] {
+/// Purchases of an account in each of the four years of 12 months ending on `as_of`, oldest
+/// first: the base year and the three years whose growth is tested (**Interpretation**: "the
+/// last three years" are counted back from the as-of date, so this year's orders count).
+pub fn yearly_purchases(orders: &[Order], account: &str, as_of: NaiveDate) -> [f64; 4] {
+    let years_back = |n: u32| as_of.checked_sub_months(Months::new(12 * n));
+    let starts = [4, 3, 2, 1].map(years_back);
     let mut years = [0.0; 4];
-    for o in orders.iter().filter(|o| o.account == account) {
-        let k = o.date.year() - (last_year - 3);
-        if (0..4).contains(&k) {
-            years[k as usize] += o.amount;
+    for o in orders
+        .iter()
+        .filter(|o| o.account == account && o.date <= as_of)
+    {
+        // The latest year the order is after the start of (a year is (start, next start]);
+        // an order on or before the first start is older than the four years.
+        if let Some(k) = (0..4)
+            .rev()
+            .find(|&k| starts[k].is_some_and(|start| o.date > start))
+        {
+            years[k] += o.amount;
         }
     }
     years
@@ -397,11 +443,111 @@ pub fn strategic_candidate(
     }
 }
 
+/// The strategic-candidate test of one account with the workspace's thresholds and the
+/// purchases it was run on, or `None` while X, Y or our revenue is not set.
+pub fn strategic_check(
+    orders: &[Order],
+    account: &str,
+    as_of: NaiveDate,
+    settings: &Settings,
+) -> Option<(StrategicCheck, [f64; 4])> {
+    let revenue = settings.our_revenue?;
+    let share = settings.strategic_share_pct?;
+    let growth = settings.strategic_growth_pct?;
+    let years = yearly_purchases(orders, account, as_of);
+    Some((strategic_candidate(years, revenue, share, growth), years))
+}
+
+/// The strategic-candidate verdict first, then each test with its figures, in `lang`.
+pub fn describe_strategic(
+    check: &StrategicCheck,
+    years: [f64; 4],
+    settings: &Settings,
+    as_of: NaiveDate,
+    lang: crate::i18n::Lang,
+) -> Vec<String> {
+    use crate::i18n::Lang;
+    let n = crate::scoring::explain::num;
+    let x = n(settings.strategic_share_pct.unwrap_or_default());
+    let y_pct = settings.strategic_growth_pct.unwrap_or_default();
+    let y = n(y_pct);
+    let revenue = n(settings.our_revenue.unwrap_or_default());
+    let (average, share) = (n(check.average), n(check.share_pct));
+    let share_ok = settings
+        .strategic_share_pct
+        .is_some_and(|x| check.share_pct > x);
+    let growth_ok = check
+        .growth_pct
+        .iter()
+        .all(|g| g.is_some_and(|g| g > y_pct));
+    let mark = |ok: bool| if ok { "✓" } else { "✗" };
+    let growth = check
+        .growth_pct
+        .iter()
+        .map(|g| match (g, lang) {
+            (Some(g), _) => format!("{}%", n(*g)),
+            (None, Lang::En) => "— (nothing bought the year before)".to_string(),
+            (None, Lang::Zh) => "—（上一年无采购）".to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" · ");
+    let purchases = years.map(n).join(" → ");
+    match lang {
+        Lang::En => vec![
+            if check.candidate {
+                "Strategic candidate 战略级大客户候选: yes".to_string()
+            } else {
+                "Not a strategic candidate 战略级大客户候选".to_string()
+            },
+            format!(
+                "{} Average yearly purchases {average} = {share}% of our revenue {revenue}: {} {x}%",
+                mark(share_ok),
+                if share_ok { "above" } else { "not above" }
+            ),
+            format!(
+                "{} Growth, year on year: {growth}: {} {y}%",
+                mark(growth_ok),
+                if growth_ok { "each above" } else { "not each above" }
+            ),
+            format!("Purchases in the four years of 12 months up to {as_of}: {purchases}"),
+        ],
+        Lang::Zh => vec![
+            if check.candidate {
+                "战略级大客户候选：是".to_string()
+            } else {
+                "不是战略级大客户候选".to_string()
+            },
+            format!(
+                "{} 近三年年均采购额 {average} = 我方营收 {revenue} 的 {share}%：{} {x}%",
+                mark(share_ok),
+                if share_ok { "高于" } else { "未高于" }
+            ),
+            format!(
+                "{} 逐年增长率：{growth}：{} {y}%",
+                mark(growth_ok),
+                if growth_ok { "均高于" } else { "并非每年均高于" }
+            ),
+            format!("截至 {as_of} 的四个 12 个月年度的采购额：{purchases}"),
+        ],
+    }
+}
+
 /// The input key ABC ranks accounts by.
 pub fn basis_key(basis: AbcBasis) -> &'static str {
     match basis {
         AbcBasis::AnnualSales => keys::ANNUAL_SALES,
         AbcBasis::ContractValue => keys::CONTRACT_VALUE,
+    }
+}
+
+/// What ABC ranks by, in `lang`: "annual sales" or "contract value".
+pub fn basis_name(basis: AbcBasis, lang: crate::i18n::Lang) -> &'static str {
+    use crate::i18n::Lang;
+    match (basis, lang) {
+        (AbcBasis::AnnualSales, Lang::En) => "annual sales",
+        (AbcBasis::ContractValue, Lang::En) => "contract value",
+        (AbcBasis::AnnualSales, Lang::Zh) => "年销售额",
+        (AbcBasis::ContractValue, Lang::Zh) => "合同金额",
     }
 }
 
@@ -455,12 +601,7 @@ pub fn describe_abc(
     use crate::i18n::Lang;
     let n = crate::scoring::explain::num;
     let (a, b) = (n(cutoffs[0]), n(cutoffs[1]));
-    let measure = match (basis, lang) {
-        (AbcBasis::AnnualSales, Lang::En) => "annual sales",
-        (AbcBasis::ContractValue, Lang::En) => "contract value",
-        (AbcBasis::AnnualSales, Lang::Zh) => "年销售额",
-        (AbcBasis::ContractValue, Lang::Zh) => "合同金额",
-    };
+    let measure = basis_name(basis, lang);
     let within = match (class, lang) {
         (Abc::A, Lang::En) => format!("within the first {a}% of {measure}"),
         (Abc::B, Lang::En) => format!("between {a}% and {b}% of {measure}"),

@@ -998,7 +998,8 @@ fn CreditHistory(row: usize) -> impl IntoView {
 }
 
 /// Share of wallet with the figures it comes from, the ABC class and the RFM cell with what its
-/// digits mean. ABC and RFM are the portfolio table's own columns.
+/// digits mean (ABC and RFM are the portfolio table's own columns), the recency-weighted
+/// contract value and the strategic-candidate test with its figures.
 #[component]
 fn PortfolioPosition(row: usize) -> impl IntoView {
     let app = use_app();
@@ -1078,6 +1079,53 @@ fn PortfolioPosition(row: usize) -> impl IntoView {
             })
         })
     };
+    // The account's contracts weighed by age, and the strategic-candidate test on them.
+    let contracts = move || {
+        let lang = app.lang.get();
+        let today = browser::today();
+        data.workspace.with(|ws| {
+            let a = ws.accounts.get(row)?;
+            let half_life = ws.settings.half_life_years;
+            let value = segmentation::recency_weighted_value(&ws.orders, &a.id, today, half_life);
+            let value = if value.contracts == 0 {
+                view! { <p class="hint" data-testid="recency-weighted">{Msg::NoContracts.text(lang)}</p> }
+                    .into_any()
+            } else {
+                view! {
+                    <p data-testid="recency-weighted">
+                        {segmentation::describe_recency_weighted(&value, half_life, lang)}
+                    </p>
+                }
+                .into_any()
+            };
+            let strategic = match segmentation::strategic_check(&ws.orders, &a.id, today, &ws.settings) {
+                Some((check, years)) => {
+                    let mut lines = segmentation::describe_strategic(&check, years, &ws.settings, today, lang)
+                        .into_iter();
+                    let verdict = lines.next().unwrap_or_default();
+                    view! {
+                        <div data-testid="strategic-check" class:candidate=check.candidate>
+                            <p><strong>{verdict}</strong></p>
+                            <ul>{lines.map(|l| view! { <li>{l}</li> }).collect_view()}</ul>
+                        </div>
+                    }
+                    .into_any()
+                }
+                None => view! {
+                    <div data-testid="strategic-check">
+                        <p class="hint">{Msg::StrategicNeedsSettings.text(lang)}</p>
+                    </div>
+                }
+                .into_any(),
+            };
+            Some(view! {
+                <h3>{Msg::RecencyWeightedTitle.text(lang)}</h3>
+                {value}
+                <h3>{Msg::StrategicTitle.text(lang)}</h3>
+                {strategic}
+            })
+        })
+    };
     view! {
         <section class="fact-card" data-testid="portfolio-position">
             <h2>{app.t(Msg::PortfolioPosition)}</h2>
@@ -1085,6 +1133,7 @@ fn PortfolioPosition(row: usize) -> impl IntoView {
             {share}
             <InputField row field=spend/>
             {cuts}
+            {contracts}
         </section>
     }
 }

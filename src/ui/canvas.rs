@@ -94,7 +94,10 @@ pub fn ChartCanvas(
         chart.with(|chart| {
             let outcome = match chart {
                 Some(chart) => draw(&canvas, chart, width, height, ratio),
-                None => Ok(()),
+                None => {
+                    clear(&canvas);
+                    Ok(())
+                }
             };
             failure.set(outcome.err());
         });
@@ -167,6 +170,14 @@ pub fn ChartCanvas(
             </figcaption>
         </figure>
     }
+}
+
+/// Empties the canvas when there is nothing to draw any more (the data behind a chart went
+/// away), so an earlier drawing is never left standing for data it no longer shows.
+fn clear(canvas: &web_sys::HtmlCanvasElement) {
+    canvas.set_width(0);
+    canvas.set_height(0);
+    let _ = web_sys::HtmlElement::style(canvas).set_property("height", "0");
 }
 
 /// Draws `chart` at `width` × `height` CSS pixels with a backing store `ratio` times larger.

@@ -17,6 +17,7 @@ mod help;
 mod import;
 mod portfolio;
 mod print;
+mod settings;
 mod shell;
 mod stakeholders;
 mod state;

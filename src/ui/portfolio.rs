@@ -1,6 +1,6 @@
 //! The Portfolio view: the table of every account (see [`super::table`]) above the charts —
 //! accounts per class for each framework, the ABC Pareto curve and the key-account score
-//! against the credit score.
+//! against the credit score — under the portfolio settings ([`super::settings`]).
 
 use leptos::prelude::*;
 
@@ -11,6 +11,7 @@ use crate::chart::{
 };
 use crate::framework::presets;
 use crate::i18n::Msg;
+use crate::scoring::segmentation;
 
 #[component]
 pub fn PortfolioView() -> impl IntoView {
@@ -19,6 +20,7 @@ pub fn PortfolioView() -> impl IntoView {
     view! {
         <section class="portfolio-view" data-testid="view-portfolio">
             <h1>{app.t(Msg::NavPortfolio)}</h1>
+            <super::settings::PortfolioSettings/>
             <Show
                 when=move || !data.is_empty()
                 fallback=move || view! { <super::shell::NoAccounts/> }
@@ -86,28 +88,36 @@ fn Pareto() -> impl IntoView {
     let data = use_workspace();
     let chart = Memo::new(move |_| {
         let lang = app.lang.get();
-        let sales = data.scored.with(|scored| {
+        // The curve ABC cuts: the same measure, the same cut-offs.
+        let (basis, cutoffs) = data
+            .workspace
+            .with(|ws| (ws.settings.abc_basis, ws.settings.abc_cutoffs));
+        let amounts = data.scored.with(|scored| {
             let scored = scored.as_ref().ok()?;
             data.workspace.with(|ws| {
                 Some(
                     scored
                         .portfolio
-                        .numbers_of(crate::model::keys::ANNUAL_SALES, &ws.accounts),
+                        .numbers_of(segmentation::basis_key(basis), &ws.accounts),
                 )
             })
         })?;
-        let values: Vec<f64> = sales
+        let values: Vec<f64> = amounts
             .into_iter()
             .flatten()
             .filter(|v| v.is_finite() && *v >= 0.0)
             .collect();
         (!values.is_empty()).then(|| {
             Chart::Pareto(ParetoSpec {
-                title: Msg::ParetoTitle.text(lang).to_string(),
+                title: format!(
+                    "{} · {}",
+                    Msg::ParetoTitle.text(lang),
+                    segmentation::basis_name(basis, lang)
+                ),
                 x_caption: Msg::ShareOfAccounts.text(lang).to_string(),
                 y_caption: Msg::CumulativeShare.text(lang).to_string(),
                 values,
-                cutoffs: data.workspace.with(|ws| ws.settings.abc_cutoffs),
+                cutoffs,
             })
         })
     });

@@ -1,0 +1,344 @@
+//! The workspace settings a user edits as numbers (ABC cut-offs, RFM window, half-life, the
+//! strategic-candidate thresholds, the mainstream share, the red-list months): their units,
+//! the range each accepts and how a refused value is explained, so the settings panel and its
+//! tests agree on what a valid value is and a refused one never reaches the scores.
+
+use super::Settings;
+use crate::i18n::Lang;
+use crate::scoring::explain::num;
+
+/// A numeric setting of the workspace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingField {
+    /// ABC: cumulative share (percent) up to which accounts are A.
+    AbcCutoffA,
+    /// ABC: cumulative share (percent) up to which accounts are B.
+    AbcCutoffB,
+    /// RFM: the window of orders, in days up to today.
+    RfmWindowDays,
+    /// Recency-weighted contract value: a contract's weight halves every this many years.
+    HalfLifeYears,
+    /// Strategic candidate: average yearly purchases above this percent of our revenue (X).
+    StrategicSharePct,
+    /// Strategic candidate: growth above this percent in each of the last three years (Y).
+    StrategicGrowthPct,
+    /// Our own annual revenue, the base of X.
+    OurRevenue,
+    /// Share of wallet (percent) from which we are the mainstream supplier.
+    MainstreamSharePct,
+    /// Months on the red list after which a key account loses its status.
+    RedListMonths,
+}
+
+/// Why a value was refused; nothing is written when one is.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum SettingError {
+    /// The text is not a number.
+    NotANumber,
+    /// The field cannot be left empty.
+    Required,
+    /// Outside the accepted range; `above_min`: the minimum itself is refused.
+    OutOfRange { min: f64, max: f64, above_min: bool },
+    /// The field counts days or months.
+    NotWhole,
+    /// A's cut-off must stay below B's.
+    CutoffsOutOfOrder { a: f64, b: f64 },
+}
+
+impl SettingField {
+    /// Every field, in the order the settings panel shows them.
+    pub const ALL: [SettingField; 9] = [
+        SettingField::AbcCutoffA,
+        SettingField::AbcCutoffB,
+        SettingField::RfmWindowDays,
+        SettingField::HalfLifeYears,
+        SettingField::MainstreamSharePct,
+        SettingField::RedListMonths,
+        SettingField::OurRevenue,
+        SettingField::StrategicSharePct,
+        SettingField::StrategicGrowthPct,
+    ];
+
+    /// A short stable name, for test ids and the settings panel's keys.
+    pub fn id(self) -> &'static str {
+        match self {
+            SettingField::AbcCutoffA => "abc-a",
+            SettingField::AbcCutoffB => "abc-b",
+            SettingField::RfmWindowDays => "rfm-window",
+            SettingField::HalfLifeYears => "half-life",
+            SettingField::StrategicSharePct => "strategic-share",
+            SettingField::StrategicGrowthPct => "strategic-growth",
+            SettingField::OurRevenue => "our-revenue",
+            SettingField::MainstreamSharePct => "mainstream",
+            SettingField::RedListMonths => "red-list-months",
+        }
+    }
+
+    /// Whether the field may be left empty (the strategic-candidate test then does not run).
+    pub fn optional(self) -> bool {
+        matches!(
+            self,
+            SettingField::StrategicSharePct
+                | SettingField::StrategicGrowthPct
+                | SettingField::OurRevenue
+        )
+    }
+
+    fn whole(self) -> bool {
+        matches!(
+            self,
+            SettingField::RfmWindowDays | SettingField::RedListMonths
+        )
+    }
+
+    /// The accepted range: (min, max, whether the minimum itself is refused).
+    fn bounds(self) -> (f64, f64, bool) {
+        match self {
+            SettingField::AbcCutoffA | SettingField::AbcCutoffB => (0.0, 100.0, true),
+            SettingField::RfmWindowDays => (1.0, 3650.0, false),
+            SettingField::HalfLifeYears => (0.0, 100.0, true),
+            SettingField::StrategicSharePct => (0.0, 100.0, false),
+            SettingField::StrategicGrowthPct => (-100.0, 1000.0, false),
+            SettingField::OurRevenue => (0.0, 1e15, true),
+            SettingField::MainstreamSharePct => (0.0, 100.0, true),
+            SettingField::RedListMonths => (1.0, 120.0, false),
+        }
+    }
+}
+
+impl Settings {
+    /// The value of a field as the panel shows it (percent for shares).
+    pub fn value(&self, field: SettingField) -> Option<f64> {
+        match field {
+            SettingField::AbcCutoffA => Some(self.abc_cutoffs[0]),
+            SettingField::AbcCutoffB => Some(self.abc_cutoffs[1]),
+            SettingField::RfmWindowDays => Some(f64::from(self.rfm_window_days)),
+            SettingField::HalfLifeYears => Some(self.half_life_years),
+            SettingField::StrategicSharePct => self.strategic_share_pct,
+            SettingField::StrategicGrowthPct => self.strategic_growth_pct,
+            SettingField::OurRevenue => self.our_revenue,
+            // Stored as a fraction; shown as the percent typed (0.55 × 100 is not quite 55).
+            SettingField::MainstreamSharePct => {
+                Some((self.mainstream_share * 100.0 * 1e9).round() / 1e9)
+            }
+            SettingField::RedListMonths => Some(f64::from(self.red_list_months)),
+        }
+    }
+
+    /// Sets a field from what the user typed: blank leaves it empty, "1,000,000" and "80%"
+    /// are read as numbers (the unit is beside the field).
+    pub fn set_text(&mut self, field: SettingField, text: &str) -> Result<(), SettingError> {
+        let cleaned: String = text
+            .trim()
+            .trim_end_matches('%')
+            .chars()
+            .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
+            .collect();
+        if cleaned.is_empty() {
+            return self.set(field, None);
+        }
+        let value = cleaned
+            .parse::<f64>()
+            .map_err(|_| SettingError::NotANumber)?;
+        self.set(field, Some(value))
+    }
+
+    /// Sets a field (`None`: left empty) if the value is valid for it; otherwise says why and
+    /// leaves the settings as they were.
+    pub fn set(&mut self, field: SettingField, value: Option<f64>) -> Result<(), SettingError> {
+        let Some(v) = value else {
+            if !field.optional() {
+                return Err(SettingError::Required);
+            }
+            match field {
+                SettingField::StrategicSharePct => self.strategic_share_pct = None,
+                SettingField::StrategicGrowthPct => self.strategic_growth_pct = None,
+                _ => self.our_revenue = None,
+            }
+            return Ok(());
+        };
+        let (min, max, above_min) = field.bounds();
+        if !v.is_finite() || v > max || v < min || (above_min && v <= min) {
+            return Err(SettingError::OutOfRange {
+                min,
+                max,
+                above_min,
+            });
+        }
+        if field.whole() && v.fract() != 0.0 {
+            return Err(SettingError::NotWhole);
+        }
+        let [a, b] = self.abc_cutoffs;
+        match field {
+            SettingField::AbcCutoffA if v >= b => {
+                return Err(SettingError::CutoffsOutOfOrder { a: v, b })
+            }
+            SettingField::AbcCutoffB if v <= a => {
+                return Err(SettingError::CutoffsOutOfOrder { a, b: v })
+            }
+            _ => {}
+        }
+        // In range and whole where it must be: the casts below cannot truncate.
+        match field {
+            SettingField::AbcCutoffA => self.abc_cutoffs[0] = v,
+            SettingField::AbcCutoffB => self.abc_cutoffs[1] = v,
+            SettingField::RfmWindowDays => self.rfm_window_days = v as u32,
+            SettingField::HalfLifeYears => self.half_life_years = v,
+            SettingField::StrategicSharePct => self.strategic_share_pct = Some(v),
+            SettingField::StrategicGrowthPct => self.strategic_growth_pct = Some(v),
+            SettingField::OurRevenue => self.our_revenue = Some(v),
+            SettingField::MainstreamSharePct => self.mainstream_share = v / 100.0,
+            SettingField::RedListMonths => self.red_list_months = v as u32,
+        }
+        Ok(())
+    }
+}
+
+impl SettingError {
+    /// What is wrong and what to enter instead, in `lang`.
+    pub fn describe(&self, lang: Lang) -> String {
+        match (*self, lang) {
+            (SettingError::NotANumber, Lang::En) => {
+                "Enter a number, such as 80 or 1,000,000.".into()
+            }
+            (SettingError::NotANumber, Lang::Zh) => "请输入数字，例如 80 或 1,000,000。".into(),
+            (SettingError::Required, Lang::En) => {
+                "Enter a number: this setting cannot be empty.".into()
+            }
+            (SettingError::Required, Lang::Zh) => "请输入数字：此项不能为空。".into(),
+            (SettingError::NotWhole, Lang::En) => "Enter a whole number.".into(),
+            (SettingError::NotWhole, Lang::Zh) => "请输入整数。".into(),
+            (
+                SettingError::OutOfRange {
+                    min,
+                    max,
+                    above_min,
+                },
+                lang,
+            ) => {
+                let (min, max) = (num(min), num(max));
+                match (above_min, lang) {
+                    (true, Lang::En) => format!("Enter a number above {min} and at most {max}."),
+                    (false, Lang::En) => format!("Enter a number from {min} to {max}."),
+                    (true, Lang::Zh) => format!("请输入大于 {min} 且不超过 {max} 的数字。"),
+                    (false, Lang::Zh) => format!("请输入 {min} 到 {max} 之间的数字。"),
+                }
+            }
+            (SettingError::CutoffsOutOfOrder { a, b }, Lang::En) => format!(
+                "A's cut-off ({}%) must stay below B's ({}%).",
+                num(a),
+                num(b)
+            ),
+            (SettingError::CutoffsOutOfOrder { a, b }, Lang::Zh) => {
+                format!("A 类分界（{}%）必须低于 B 类分界（{}%）。", num(a), num(b))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_field_reads_back_what_was_set() {
+        let samples = [
+            (SettingField::AbcCutoffA, 70.0),
+            (SettingField::AbcCutoffB, 90.0),
+            (SettingField::RfmWindowDays, 180.0),
+            (SettingField::HalfLifeYears, 1.5),
+            (SettingField::StrategicSharePct, 5.0),
+            (SettingField::StrategicGrowthPct, -2.5),
+            (SettingField::OurRevenue, 3.2e8),
+            (SettingField::MainstreamSharePct, 55.0),
+            (SettingField::RedListMonths, 6.0),
+        ];
+        let mut s = Settings::default();
+        for (field, v) in samples {
+            assert_eq!(s.set(field, Some(v)), Ok(()), "{field:?}");
+            assert_eq!(s.value(field), Some(v), "{field:?}");
+        }
+        assert_eq!(s.abc_cutoffs, [70.0, 90.0]);
+        assert_eq!(s.rfm_window_days, 180);
+        assert!((s.mainstream_share - 0.55).abs() < 1e-12);
+        assert_eq!(samples.len(), SettingField::ALL.len());
+    }
+
+    #[test]
+    fn refused_values_leave_the_settings_untouched_and_say_why() {
+        let mut s = Settings::default();
+        let before = s.clone();
+        let refusals = [
+            (SettingField::AbcCutoffA, Some(95.0)),
+            (SettingField::AbcCutoffA, Some(0.0)),
+            (SettingField::AbcCutoffB, Some(80.0)),
+            (SettingField::AbcCutoffB, Some(100.5)),
+            (SettingField::RfmWindowDays, Some(30.5)),
+            (SettingField::RfmWindowDays, Some(0.0)),
+            (SettingField::RfmWindowDays, None),
+            (SettingField::HalfLifeYears, Some(0.0)),
+            (SettingField::MainstreamSharePct, Some(120.0)),
+            (SettingField::OurRevenue, Some(-5.0)),
+            (SettingField::StrategicSharePct, Some(f64::NAN)),
+            (SettingField::RedListMonths, Some(2.5)),
+        ];
+        for (field, v) in refusals {
+            let error = s.set(field, v).expect_err(&format!("{field:?} = {v:?}"));
+            assert_eq!(s, before, "{field:?} = {v:?} changed the settings");
+            assert!(!error.describe(Lang::En).is_empty());
+            assert!(!error.describe(Lang::Zh).is_empty());
+        }
+        assert_eq!(
+            s.set(SettingField::AbcCutoffA, Some(95.0)),
+            Err(SettingError::CutoffsOutOfOrder { a: 95.0, b: 95.0 })
+        );
+        assert_eq!(
+            SettingError::CutoffsOutOfOrder { a: 96.0, b: 95.0 }.describe(Lang::En),
+            "A's cut-off (96%) must stay below B's (95%)."
+        );
+        assert_eq!(
+            s.set(SettingField::HalfLifeYears, Some(0.0))
+                .map_err(|e| e.describe(Lang::En)),
+            Err("Enter a number above 0 and at most 100.".to_string())
+        );
+        assert_eq!(
+            s.set(SettingField::RfmWindowDays, None),
+            Err(SettingError::Required)
+        );
+    }
+
+    #[test]
+    fn typed_text_is_read_with_separators_and_units_and_refused_when_not_a_number() {
+        let mut s = Settings::default();
+        assert_eq!(s.set_text(SettingField::OurRevenue, " 50,000,000 "), Ok(()));
+        assert_eq!(s.our_revenue, Some(5e7));
+        assert_eq!(s.set_text(SettingField::AbcCutoffA, "75%"), Ok(()));
+        assert_eq!(s.abc_cutoffs[0], 75.0);
+        let before = s.clone();
+        assert_eq!(
+            s.set_text(SettingField::AbcCutoffB, "ninety"),
+            Err(SettingError::NotANumber)
+        );
+        assert_eq!(
+            s.set_text(SettingField::AbcCutoffB, ""),
+            Err(SettingError::Required)
+        );
+        assert_eq!(s, before);
+        assert_eq!(s.set_text(SettingField::OurRevenue, "  "), Ok(()));
+        assert_eq!(s.our_revenue, None);
+    }
+
+    #[test]
+    fn the_strategic_thresholds_can_be_cleared() {
+        let mut s = Settings::default();
+        for field in [
+            SettingField::StrategicSharePct,
+            SettingField::StrategicGrowthPct,
+            SettingField::OurRevenue,
+        ] {
+            s.set(field, Some(10.0)).expect("in range");
+            assert_eq!(s.set(field, None), Ok(()));
+            assert_eq!(s.value(field), None, "{field:?}");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+//! The Portfolio view's settings panel: what ABC ranks by and its cut-offs, the RFM window,
+//! the half-life of contract value, the mainstream share of wallet, the red-list months and
+//! the strategic-candidate thresholds. Each field is read and checked by the core
+//! ([`crate::model::Settings::set_text`]); a refused value stays on its field with the reason
+//! and never reaches the scores, an accepted one re-scores the portfolio at once.
+
+use leptos::prelude::*;
+
+use super::{use_app, use_workspace};
+use crate::i18n::Msg;
+use crate::model::{AbcBasis, SettingError, SettingField};
+use crate::scoring::explain::num;
+use crate::scoring::segmentation::basis_name;
+
+/// The label and unit of a field.
+fn wording(field: SettingField) -> (Msg, Option<Msg>) {
+    match field {
+        SettingField::AbcCutoffA => (Msg::SettingAbcA, Some(Msg::UnitPctCumulative)),
+        SettingField::AbcCutoffB => (Msg::SettingAbcB, Some(Msg::UnitPctCumulative)),
+        SettingField::RfmWindowDays => (Msg::SettingRfmWindow, Some(Msg::UnitDays)),
+        SettingField::HalfLifeYears => (Msg::SettingHalfLife, Some(Msg::UnitYears)),
+        SettingField::MainstreamSharePct => (Msg::SettingMainstream, Some(Msg::UnitPctOfSpend)),
+        SettingField::RedListMonths => (Msg::SettingRedListMonths, Some(Msg::UnitMonths)),
+        SettingField::OurRevenue => (Msg::SettingOurRevenue, None),
+        SettingField::StrategicSharePct => {
+            (Msg::SettingStrategicShare, Some(Msg::UnitPctOfRevenue))
+        }
+        SettingField::StrategicGrowthPct => (Msg::SettingStrategicGrowth, Some(Msg::UnitPctAYear)),
+    }
+}
+
+#[component]
+pub fn PortfolioSettings() -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let basis = move || data.workspace.with(|ws| ws.settings.abc_basis);
+    let choose_basis = move |ev| {
+        let chosen = match event_target_value(&ev).as_str() {
+            "contract_value" => AbcBasis::ContractValue,
+            _ => AbcBasis::AnnualSales,
+        };
+        if chosen != basis() {
+            data.edit_frameworks(|ws| ws.settings.abc_basis = chosen);
+        }
+    };
+    let option = move |value: &'static str, of: AbcBasis| {
+        view! {
+            <option value=value selected=move || basis() == of>
+                {move || basis_name(of, app.lang.get())}
+            </option>
+        }
+    };
+    view! {
+        <details class="settings-panel" data-testid="portfolio-settings">
+            <summary>{app.t(Msg::SettingsTitle)}</summary>
+            <p class="hint">{app.t(Msg::SettingsHint)}</p>
+            <div class="settings-grid">
+                <label class="setting">
+                    <span class="setting-label">{app.t(Msg::SettingAbcBasis)}</span>
+                    <select data-testid="setting-abc-basis" on:change=choose_basis>
+                        {option("annual_sales", AbcBasis::AnnualSales)}
+                        {option("contract_value", AbcBasis::ContractValue)}
+                    </select>
+                </label>
+                {SettingField::ALL
+                    .into_iter()
+                    .map(|field| view! { <SettingInput field/> })
+                    .collect_view()}
+            </div>
+            <p class="hint">{app.t(Msg::StrategicRuleHint)}</p>
+        </details>
+    }
+}
+
+/// One numeric setting: applied when the field changes (Enter, leaving it), refused with the
+/// reason on the field.
+#[component]
+fn SettingInput(field: SettingField) -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let error = RwSignal::new(None::<SettingError>);
+    // What is typed and not yet applied; Escape drops it.
+    let draft = RwSignal::new(None::<String>);
+    let (label, unit) = wording(field);
+    let currency = move || data.workspace.with(|ws| ws.settings.currency.clone());
+    let shown = move || {
+        draft.get().unwrap_or_else(|| {
+            data.workspace
+                .with(|ws| ws.settings.value(field).map(num).unwrap_or_default())
+        })
+    };
+    let apply = move |ev| {
+        let text = event_target_value(&ev);
+        let mut settings = data.workspace.with_untracked(|ws| ws.settings.clone());
+        match settings.set_text(field, &text) {
+            Ok(()) => {
+                error.set(None);
+                draft.set(None);
+                if data.workspace.with_untracked(|ws| ws.settings != settings) {
+                    data.edit_frameworks(|ws| ws.settings = settings);
+                }
+            }
+            Err(e) => error.set(Some(e)),
+        }
+    };
+    view! {
+        <label class="setting">
+            <span class="setting-label">{app.t(label)}</span>
+            <span class="setting-value">
+                <input
+                    type="text"
+                    inputmode="decimal"
+                    data-testid=format!("setting-{}", field.id())
+                    aria-invalid=move || error.get().is_some().then_some("true")
+                    prop:value=shown
+                    on:input=move |ev| draft.set(Some(event_target_value(&ev)))
+                    on:change=apply
+                    on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                        if ev.key() == "Escape" {
+                            draft.set(None);
+                            error.set(None);
+                        }
+                    }
+                />
+                <span class="setting-unit">
+                    {move || match unit {
+                        Some(unit) => unit.text(app.lang.get()).to_string(),
+                        None => currency(),
+                    }}
+                </span>
+            </span>
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <span class="field-error" role="alert" data-testid="setting-error">
+                                {e.describe(app.lang.get())}
+                            </span>
+                        }
+                    })
+            }}
+        </label>
+    }
+}
