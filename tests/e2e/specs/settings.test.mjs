@@ -31,6 +31,10 @@ describe('portfolio settings', () => {
     none: await table.chipCount('abc', 'unclassified'),
   });
 
+  /** The reason under a setting's field, when it refused a value. */
+  const errorOf = (page, id) =>
+    page.locator(`label.setting:has([data-testid="setting-${id}"]) [data-testid="setting-error"]`);
+
   /** Types `text` into a setting and presses Enter. */
   async function setSetting(page, id, text) {
     const field = page.getByTestId(`setting-${id}`);
@@ -62,7 +66,7 @@ describe('portfolio settings', () => {
 
       // Refused: not a number, then B below A. The reason is on the field; the classes stay.
       const b = await setSetting(page, 'abc-b', 'ninety');
-      const error = page.getByTestId('setting-error');
+      const error = errorOf(page, 'abc-b');
       assert.equal(await error.innerText(), 'Enter a number, such as 80 or 1,000,000.');
       assert.equal(await b.getAttribute('aria-invalid'), 'true');
       await setSetting(page, 'abc-b', '50');
@@ -108,7 +112,7 @@ describe('portfolio settings', () => {
         /^\d+(\.\d+)? of 7000000 signed \(8 contracts; each contract's weight halves every 3 years of age\)$/,
       );
       const check = page.getByTestId('strategic-check');
-      let lines = (await check.innerText()).split('\n');
+      let lines = (await check.innerText()).split('\n').filter(Boolean);
       assert.equal(lines[0], 'Strategic candidate 战略级大客户候选: yes');
       assert.match(lines[1], /^✓ Average yearly purchases [\d.]+ = [\d.]+% of our revenue 50000000: above 3%$/);
       assert.match(lines[2], /^✓ Growth, year on year: [\d.]+% · [\d.]+% · [\d.]+%: each above 10%$/);
@@ -119,7 +123,7 @@ describe('portfolio settings', () => {
       await setSetting(page, 'strategic-growth', '30');
       await setSetting(page, 'half-life', '1');
       await openCustomerC();
-      lines = (await check.innerText()).split('\n');
+      lines = (await check.innerText()).split('\n').filter(Boolean);
       assert.equal(lines[0], 'Not a strategic candidate 战略级大客户候选');
       assert.match(lines[2], /^✗ Growth, year on year: .*: not each above 30%$/);
       assert.match(await page.getByTestId('recency-weighted').innerText(), /halves every 1 years of age/);
@@ -143,16 +147,16 @@ describe('portfolio settings', () => {
       await panel.locator('summary').click();
       assert.match(await panel.locator('summary').innerText(), /组合设置/);
       await setSetting(page, 'rfm-window', '30.5');
-      assert.equal(await page.getByTestId('setting-error').innerText(), '请输入整数。');
+      assert.equal(await errorOf(page, 'rfm-window').innerText(), '请输入整数。');
       await setSetting(page, 'mainstream', '150');
-      assert.equal(await page.getByTestId('setting-error').innerText(), '请输入大于 0 且不超过 100 的数字。');
+      assert.equal(await errorOf(page, 'mainstream').innerText(), '请输入大于 0 且不超过 100 的数字。');
 
       const table = new PortfolioTable(page);
       await table.search.fill('Customer C');
       await page.waitForFunction(() => document.querySelector('[data-testid="shown-count"]')?.textContent === '1');
       await table.rows.first().click();
       await page.getByTestId('view-accounts').waitFor();
-      const lines = (await page.getByTestId('strategic-check').innerText()).split('\n');
+      const lines = (await page.getByTestId('strategic-check').innerText()).split('\n').filter(Boolean);
       assert.equal(lines[0], '战略级大客户候选：是');
       assert.match(lines[1], /^✓ 近三年年均采购额 [\d.]+ = 我方营收 50000000 的 [\d.]+%：高于 3%$/);
     });
