@@ -588,6 +588,8 @@ messages! {
     RecencyWeightedTitle => "Recency-weighted contract value", "时间加权合同额";
     NoContracts => "No contracts (orders) up to today.", "截至今天没有合同（订单）。";
     StrategicTitle => "Strategic candidate", "战略级大客户候选";
+    ParetoNoFigures => "no account has this figure, so there is no curve. Import it, or choose what ABC ranks by in the Portfolio settings.",
+        "没有客户有该项数据，因此无法绘制曲线。请导入该数据，或在组合设置中更改 ABC 排序依据。";
     StrategicNeedsSettings => "Not tested: set our annual revenue and the thresholds X and Y in the Portfolio settings.",
         "未判断：请在“客户组合”视图的组合设置中填写我方年营收以及 X、Y 两个门槛。";
 }

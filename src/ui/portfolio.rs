@@ -121,8 +121,28 @@ fn Pareto() -> impl IntoView {
             })
         })
     });
+    // No curve (the accounts lack the figure ABC ranks by): say so where the curve would be.
+    let missing = move || {
+        chart.with(Option::is_none).then(|| {
+            let lang = app.lang.get();
+            let basis = data.workspace.with(|ws| ws.settings.abc_basis);
+            view! {
+                <p class="hint" data-testid="pareto-empty">
+                    {format!(
+                        "{} · {}: {}",
+                        Msg::ParetoTitle.text(lang),
+                        segmentation::basis_name(basis, lang),
+                        Msg::ParetoNoFigures.text(lang)
+                    )}
+                </p>
+            }
+        })
+    };
     let stem = Signal::derive(|| vec!["portfolio".to_string(), "abc-pareto".to_string()]);
-    view! { <ChartCanvas chart file_stem=stem aspect=0.6 max_width=520 test_id="pareto"/> }
+    view! {
+        <ChartCanvas chart file_stem=stem aspect=0.6 max_width=520 test_id="pareto"/>
+        {missing}
+    }
 }
 
 #[component]

@@ -81,8 +81,13 @@ describe('portfolio settings', () => {
       await page.waitForFunction((n) => Number(document.querySelector('[data-framework="abc"] [data-class="unclassified"] strong')?.textContent) === n, total);
       await page.waitForFunction(() => !document.querySelector('[data-testid="pareto"] canvas').hasAttribute('aria-label'));
       assert.equal(await pareto.evaluate((c) => c.height), 0, 'no stale curve of annual sales is left standing');
+      assert.equal(
+        await page.getByTestId('pareto-empty').innerText(),
+        'ABC Pareto curve · contract value: no account has this figure, so there is no curve. Import it, or choose what ABC ranks by in the Portfolio settings.',
+      );
       await page.getByTestId('setting-abc-basis').selectOption('annual_sales');
       await page.waitForFunction(() => document.querySelector('[data-testid="pareto"] canvas').getAttribute('aria-label') === 'ABC Pareto curve · annual sales');
+      assert.equal(await page.getByTestId('pareto-empty').count(), 0);
       assert.deepEqual(await abcCounts(table), moved);
 
       // Saved with the workspace.
