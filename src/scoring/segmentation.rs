@@ -333,7 +333,8 @@ pub fn recency_weighted_value(
     out
 }
 
-/// "1,234,567 of 2,000,000 signed (4 contracts; a contract's weight halves every 3 years)".
+/// "4902236.02 of 7000000 signed (8 contracts; each contract's weight halves every 3 years of
+/// age)".
 pub fn describe_recency_weighted(
     value: &RecencyWeighted,
     half_life_years: f64,
@@ -345,8 +346,9 @@ pub fn describe_recency_weighted(
     let count = value.contracts;
     match lang {
         Lang::En => format!(
-            "{weighted} of {nominal} signed ({count} contract{}; each contract's weight halves every {half} years of age)",
-            if count == 1 { "" } else { "s" }
+            "{weighted} of {nominal} signed ({count} contract{}; each contract's weight halves every {half} year{} of age)",
+            if count == 1 { "" } else { "s" },
+            if half_life_years == 1.0 { "" } else { "s" }
         ),
         Lang::Zh => format!(
             "{weighted}（已签合同共 {nominal}，{count} 份；合同金额的权重每过 {half} 年减半）"

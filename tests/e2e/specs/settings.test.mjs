@@ -131,7 +131,7 @@ describe('portfolio settings', () => {
       lines = (await check.innerText()).split('\n').filter(Boolean);
       assert.equal(lines[0], 'Not a strategic candidate 战略级大客户候选');
       assert.match(lines[2], /^✗ Growth, year on year: .*: not each above 30%$/);
-      assert.match(await page.getByTestId('recency-weighted').innerText(), /halves every 1 years of age/);
+      assert.match(await page.getByTestId('recency-weighted').innerText(), /halves every 1 year of age\)$/);
 
       // Without our revenue the test does not run, and says what it needs.
       await app.navLink('Portfolio').click();
