@@ -1,8 +1,10 @@
-//! Timing hooks for the in-browser benchmark (`tests/e2e/bench/run.mjs`): exported to
-//! JavaScript so a headless Chromium run can time the app's own code paths — the import
-//! worker, the workspace state's memos, the persistence protocol, the chart and table code —
-//! without the clicks and the DOM around them. Each drives the code the views call, never a
-//! shortcut of it.
+//! Timing hooks for the in-browser benchmark (`tests/e2e/bench/run.mjs`), so a headless
+//! Chromium run can time the app's own code paths — the import worker, the workspace state's
+//! memos, the persistence protocol, the chart and table code — without the clicks and the DOM
+//! around them. Each drives the code the views call, never a shortcut of it. The app's entry
+//! point (`src/main.rs`) exports them to JavaScript, not this module: exports made here
+//! would be kept by every binary built from the crate, the import worker included, together
+//! with the whole interface they reach.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -35,7 +37,6 @@ use crate::scoring::Engine;
 /// their lines) on detached 420×357 canvases at a device pixel ratio of 2, and returns the
 /// milliseconds a redraw of them took (specs are built and the canvases drawn once before the
 /// clock starts).
-#[wasm_bindgen(js_name = benchDrawRadars)]
 pub fn bench_draw_radars(count: u32) -> Result<f64, JsValue> {
     let workspace = crate::demo::workspace(super::browser::today());
     let engine = Engine::new(&workspace.frameworks_in_force()).map_err(|e| e.to_string())?;
@@ -93,7 +94,6 @@ pub fn bench_draw_radars(count: u32) -> Result<f64, JsValue> {
 /// columns gathered from the scores with ABC and the owners and regions, the filter pass with
 /// the counts, and the HTML and DOM of the filter bar, the counts, the heading and the rows
 /// in view. Scoring is done before the clock starts.
-#[wasm_bindgen(js_name = benchTableRender)]
 pub fn bench_table_render() -> Result<f64, JsValue> {
     let workspace = imported()?;
     let owner = Owner::new();
@@ -151,7 +151,6 @@ fn imported() -> Result<Workspace, JsValue> {
 }
 
 /// Drops the workspace of the last [`bench_import`], before the next one is timed.
-#[wasm_bindgen(js_name = benchForget)]
 pub fn bench_forget() {
     let forgotten = BENCH.with(|b| b.borrow_mut().imported.take());
     drop(forgotten);
@@ -187,7 +186,6 @@ async fn next_reply(replies: &mut Replies) -> Result<(Reply, Option<Vec<u8>>), J
 /// - `total`: from the request to the scores, the wait for the commit's task taken out.
 ///
 /// The workspace state stays for the other hooks; the worker stays for the next import.
-#[wasm_bindgen(js_name = benchImport)]
 pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<String, JsValue> {
     let clock = clock()?;
     let start = clock.now();
@@ -332,7 +330,6 @@ fn change_weight(ws: &mut Workspace, run: u32) {
 /// changes the scorecard through the workspace state's `edit_frameworks`, as the framework
 /// editor does, and reads the `scored` memo, which recomputes. Returns the milliseconds of
 /// each run (the first scoring, before any change, is not timed).
-#[wasm_bindgen(js_name = benchRescore)]
 pub fn bench_rescore(runs: u32) -> Result<Vec<f64>, JsValue> {
     let ws = imported()?;
     let clock = clock()?;
@@ -357,7 +354,6 @@ pub fn bench_rescore(runs: u32) -> Result<Vec<f64>, JsValue> {
 /// it. Returns the milliseconds of each step, the clock at each step's start and end (for
 /// the longest task of each) and where it was stored, as JSON `{create, save, load, marks,
 /// chars, tier}`.
-#[wasm_bindgen(js_name = benchStorage)]
 pub async fn bench_storage() -> Result<String, JsValue> {
     let ws = imported()?;
     let accounts = ws.accounts.len();

@@ -7,7 +7,7 @@ mod accounts;
 mod autosave;
 mod banners;
 #[cfg(feature = "bench")]
-mod bench;
+pub mod bench;
 mod browser;
 mod canvas;
 mod download;
