@@ -29,6 +29,7 @@ fn wording(field: SettingField) -> (Msg, Option<Msg>) {
     }
 }
 
+/// The panel, folded by default so the table stays in view on a projector.
 #[component]
 pub fn PortfolioSettings() -> impl IntoView {
     let app = use_app();
