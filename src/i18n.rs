@@ -158,8 +158,8 @@ messages! {
     AccountsPerClass => "Accounts per class", "各类别客户数";
     AccountsCaption => "Accounts", "客户数";
     ParetoTitle => "ABC Pareto curve", "ABC 帕累托曲线";
-    ShareOfAccounts => "Share of accounts", "客户占比";
-    CumulativeShare => "Cumulative share of sales", "累计销售额占比";
+    ShareOfAccounts => "Share of accounts (%)", "客户占比（%）";
+    CumulativeShare => "Cumulative share (%)", "累计占比（%）";
     ScatterTitle => "Key-account score against credit score", "大客户评分与信用评分";
     KeyAccountScore => "Key-account score", "大客户评分";
     CreditScore => "Credit score", "信用评分";

@@ -9,6 +9,7 @@ use kam_radar::chart::{
     Chart, ChartError, ChartStyle, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec,
 };
 use kam_radar::model::Settings;
+use plotters::style::WHITE;
 
 fn style() -> ChartStyle {
     ChartStyle::default()
@@ -200,4 +201,69 @@ fn scatter_draws_the_60_and_80_lines_on_both_axes() {
         Chart::Scatter(bad.clone()).svg(&style(), 640, 480),
         Err(ChartError::NotFinite { .. })
     ));
+}
+
+#[test]
+fn a_long_title_is_set_smaller_to_fit_a_narrow_chart_and_line_values_stay_over_the_dots() {
+    let title = "Key-account score against credit score";
+    let spec = ScatterSpec {
+        title: title.into(),
+        x_caption: "Key-account score".into(),
+        y_caption: "Credit score".into(),
+        // Dots where the values of the 80 lines are written.
+        points: (0..40)
+            .map(|i| ScatterPoint {
+                x: 78.0 + f64::from(i % 8),
+                y: 94.0 + f64::from(i / 8),
+                name: String::new(),
+            })
+            .collect(),
+    };
+    let svg_at = |width: u32| {
+        Chart::Scatter(spec.clone())
+            .svg(&style(), width, 300)
+            .expect("drawable")
+    };
+    let title_size = |svg: &str| {
+        elements(svg)
+            .into_iter()
+            .find(|e| e.tag == "text" && e.text == title)
+            .map(|e| e.num("font-size"))
+            .expect("the title is drawn")
+    };
+    let (wide, wider, narrow) = (
+        title_size(&svg_at(640)),
+        title_size(&svg_at(900)),
+        title_size(&svg_at(340)),
+    );
+    assert_eq!(wide, wider, "room enough: the title keeps its size");
+    assert!(
+        narrow < wide,
+        "a 340 px chart sets it smaller: {narrow} vs {wide}"
+    );
+
+    // Every value of a line comes after the last dot, on a white ground of its own.
+    let svg = svg_at(640);
+    let all = elements(&svg);
+    let last_dot = all
+        .iter()
+        .rposition(|e| e.tag == "circle")
+        .expect("dots drawn");
+    let threshold = css(palette::THRESHOLD);
+    let values: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.tag == "text" && e.attr("fill") == threshold)
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(values.len(), 4);
+    for i in values {
+        assert!(i > last_dot, "a line's value is drawn under the dots");
+        let ground = &all[i - 1];
+        assert!(
+            ground.tag == "rect" && ground.attr("fill") == css(WHITE),
+            "no white ground under the value: {:?}",
+            ground.tag
+        );
+    }
 }

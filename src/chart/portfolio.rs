@@ -9,9 +9,12 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::geometry::{dash_segments, Point};
+use super::geometry::{dash_segments, text_height, text_width, Point};
 use super::palette::{self, Dash};
 use super::{format_value, size, ChartError, ChartStyle};
+
+/// The margin around a portfolio chart, in CSS pixels.
+const MARGIN: f64 = 12.0;
 
 /// Accounts per class of one framework (e.g. key / potential / not listed).
 #[derive(Clone, Debug, PartialEq)]
@@ -80,6 +83,52 @@ fn local(area_base: (i32, i32), backend: (i32, i32)) -> Point {
     )
 }
 
+/// The title's style: the title size, reduced as far as the label size so a long title fits
+/// a narrow chart (a grid cell on a projector) instead of running off both sides.
+fn title_style<'a>(title: &str, width_px: u32, style: &'a ChartStyle) -> TextStyle<'a> {
+    // The estimate is for regular text; bold runs about a tenth wider.
+    let room = f64::from(width_px) / style.factor() - 2.0 * MARGIN;
+    let wanted = text_width(title, size::TITLE) * 1.1;
+    let css = if wanted > room {
+        (size::TITLE * room / wanted).max(size::LABEL)
+    } else {
+        size::TITLE
+    };
+    style.bold(css, palette::INK, HPos::Center, VPos::Top)
+}
+
+/// Writes a threshold's value on a white ground, so dots drawn under it never hide it.
+fn value_label<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    text: &str,
+    at: Point,
+    (h, v): (HPos, VPos),
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    let (w, ht) = (
+        style.px(text_width(text, size::SMALL) * 1.1 + 2.0),
+        style.px(text_height(size::SMALL)),
+    );
+    let x0 = match h {
+        HPos::Left => at.x,
+        HPos::Center => at.x - w / 2.0,
+        HPos::Right => at.x - w,
+    };
+    let y0 = match v {
+        VPos::Top => at.y,
+        VPos::Center => at.y - ht / 2.0,
+        VPos::Bottom => at.y - ht,
+    };
+    let ground = [
+        Point::new(x0 - style.px(1.0), y0).pixel(),
+        Point::new(x0 + w, y0 + ht).pixel(),
+    ];
+    area.draw(&Rectangle::new(ground, WHITE.filled()))?;
+    let text_style = style.bold(size::SMALL, palette::THRESHOLD, h, v);
+    area.draw(&Text::new(text, at.pixel(), text_style))?;
+    Ok(())
+}
+
 /// Draws a dashed threshold from `a` to `b` (area pixels).
 fn threshold<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -108,9 +157,9 @@ pub fn draw_class_counts<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .caption(
             &spec.title,
-            style.bold(size::TITLE, palette::INK, HPos::Center, VPos::Top),
+            title_style(&spec.title, area.dim_in_pixel().0, style),
         )
-        .margin(style.px(12.0))
+        .margin(style.px(MARGIN))
         .x_label_area_size(style.px(34.0))
         .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0i64..top)?;
@@ -239,9 +288,9 @@ pub fn draw_pareto<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .caption(
             &spec.title,
-            style.bold(size::TITLE, palette::INK, HPos::Center, VPos::Top),
+            title_style(&spec.title, area.dim_in_pixel().0, style),
         )
-        .margin(style.px(12.0))
+        .margin(style.px(MARGIN))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(0f64..100f64, 0f64..100f64)?;
@@ -299,37 +348,37 @@ pub fn draw_score_scatter<DB: DrawingBackend>(
     let mut chart = ChartBuilder::on(area)
         .caption(
             &spec.title,
-            style.bold(size::TITLE, palette::INK, HPos::Center, VPos::Top),
+            title_style(&spec.title, area.dim_in_pixel().0, style),
         )
-        .margin(style.px(12.0))
+        .margin(style.px(MARGIN))
         .x_label_area_size(style.px(40.0))
         .y_label_area_size(style.px(52.0))
         .build_cartesian_2d(x_range.0..x_range.1, y_range.0..y_range.1)?;
     draw_axes(&mut chart, &spec.x_caption, &spec.y_caption, style)?;
     let base = area.get_base_pixel();
-    let top_label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Left, VPos::Top);
-    let side_label = style.bold(size::SMALL, palette::THRESHOLD, HPos::Right, VPos::Bottom);
+    // The lines under the dots, their values over them (written after the dots, below).
+    let mut labels = Vec::new();
     for v in SCORE_LINES {
         let (a, b) = (
             local(base, chart.backend_coord(&(v, y_range.0))),
             local(base, chart.backend_coord(&(v, y_range.1))),
         );
         threshold(area, a, b, style)?;
-        area.draw(&Text::new(
-            format_value(v),
-            Point::new(b.x + style.px(3.0), b.y + style.px(2.0)).pixel(),
-            top_label.clone(),
-        ))?;
+        labels.push((
+            v,
+            Point::new(b.x + style.px(3.0), b.y + style.px(2.0)),
+            (HPos::Left, VPos::Top),
+        ));
         let (a, b) = (
             local(base, chart.backend_coord(&(x_range.0, v))),
             local(base, chart.backend_coord(&(x_range.1, v))),
         );
         threshold(area, a, b, style)?;
-        area.draw(&Text::new(
-            format_value(v),
-            Point::new(b.x - style.px(3.0), b.y - style.px(2.0)).pixel(),
-            side_label.clone(),
-        ))?;
+        labels.push((
+            v,
+            Point::new(b.x - style.px(3.0), b.y - style.px(2.0)),
+            (HPos::Right, VPos::Bottom),
+        ));
     }
     let colour = palette::series_colour(0);
     let r = style.px(4.0).round().max(2.0) as u32;
@@ -359,6 +408,9 @@ pub fn draw_score_scatter<DB: DrawingBackend>(
                 name_style.clone(),
             ))?;
         }
+    }
+    for (v, at, anchor) in labels {
+        value_label(area, &format_value(v), at, anchor, style)?;
     }
     Ok(())
 }
