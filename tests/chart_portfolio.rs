@@ -4,6 +4,7 @@
 mod chart_support;
 
 use chart_support::{elements, texts};
+use kam_radar::chart::geometry::text_width;
 use kam_radar::chart::palette::{self, css};
 use kam_radar::chart::{
     Chart, ChartError, ChartStyle, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec,
@@ -64,14 +65,22 @@ fn class_counts_show_every_class_with_its_count() {
     for s in [
         "Key-account scorecard 大客户评判标准",
         "Accounts 客户数",
-        "Key account 大客户",
-        "Potential key account 潜在大客户",
-        "Not listed 未列入",
         "4",
         "9",
         "0",
     ] {
         assert!(t.iter().any(|x| x == s), "{s} missing");
+    }
+    // A class name may be wrapped to its bar's width; all of it is written.
+    let all_text = t.join(" ");
+    for name in [
+        "Key account 大客户",
+        "Potential key account 潜在大客户",
+        "Not listed 未列入",
+    ] {
+        for word in name.split(' ') {
+            assert!(all_text.contains(word), "{word} of {name} missing");
+        }
     }
     // Bars in the first series colour, their heights in proportion to the counts (9 : 4).
     let mut heights: Vec<f64> = elements(&svg)
@@ -265,5 +274,50 @@ fn a_long_title_is_set_smaller_to_fit_a_narrow_chart_and_line_values_stay_over_t
             "no white ground under the value: {:?}",
             ground.tag
         );
+    }
+}
+
+#[test]
+fn class_names_of_neighbouring_bars_never_run_into_each_other_on_a_narrow_chart() {
+    let spec = ClassCountsSpec {
+        title: "Key-account evaluation scorecard".into(),
+        y_caption: "Accounts per class".into(),
+        bars: vec![
+            ("key account list".into(), 56),
+            ("potential key account list".into(), 50),
+            ("not listed".into(), 97),
+        ],
+    };
+    let svg = Chart::ClassCounts(spec)
+        .svg(&style(), 350, 240)
+        .expect("drawable");
+    // Lines of the class names: below the bars, centred on them. On each line of text, the
+    // estimated extents must not overlap.
+    let names: Vec<_> = elements(&svg)
+        .into_iter()
+        .filter(|e| e.tag == "text" && e.attr("text-anchor") == "middle")
+        .filter(|e| e.text.chars().any(char::is_alphabetic))
+        .collect();
+    assert!(
+        names.len() > 3,
+        "the long names are wrapped onto more lines"
+    );
+    let mut rows: std::collections::BTreeMap<i64, Vec<(f64, f64)>> = Default::default();
+    for e in &names {
+        // The SVG backend writes font sizes divided by 1.24 (chart::SVG_FONT_DIVISOR).
+        let width = text_width(&e.text, e.num("font-size") * 1.24);
+        let x = e.num("x");
+        rows.entry(e.num("y").round() as i64)
+            .or_default()
+            .push((x - width / 2.0, x + width / 2.0));
+    }
+    for (y, mut spans) in rows {
+        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for pair in spans.windows(2) {
+            assert!(
+                pair[0].1 <= pair[1].0,
+                "names overlap on the line at y {y}: {spans:?}"
+            );
+        }
     }
 }

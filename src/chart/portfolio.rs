@@ -9,12 +9,14 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::geometry::{dash_segments, text_height, text_width, Point};
+use super::geometry::{dash_segments, text_height, text_width, wrap_label, Point};
 use super::palette::{self, Dash};
 use super::{format_value, size, ChartError, ChartStyle};
 
 /// The margin around a portfolio chart, in CSS pixels.
 const MARGIN: f64 = 12.0;
+/// The room of the value axis' labels and caption, in CSS pixels.
+const Y_LABELS: f64 = 52.0;
 
 /// Accounts per class of one framework (e.g. key / potential / not listed).
 #[derive(Clone, Debug, PartialEq)]
@@ -154,14 +156,25 @@ pub fn draw_class_counts<DB: DrawingBackend>(
     let max = spec.bars.iter().map(|b| b.1).max().unwrap_or(0);
     // Headroom for the count written above the tallest bar.
     let top = i64::from(max) + i64::from(max / 8) + 1;
+    // Each class name wrapped to its bar's slot, so neighbours never run into each other on a
+    // narrow chart ("key account list" beside "potential key account list").
+    let plot_css = f64::from(area.dim_in_pixel().0) / style.factor() - 2.0 * MARGIN - Y_LABELS;
+    let slot = (plot_css / n as f64 - 6.0).max(size::LABEL * 3.0);
+    let names: Vec<Vec<String>> = spec
+        .bars
+        .iter()
+        .map(|(name, _)| wrap_label(name, size::LABEL, slot))
+        .collect();
+    let lines = names.iter().map(Vec::len).max().unwrap_or(1) as f64;
+    let line_h = text_height(size::LABEL);
     let mut chart = ChartBuilder::on(area)
         .caption(
             &spec.title,
             title_style(&spec.title, area.dim_in_pixel().0, style),
         )
         .margin(style.px(MARGIN))
-        .x_label_area_size(style.px(34.0))
-        .y_label_area_size(style.px(52.0))
+        .x_label_area_size(style.px(10.0 + lines * line_h))
+        .y_label_area_size(style.px(Y_LABELS))
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0i64..top)?;
     chart
         .configure_mesh()
@@ -176,7 +189,7 @@ pub fn draw_class_counts<DB: DrawingBackend>(
     let base = area.get_base_pixel();
     let label = style.text(size::LABEL, palette::INK, HPos::Center, VPos::Top);
     let count = style.bold(size::LABEL, palette::INK, HPos::Center, VPos::Bottom);
-    for (i, (name, c)) in spec.bars.iter().enumerate() {
+    for (i, ((_, c), name)) in spec.bars.iter().zip(&names).enumerate() {
         let x = i as f64;
         let colour = palette::series_colour(0);
         chart.draw_series(std::iter::once(Rectangle::new(
@@ -185,11 +198,14 @@ pub fn draw_class_counts<DB: DrawingBackend>(
         )))?;
         let foot = local(base, chart.backend_coord(&(x, 0)));
         let head = local(base, chart.backend_coord(&(x, i64::from(*c))));
-        area.draw(&Text::new(
-            name.as_str(),
-            Point::new(foot.x, foot.y + style.px(6.0)).pixel(),
-            label.clone(),
-        ))?;
+        for (k, line) in name.iter().enumerate() {
+            let y = foot.y + style.px(6.0 + k as f64 * line_h);
+            area.draw(&Text::new(
+                line.as_str(),
+                Point::new(foot.x, y).pixel(),
+                label.clone(),
+            ))?;
+        }
         area.draw(&Text::new(
             c.to_string(),
             Point::new(head.x, head.y - style.px(3.0)).pixel(),
@@ -292,7 +308,7 @@ pub fn draw_pareto<DB: DrawingBackend>(
         )
         .margin(style.px(MARGIN))
         .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(52.0))
+        .y_label_area_size(style.px(Y_LABELS))
         .build_cartesian_2d(0f64..100f64, 0f64..100f64)?;
     draw_axes(&mut chart, &spec.x_caption, &spec.y_caption, style)?;
     let base = area.get_base_pixel();
@@ -352,7 +368,7 @@ pub fn draw_score_scatter<DB: DrawingBackend>(
         )
         .margin(style.px(MARGIN))
         .x_label_area_size(style.px(40.0))
-        .y_label_area_size(style.px(52.0))
+        .y_label_area_size(style.px(Y_LABELS))
         .build_cartesian_2d(x_range.0..x_range.1, y_range.0..y_range.1)?;
     draw_axes(&mut chart, &spec.x_caption, &spec.y_caption, style)?;
     let base = area.get_base_pixel();

@@ -68,12 +68,10 @@ fn ClassCounts(framework: &'static str) -> impl IntoView {
                 bars.push((Msg::NotClassified.text(lang).to_string(), unclassified));
             }
             Some(Chart::ClassCounts(ClassCountsSpec {
-                title: format!(
-                    "{} · {}",
-                    definition.name.get(lang),
-                    Msg::AccountsPerClass.text(lang)
-                ),
-                y_caption: Msg::AccountsCaption.text(lang).to_string(),
+                // The axis says what is counted, so the title is the framework's name alone
+                // and fits a chart a third of a projector wide.
+                title: definition.name.get(lang).to_string(),
+                y_caption: Msg::AccountsPerClass.text(lang).to_string(),
                 bars,
             }))
         })
