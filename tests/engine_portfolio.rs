@@ -163,23 +163,28 @@ fn share_of_wallet_and_mainstream_supplier() {
     assert_eq!(share_of_wallet(Some(3.0), Some(0.0), 0.6), None);
 }
 
+/// Orders of account "s", one on 1 June of each (year, amount).
+fn mid_year_orders(years: &[(i32, f64)]) -> Vec<Order> {
+    years
+        .iter()
+        .map(|&(y, amount)| Order {
+            account: "s".into(),
+            date: d(y, 6, 1),
+            amount,
+        })
+        .collect()
+}
+
 #[test]
 fn strategic_candidate_needs_share_and_growth_every_year() {
     // Years 100, 120, 150, 180: growth 20%, 25%, 20%; mean of last three 150 = 1.5% of 10 000.
-    let orders: Vec<Order> = [
+    let orders = mid_year_orders(&[
         (2021, 100.0),
         (2022, 120.0),
         (2023, 150.0),
         (2024, 180.0),
         (2020, 999.0),
-    ]
-    .iter()
-    .map(|(y, a)| Order {
-        account: "s".into(),
-        date: d(*y, 6, 1),
-        amount: *a,
-    })
-    .collect();
+    ]);
     // Years of 12 months up to 31 Dec 2024 are the calendar years 2021–2024 here.
     let years = yearly_purchases(&orders, "s", d(2024, 12, 31));
     assert_eq!(years, [100.0, 120.0, 150.0, 180.0]);
@@ -216,14 +221,7 @@ fn the_last_three_years_count_back_from_the_as_of_date() {
 #[test]
 fn the_strategic_test_runs_with_the_workspace_thresholds_and_says_why() {
     let as_of = d(2026, 11, 22);
-    let orders: Vec<Order> = [(2023, 100.0), (2024, 125.0), (2025, 160.0), (2026, 200.0)]
-        .iter()
-        .map(|(y, a)| Order {
-            account: "s".into(),
-            date: d(*y, 6, 1),
-            amount: *a,
-        })
-        .collect();
+    let orders = mid_year_orders(&[(2023, 100.0), (2024, 125.0), (2025, 160.0), (2026, 200.0)]);
     let mut settings = Settings::default();
     assert_eq!(
         strategic_check(&orders, "s", as_of, &settings),

@@ -199,6 +199,24 @@ impl ChartStyle {
     }
 }
 
+/// The plotters anchor of a layout's horizontal alignment.
+pub(crate) fn hpos(h: geometry::HAlign) -> HPos {
+    match h {
+        geometry::HAlign::Left => HPos::Left,
+        geometry::HAlign::Centre => HPos::Center,
+        geometry::HAlign::Right => HPos::Right,
+    }
+}
+
+/// The plotters anchor of a layout's vertical alignment.
+pub(crate) fn vpos(v: geometry::VAlign) -> VPos {
+    match v {
+        geometry::VAlign::Top => VPos::Top,
+        geometry::VAlign::Middle => VPos::Center,
+        geometry::VAlign::Bottom => VPos::Bottom,
+    }
+}
+
 /// Base font sizes in CSS pixels, chosen to be read from the back of a meeting room.
 pub(crate) mod size {
     /// Chart titles.

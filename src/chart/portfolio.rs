@@ -9,9 +9,11 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};
 
-use super::geometry::{dash_segments, text_height, text_width, wrap_label, Point};
+use super::geometry::{
+    dash_segments, text_box, text_height, text_width, wrap_label, HAlign, Point, VAlign,
+};
 use super::palette::{self, Dash};
-use super::{format_value, size, ChartError, ChartStyle};
+use super::{format_value, hpos, size, vpos, ChartError, ChartStyle};
 
 /// The margin around a portfolio chart, in CSS pixels.
 const MARGIN: f64 = 12.0;
@@ -104,29 +106,19 @@ fn value_label<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     text: &str,
     at: Point,
-    (h, v): (HPos, VPos),
+    (h, v): (HAlign, VAlign),
     style: &ChartStyle,
 ) -> Result<(), ChartError> {
-    let (w, ht) = (
-        style.px(text_width(text, size::SMALL) * 1.1 + 2.0),
-        style.px(text_height(size::SMALL)),
-    );
-    let x0 = match h {
-        HPos::Left => at.x,
-        HPos::Center => at.x - w / 2.0,
-        HPos::Right => at.x - w,
-    };
-    let y0 = match v {
-        VPos::Top => at.y,
-        VPos::Center => at.y - ht / 2.0,
-        VPos::Bottom => at.y - ht,
-    };
-    let ground = [
-        Point::new(x0 - style.px(1.0), y0).pixel(),
-        Point::new(x0 + w, y0 + ht).pixel(),
-    ];
-    area.draw(&Rectangle::new(ground, WHITE.filled()))?;
-    let text_style = style.bold(size::SMALL, palette::THRESHOLD, h, v);
+    let w = style.px(text_width(text, size::SMALL) * 1.1 + 2.0);
+    let ground = text_box(at, w, style.px(text_height(size::SMALL)), h, v);
+    area.draw(&Rectangle::new(
+        [
+            Point::new(ground.x0 - style.px(1.0), ground.y0).pixel(),
+            Point::new(ground.x1, ground.y1).pixel(),
+        ],
+        WHITE.filled(),
+    ))?;
+    let text_style = style.bold(size::SMALL, palette::THRESHOLD, hpos(h), vpos(v));
     area.draw(&Text::new(text, at.pixel(), text_style))?;
     Ok(())
 }
@@ -383,7 +375,7 @@ pub fn draw_score_scatter<DB: DrawingBackend>(
         labels.push((
             v,
             Point::new(b.x + style.px(3.0), b.y + style.px(2.0)),
-            (HPos::Left, VPos::Top),
+            (HAlign::Left, VAlign::Top),
         ));
         let (a, b) = (
             local(base, chart.backend_coord(&(x_range.0, v))),
@@ -393,7 +385,7 @@ pub fn draw_score_scatter<DB: DrawingBackend>(
         labels.push((
             v,
             Point::new(b.x - style.px(3.0), b.y - style.px(2.0)),
-            (HPos::Right, VPos::Bottom),
+            (HAlign::Right, VAlign::Bottom),
         ));
     }
     let colour = palette::series_colour(0);

@@ -16,7 +16,7 @@ use super::geometry::{
     LabelPlacement, Outline, Point, RadarFrame, Rect, Scale, VAlign, Vertex, RING_FRACTIONS,
 };
 use super::palette::{self, Dash, FILL_ALPHA, MAX_SERIES};
-use super::{format_value, size, to_svg, ChartError, ChartStyle};
+use super::{format_value, hpos, size, to_svg, vpos, ChartError, ChartStyle};
 
 /// One axis of the radar.
 #[derive(Clone, Debug, PartialEq)]
@@ -650,22 +650,6 @@ fn ring_values(
         mirrored
     } else {
         preferred
-    }
-}
-
-fn hpos(h: HAlign) -> HPos {
-    match h {
-        HAlign::Left => HPos::Left,
-        HAlign::Centre => HPos::Center,
-        HAlign::Right => HPos::Right,
-    }
-}
-
-fn vpos(v: VAlign) -> VPos {
-    match v {
-        VAlign::Top => VPos::Top,
-        VAlign::Middle => VPos::Center,
-        VAlign::Bottom => VPos::Bottom,
     }
 }
 

@@ -10,7 +10,8 @@ use crate::chart::{
     Chart, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec, MAX_NAMED_POINTS,
 };
 use crate::framework::presets;
-use crate::i18n::Msg;
+use crate::i18n::{Lang, Msg};
+use crate::model::AbcBasis;
 use crate::scoring::segmentation;
 
 #[component]
@@ -80,6 +81,15 @@ fn ClassCounts(framework: &'static str) -> impl IntoView {
     view! { <ChartCanvas chart file_stem=stem aspect=0.6 max_width=520 test_id=format!("counts-{framework}")/> }
 }
 
+/// "ABC Pareto curve · contract value": the curve of the measure ABC ranks by.
+fn pareto_title(basis: AbcBasis, lang: Lang) -> String {
+    format!(
+        "{} · {}",
+        Msg::ParetoTitle.text(lang),
+        segmentation::basis_name(basis, lang)
+    )
+}
+
 #[component]
 fn Pareto() -> impl IntoView {
     let app = use_app();
@@ -107,11 +117,7 @@ fn Pareto() -> impl IntoView {
             .collect();
         (!values.is_empty()).then(|| {
             Chart::Pareto(ParetoSpec {
-                title: format!(
-                    "{} · {}",
-                    Msg::ParetoTitle.text(lang),
-                    segmentation::basis_name(basis, lang)
-                ),
+                title: pareto_title(basis, lang),
                 x_caption: Msg::ShareOfAccounts.text(lang).to_string(),
                 y_caption: Msg::CumulativeShare.text(lang).to_string(),
                 values,
@@ -126,12 +132,7 @@ fn Pareto() -> impl IntoView {
             let basis = data.workspace.with(|ws| ws.settings.abc_basis);
             view! {
                 <p class="hint" data-testid="pareto-empty">
-                    {format!(
-                        "{} · {}: {}",
-                        Msg::ParetoTitle.text(lang),
-                        segmentation::basis_name(basis, lang),
-                        Msg::ParetoNoFigures.text(lang)
-                    )}
+                    {format!("{}: {}", pareto_title(basis, lang), Msg::ParetoNoFigures.text(lang))}
                 </p>
             }
         })
