@@ -164,6 +164,7 @@ messages! {
     KeyAccountScore => "Key-account score", "大客户评分";
     CreditScore => "Credit score", "信用评分";
     NotClassified => "not classified (inputs missing)", "未分类（输入缺失）";
+    KeyStatusLost => "key-account status lost · red list", "已取消大客户资格 · 红名单";
     FrameworksCannotScore => "The frameworks in force cannot score:", "当前评估框架无法评分：";
     DownloadPng => "Download PNG", "下载 PNG";
     DownloadSvg => "Download SVG", "下载 SVG";
@@ -481,6 +482,7 @@ messages! {
     XlsxShareOfWallet => "Share of wallet", "钱包份额";
     XlsxMainstream => "Mainstream supplier", "主流供应商";
     XlsxIncomplete => "Missing or invalid inputs", "缺失或无效的输入";
+    XlsxStatusLostOn => "Key-account status lost on", "取消大客户资格日期";
     XlsxYes => "yes", "是";
     XlsxNo => "no", "否";
     XlsxJourneyPoint => "Journey point", "旅程点";
@@ -549,8 +551,8 @@ messages! {
     HelpTotalAbove => "total above", "总分高于";
     HelpScorecardProse => "The scorecard decides which customers deserve key-account treatment. Score each of the six criteria (or enter high, mid or low); the points add up to at most 100. From 80 the account is on the key-account list, from 60 on the potential list. Key accounts are then served at company or regional level.",
         "大客户评判标准用于判断哪些客户值得按大客户管理。为六项标准逐项打分（或填写高、中、低），满分 100 分。80 分及以上列入大客户名单，60 分及以上列入潜在大客户名单。大客户再分为公司级和区域级进行服务。";
-    HelpCreditProse => "The credit rating says how safe the business is: deal volume and contract performance add points, operating risk takes them away. The grade puts the customer on the green, yellow or red list; a key account that stays on the red list for a year loses its status, so every assessment is kept with its date.",
-        "信用等级反映与客户合作的安全程度：年度成交量和履约程度加分，经营风险减分。等级决定客户进入绿、黄或红名单；大客户在红名单上停留满一年将失去大客户资格，因此每次评估都连同日期保存。";
+    HelpCreditProse => "The credit rating says how safe the business is: deal volume and contract performance add points, operating risk takes them away. The grade puts the customer on the green, yellow or red list; a key account that stays on the red list for a year loses its status, so every assessment is kept with its date. Such an account is listed as “key-account status lost” in the portfolio table, its counts and charts and the exports, and its page says since when; the period is a portfolio setting.",
+        "信用等级反映与客户合作的安全程度：年度成交量和履约程度加分，经营风险减分。等级决定客户进入绿、黄或红名单；大客户在红名单上停留满一年将失去大客户资格，因此每次评估都连同日期保存。这类客户在客户组合表、分类统计、图表和导出中列为“已取消大客户资格”，客户页面注明取消日期；停留期限可在客户组合设置中修改。";
     HelpExternalProse => "The external profile describes the customer as it is, to decide whom to develop. Each dimension is compared with the baseline and the warning line; the radar shows at a glance where a customer falls short.",
         "客户外部画像描述客户自身的客观情况，用于决定开发哪些客户。每个维度都与基准线和警戒线对照；雷达图一眼可见客户在哪些方面未达标。";
     HelpInternalProse => "The internal profile describes the customer as we experience it, to decide how to manage it. Each tier line (key, important, general account) is tested on its own, since the lines are not nested; credit and relationship come from the credit rating and the stakeholder map once they exist.",
@@ -572,6 +574,10 @@ messages! {
     SettingRfmWindow => "RFM window (orders up to today)", "RFM 统计窗口（截至今天的订单）";
     SettingHalfLife => "Contract value: a contract's weight halves every", "合同价值：合同金额的权重减半周期";
     SettingMainstream => "Mainstream supplier from a share of wallet of", "主流供应商：钱包份额达到";
+    SettingDealVolume => "Credit rating: annual deal volume from annual sales", "信用等级：按年销售额确定年度项目成交量";
+    SettingDealHigh => "High from annual sales of", "“高”：年销售额不低于";
+    SettingDealMid => "Mid from annual sales of", "“中”：年销售额不低于";
+    SettingDealVolumeHint => "With both thresholds set, an account without a deal-volume entry is rated high, mid or low from its annual sales; an entered level or score still counts first. Leave both empty to enter deal volume directly.", "两个门槛都填写后，未填写年度成交量的客户按年销售额评为高、中或低；已填写的档位或分数仍优先。两项都留空则直接填写年度成交量。";
     SettingRedListMonths => "A key account loses its status after the red list for", "大客户在红名单上停留满以下时长即失去资格";
     SettingOurRevenue => "Our annual revenue (base of X)", "我方年营收（X 的基数）";
     SettingStrategicShare => "Strategic candidate: average yearly purchases above (X)", "战略级候选：年均采购额占比超过（X）";

@@ -2,8 +2,10 @@
 //! neutralised, the engine's negative numbers stay numbers, and the writer quotes exactly as the
 //! `csv` crate does.
 
+use chrono::NaiveDate;
 use kam_radar::export::results::{neutralise, results_table, write_csv, Cell, ResultsTable};
 use kam_radar::model::{Account, Input, Settings};
+use kam_radar::scoring::credit::LostStatus;
 use kam_radar::scoring::segmentation::Cuts;
 use kam_radar::scoring::Engine;
 
@@ -45,7 +47,7 @@ fn names_and_ids_starting_with_a_formula_sign_arrive_as_text_and_negative_scores
     let engine = Engine::presets();
     let scores = engine.score(&engine.index(&accounts, &[]));
     let cuts = Cuts::compute(&accounts, &[], &Settings::default(), None);
-    let table = results_table(&engine, &accounts, &scores, &cuts);
+    let table = results_table(&engine, &accounts, &scores, &cuts, &LostStatus::default());
     let text = csv_text(&table);
     let mut reader = csv::Reader::from_reader(text.as_bytes());
     let header = reader.headers().expect("header").clone();
@@ -113,4 +115,40 @@ fn the_writer_quotes_exactly_as_the_csv_crate_does() {
     }
     let expected = String::from_utf8(expected.into_inner().expect("flush")).expect("utf8");
     assert_eq!(csv_text(&table), expected);
+}
+
+#[test]
+fn a_key_account_that_lost_its_status_is_exported_as_such_with_the_day() {
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let ws = kam_radar::demo::workspace(today);
+    let engine = Engine::new(&ws.frameworks_in_force()).expect("presets");
+    let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
+    let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, Some(today));
+    let lost = LostStatus::compute(&engine, &scores, &ws, today);
+    let table = results_table(&engine, &ws.accounts, &scores, &cuts, &lost);
+    let text = csv_text(&table);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let mut seen = 0;
+    for (row, record) in reader.records().enumerate() {
+        let record = record.expect("row");
+        match lost.lost_on(row) {
+            Some(day) => {
+                seen += 1;
+                assert_eq!(&record[at("ka_list")], "key_status_lost");
+                assert_eq!(record[at("ka_status_lost_on")], day.to_string());
+                assert!(
+                    record[at("ka_score")].parse::<f64>().expect("a total") >= 80.0,
+                    "the score that made it a key account stays"
+                );
+            }
+            None => {
+                assert_ne!(&record[at("ka_list")], "key_status_lost");
+                assert_eq!(&record[at("ka_status_lost_on")], "");
+            }
+        }
+    }
+    assert_eq!(seen, lost.count());
+    assert!(seen > 0, "the demo has such accounts");
 }

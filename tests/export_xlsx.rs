@@ -9,14 +9,19 @@ use chrono::NaiveDate;
 use kam_radar::export::book::results_book;
 use kam_radar::import::worker::{ImportWorker, Reply, Request, XLSX_MIME};
 use kam_radar::model::{Account, Input, Workspace};
+use kam_radar::scoring::credit::LostStatus;
 use kam_radar::scoring::segmentation::Cuts;
 use kam_radar::scoring::Engine;
 
 const EVIL: &str = "=cmd|' /C calc'!A0";
 
+/// The day the demo is made for and the red list is read on.
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+}
+
 fn workspace() -> Workspace {
-    let today = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-    let mut ws = kam_radar::demo::workspace(today);
+    let mut ws = kam_radar::demo::workspace(today());
     ws.accounts.push(
         Account::new("evil", EVIL)
             .with("deal_volume", Input::Number(10.0))
@@ -31,7 +36,8 @@ fn xlsx_of(ws: &Workspace, rows: &[usize]) -> Vec<u8> {
     let engine = Engine::new(&ws.frameworks_in_force()).unwrap();
     let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
     let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, None);
-    let book = results_book(&engine, ws, &scores, &cuts, rows);
+    let lost = LostStatus::compute(&engine, &scores, ws, today());
+    let book = results_book(&engine, ws, &scores, &cuts, &lost, rows);
     let request = Request::ResultsXlsx {
         name: "results.xlsx".into(),
         book,
@@ -159,6 +165,52 @@ fn an_injected_name_arrives_as_neutralised_text_and_negative_scores_stay_numbers
         let formulas = book.worksheet_formula(&name).unwrap();
         assert!(formulas.cells().all(|(_, _, f)| f.is_empty()), "{name}");
     }
+}
+
+#[test]
+fn a_key_account_that_lost_its_status_is_listed_so_with_the_day() {
+    let ws = workspace();
+    let engine = Engine::new(&ws.frameworks_in_force()).unwrap();
+    let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
+    let lost = LostStatus::compute(&engine, &scores, &ws, today());
+    let lost_rows: Vec<usize> = (0..ws.accounts.len())
+        .filter(|&r| lost.lost_on(r).is_some())
+        .collect();
+    assert!(!lost_rows.is_empty(), "the demo has such an account");
+    let rows: Vec<usize> = (0..ws.accounts.len()).collect();
+    let mut book = read(xlsx_of(&ws, &rows));
+    let portfolio = book.worksheet_range("客户组合 Portfolio").unwrap();
+    let header: Vec<Data> = portfolio.rows().next().unwrap().to_vec();
+    let class = column(
+        &header,
+        "Key-account evaluation scorecard 大客户评判标准 · Class 类别",
+    );
+    let lost_on = column(&header, "Key-account status lost on 取消大客户资格日期");
+    let label = "key-account status lost · red list 已取消大客户资格 · 红名单";
+    for (row, cells) in portfolio.rows().skip(1).enumerate() {
+        match lost.lost_on(row) {
+            Some(day) => {
+                assert_eq!(cells[class].to_string(), label);
+                assert_eq!(
+                    cells[lost_on].to_string(),
+                    day.format("%Y-%m-%d").to_string()
+                );
+            }
+            None => {
+                assert_ne!(cells[class].to_string(), label);
+                assert_eq!(cells[lost_on], Data::Empty);
+            }
+        }
+    }
+    let scorecard = book.worksheet_range("大客户评判标准 scorecard").unwrap();
+    let header: Vec<Data> = scorecard.rows().next().unwrap().to_vec();
+    let class = column(&header, "Class 类别");
+    let first = scorecard.rows().nth(lost_rows[0] + 1).unwrap();
+    assert_eq!(
+        first[class].to_string(),
+        label,
+        "the framework's sheet agrees"
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! filter choices showing the filter in force.
 
 use kam_radar::i18n::Lang;
-use kam_radar::model::{Account, AccountLevel, Input, Workspace};
+use kam_radar::model::{Account, AccountLevel, CreditAssessment, Input, Workspace};
 use kam_radar::portfolio::html::{bar, head, rows, summary, Labels};
 use kam_radar::portfolio::{select, Column, Columns, Filter, Sort};
 use kam_radar::scoring::Engine;
@@ -159,6 +159,10 @@ fn the_counts_show_each_class_with_the_filter_in_force_pressed() {
         "data-facet=\"0\" data-value=\"255\" aria-pressed=\"false\" data-class=\"unclassified\""
     ));
     assert!(html.contains("class=\"chip list-green\" data-facet=\"1\" data-value=\"0\""));
+    assert!(
+        !html.contains("key_status_lost"),
+        "no account lost its status: no chip for it"
+    );
     assert!(html.contains("data-framework=\"abc\""));
     assert_eq!(
         html.matches("data-facet=\"4\"").count(),
@@ -187,4 +191,63 @@ fn the_bar_shows_the_chosen_filters_and_escapes_them() {
         assert!(html.contains(&format!("data-action=\"{action}\"")));
     }
     assert!(bar(Lang::Zh, &[], &[], &Filter::default()).contains("下载结果 CSV（全部客户）"));
+}
+
+#[test]
+fn a_key_account_that_lost_its_status_says_so_in_its_row_and_in_the_counts() {
+    let mut ws = workspace();
+    // The hostile-named key account, red (deal 10, performance 10, risk −40) for a year.
+    ws.credit_assessments = ["2025-01-10", "2025-07-10"]
+        .into_iter()
+        .map(|d| CreditAssessment {
+            account: "x1".into(),
+            date: d.parse().expect("date"),
+            inputs: [
+                ("deal_volume", 10.0),
+                ("contract_performance", 10.0),
+                ("operating_risk", -40.0),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), Input::Number(v)))
+            .collect(),
+        })
+        .collect();
+    let engine = Engine::new(&ws.frameworks_in_force()).expect("presets");
+    let portfolio = engine.index(&ws.accounts, &ws.stakeholders);
+    let scores = engine.score(&portfolio);
+    let as_of = "2026-01-10".parse().ok();
+    let columns = Columns::build(&engine, &portfolio, &scores, &ws, as_of);
+    let selection = select(&columns, &ws.accounts, &Filter::default(), None);
+    for (lang, label, why) in [
+        (
+            Lang::En,
+            "key-account status lost · red list",
+            "Key-account status lost on 2026-01-10 (red list for 12 months or more)",
+        ),
+        (
+            Lang::Zh,
+            "已取消大客户资格 · 红名单",
+            "已于 2026-01-10 取消大客户资格（在红名单上满 12 个月）",
+        ),
+    ] {
+        let labels = Labels::new(&engine, lang);
+        let html = rows(&columns, &ws.accounts, &selection, 0..1, 0, &labels);
+        assert!(
+            html.contains(&format!(
+                "<div role=\"gridcell\" class=\"list-red\" title=\"{why}\">{label}</div>"
+            )),
+            "{html}"
+        );
+        let counts = summary(&selection, 3, &Filter::default(), &labels);
+        assert!(
+            counts.contains(&format!(
+                "data-facet=\"0\" data-value=\"3\" aria-pressed=\"false\" data-class=\"key_status_lost\">{label} <strong>1</strong>"
+            )),
+            "{counts}"
+        );
+        assert!(
+            counts.contains("data-class=\"key\">"),
+            "the key list stays a choice"
+        );
+    }
 }

@@ -4,8 +4,11 @@
 use chrono::NaiveDate;
 use kam_radar::demo;
 use kam_radar::framework::presets;
-use kam_radar::model::{AbcBasis, Account, AccountLevel, Input, Order, Workspace};
+use kam_radar::model::{
+    AbcBasis, Account, AccountLevel, CreditAssessment, Input, Order, Workspace,
+};
 use kam_radar::portfolio::{select, Column, Columns, Filter, Selection, Sort, NONE};
+use kam_radar::scoring::credit;
 use kam_radar::scoring::segmentation::Cuts;
 use kam_radar::scoring::Engine;
 
@@ -165,7 +168,10 @@ fn columns_hold_each_frameworks_total_and_class_and_the_cuts() {
         })
         .collect();
     assert_eq!(ids, ["key", "potential", "none", "—", "key"]);
-    assert_eq!(c.classes(0), 3);
+    // Its three classes, then "key-account status lost" (no account here has lost it).
+    assert_eq!(c.classes(0), 4);
+    assert_eq!(c.lost_class(), Some((0, 3)));
+    assert!((0..5).all(|r| c.lost_on(r).is_none()));
     assert_eq!(
         c.score(1, 2),
         Some(-20.0),
@@ -215,9 +221,9 @@ fn the_key_account_list_shows_only_key_accounts_and_counts_say_what_each_choice_
     filter.class[0] = Some(0);
     let s: Selection = select(&c, &ws.accounts, &filter, None);
     assert_eq!(s.rows, vec![0, 4]);
-    // The scorecard's own counts ignore its own filter: key 2, potential 1, none 1,
-    // unclassified 1 — each is what clicking that class would show.
-    assert_eq!(s.class_counts[0], vec![2, 1, 1, 1]);
+    // The scorecard's own counts ignore its own filter: key 2, potential 1, none 1, status
+    // lost 0, unclassified 1 — each is what clicking that class would show.
+    assert_eq!(s.class_counts[0], vec![2, 1, 1, 0, 1]);
     assert_eq!(s.class_counts[0][0] as usize, s.rows.len());
     // Every other count is among the two key accounts: both AAA, ABC A and none.
     assert_eq!(s.class_counts[1], vec![2, 0, 0, 0]);
@@ -240,7 +246,7 @@ fn counts_follow_the_other_filters() {
     };
     let s = select(&c, &ws.accounts, &filter, None);
     assert_eq!(s.rows, vec![0, 2]);
-    assert_eq!(s.class_counts[0], vec![1, 0, 1, 0]);
+    assert_eq!(s.class_counts[0], vec![1, 0, 1, 0, 0]);
     assert_eq!(s.class_counts[1], vec![1, 0, 1, 0], "AAA and A");
     // Green list (AAA) and red list (A) filters on top of the owner.
     let mut green = filter.clone();
@@ -444,7 +450,7 @@ fn an_empty_workspace_gives_an_empty_table() {
         sorted(Column::Name, false),
     );
     assert!(s.rows.is_empty());
-    assert_eq!(s.class_counts[0], vec![0, 0, 0, 0]);
+    assert_eq!(s.class_counts[0], vec![0, 0, 0, 0, 0]);
 }
 
 /// The demo workspace against a plain re-computation from the engine's outcomes: every list
@@ -455,17 +461,38 @@ fn the_demo_agrees_with_the_engine_for_every_list_and_every_sort() {
     let (engine, c, _) = prepare(&ws);
     let n = ws.accounts.len();
     let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
+    // The red-list clock of every account with assessments, read on its own.
+    let clocks = credit::red_list(
+        &engine,
+        &ws.credit_assessments,
+        day(2026, 11, 22),
+        ws.settings.red_list_months,
+    )
+    .expect("the credit preset is in force");
+    let revoked = |r: usize| clocks.get(&ws.accounts[r].id).is_some_and(|s| s.revoked);
     for (slot, id) in presets::ACCOUNT_PRESETS.into_iter().enumerate() {
         let fi = engine.index_of(id).expect("preset");
         let classes = engine.frameworks()[fi].classes().len();
         let all = select(&c, &ws.accounts, &Filter::default(), None);
         assert_eq!(all.class_counts[slot].iter().sum::<u32>() as usize, n);
-        for class in 0..classes as u8 {
+        // The scorecard has one class more: key accounts that lost their status.
+        let shown = if id == presets::SCORECARD {
+            classes + 1
+        } else {
+            classes
+        };
+        assert_eq!(c.classes(slot), shown);
+        for class in 0..shown as u8 {
             let mut filter = Filter::default();
             filter.class[slot] = Some(class);
             let got = rows(&ws, &c, &filter, None);
+            let outcome = |r: usize| scores.framework(fi).outcome(r).class;
             let expected: Vec<u32> = (0..n)
-                .filter(|&r| scores.framework(fi).outcome(r).class == Some(class))
+                .filter(|&r| match (id == presets::SCORECARD, class) {
+                    (true, 0) => outcome(r) == Some(0) && !revoked(r),
+                    (true, k) if usize::from(k) == classes => outcome(r) == Some(0) && revoked(r),
+                    _ => outcome(r) == Some(class),
+                })
                 .map(|r| r as u32)
                 .collect();
             assert!(
@@ -564,4 +591,94 @@ fn columns_after_a_framework_edit_equal_columns_built_afresh() {
         row_values(&rescored),
         "the new cut-offs show"
     );
+}
+
+/// A red credit assessment of `account` on `date` (deal volume 10, performance 10, risk −40).
+fn red(account: &str, date: NaiveDate) -> CreditAssessment {
+    CreditAssessment {
+        account: account.into(),
+        date,
+        inputs: [
+            ("deal_volume", 10.0),
+            ("contract_performance", 10.0),
+            ("operating_risk", -40.0),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), Input::Number(v)))
+        .collect(),
+    }
+}
+
+#[test]
+fn a_key_account_red_for_a_year_is_shown_as_having_lost_its_status() {
+    let mut ws = five();
+    // Acme Corp (row 0, key account) red since 2025-10-01, still red in 2026; Zeta (row 2, not
+    // a key account) red as long; Acme East (row 4, key) red only since 2026-06-01.
+    ws.credit_assessments = vec![
+        red("a1", day(2025, 10, 1)),
+        red("a1", day(2026, 4, 1)),
+        red("a3", day(2025, 10, 1)),
+        red("a5", day(2026, 6, 1)),
+    ];
+    let (_, c, _) = prepare(&ws);
+    assert_eq!(c.class(0, 0), Some(3), "Acme Corp lost its status");
+    assert_eq!(c.lost_on(0), Some(day(2026, 10, 1)));
+    assert_eq!(c.class(0, 2), Some(2), "Zeta had no status to lose");
+    assert_eq!(c.class(0, 4), Some(0), "Acme East's clock has not run out");
+    // The key account list is now Acme East alone; the lost status is a choice of its own.
+    let mut filter = Filter::default();
+    filter.class[0] = Some(0);
+    let s = select(&c, &ws.accounts, &filter, None);
+    assert_eq!(s.rows, vec![4]);
+    assert_eq!(s.class_counts[0], vec![1, 1, 1, 1, 1]);
+    filter.class[0] = Some(3);
+    assert_eq!(rows(&ws, &c, &filter, None), vec![0]);
+    // Sorted by the scorecard's class, a lost status comes after the scorecard's own classes.
+    let by_class = rows(&ws, &c, &Filter::default(), sorted(Column::Class(0), false));
+    assert_eq!(by_class, vec![4, 1, 2, 0, 3]);
+
+    // The Portfolio view's accounts-per-class chart counts it apart, too.
+    let engine = Engine::new(&ws.frameworks_in_force()).expect("presets");
+    let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
+    let lost = credit::LostStatus::compute(&engine, &scores, &ws, day(2026, 11, 22));
+    let bars = |framework: &str, lang| {
+        kam_radar::portfolio::class_bars(&engine, &scores, framework, &lost, lang)
+            .expect("in force")
+    };
+    let scorecard = bars(presets::SCORECARD, kam_radar::i18n::Lang::En);
+    let expected = [
+        ("key account list", 1),
+        ("potential key account list", 1),
+        ("not listed", 1),
+        ("key-account status lost · red list", 1),
+        ("not classified (inputs missing)", 1),
+    ];
+    assert_eq!(
+        scorecard,
+        expected.map(|(l, n)| (l.to_string(), n)).to_vec()
+    );
+    let zh = bars(presets::SCORECARD, kam_radar::i18n::Lang::Zh);
+    assert_eq!(zh[3], ("已取消大客户资格 · 红名单".to_string(), 1));
+    assert!(
+        !bars(presets::CREDIT, kam_radar::i18n::Lang::En)
+            .iter()
+            .any(|(l, _)| l.contains("status lost")),
+        "only the scorecard has the bar"
+    );
+    let none = credit::LostStatus::default();
+    let kept = kam_radar::portfolio::class_bars(
+        &engine,
+        &scores,
+        presets::SCORECARD,
+        &none,
+        kam_radar::i18n::Lang::En,
+    )
+    .expect("in force");
+    assert_eq!(kept[0], ("key account list".to_string(), 2));
+    assert_eq!(kept.len(), 4, "no bar for a status nobody lost");
+
+    // With 14 months to serve, the status is not lost yet: the setting is the workspace's.
+    ws.settings.red_list_months = 14;
+    let (_, c, _) = prepare(&ws);
+    assert_eq!((c.class(0, 0), c.lost_on(0)), (Some(0), None));
 }

@@ -15,6 +15,7 @@ use super::results::{abc_rfm_cells, Cell};
 use crate::framework::{presets, Framework, Subject};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Account, AccountLevel, Workspace};
+use crate::scoring::credit::{key_class, LostStatus};
 use crate::scoring::segmentation::Cuts;
 use crate::scoring::stakeholders::{relationship_plan, role_level};
 use crate::scoring::{Engine, Scores};
@@ -97,8 +98,22 @@ fn account_frameworks(engine: &Engine) -> Vec<usize> {
 }
 
 /// The class cells of one outcome: the class label and, for a framework whose classes put
-/// accounts on lists, the list.
-fn class_cells(f: &Framework, class: Option<u8>, with_list: bool, out: &mut Vec<Cell>) {
+/// accounts on lists, the list. A key account that lost its status on the red list
+/// (`status_lost`) says so instead of its class, as the portfolio table does.
+fn class_cells(
+    f: &Framework,
+    class: Option<u8>,
+    with_list: bool,
+    status_lost: bool,
+    out: &mut Vec<Cell>,
+) {
+    if status_lost {
+        out.push(text(&both(Msg::KeyStatusLost)));
+        if with_list {
+            out.push(Cell::Empty);
+        }
+        return;
+    }
     let classes = f.classes();
     let class = class.and_then(|c| classes.get(usize::from(c)).copied());
     out.push(class.map_or(Cell::Empty, |c| text(&c.label.both())));
@@ -140,16 +155,22 @@ fn level(account: &Account) -> Cell {
 
 /// Builds the workbook of the accounts at `rows` (indices into `ws.accounts`, in the order
 /// wanted) with their stakeholders and credit history. `scores` are the engine's scores of
-/// the whole workspace and `cuts` its portfolio cuts.
+/// the whole workspace, `cuts` its portfolio cuts and `lost` the key accounts that lost their
+/// status on the red list.
 pub fn results_book(
     engine: &Engine,
     ws: &Workspace,
     scores: &Scores,
     cuts: &Cuts,
+    lost: &LostStatus,
     rows: &[usize],
 ) -> ResultsBook {
     let mut book = ResultsBook::default();
     let frameworks = account_frameworks(engine);
+    let key = key_class(engine);
+    let status_lost = |fi: usize, class: Option<u8>, row: usize| {
+        key == class.map(|c| (fi, c)) && lost.lost_on(row).is_some()
+    };
     let rows: Vec<usize> = rows
         .iter()
         .copied()
@@ -171,6 +192,9 @@ pub fn results_book(
         if has_lists(f) {
             header.push(format!("{name} · {}", both(Msg::XlsxList)));
         }
+    }
+    if key.is_some() {
+        header.push(both(Msg::XlsxStatusLostOn));
     }
     header.extend(
         [
@@ -195,7 +219,13 @@ pub fn results_book(
                 let f = &engine.frameworks()[fi];
                 let o = scores.framework(fi).outcome(row);
                 cells.push(number(o.complete_total()));
-                class_cells(f, o.class, has_lists(f), &mut cells);
+                let status_lost = status_lost(fi, o.class, row);
+                class_cells(f, o.class, has_lists(f), status_lost, &mut cells);
+            }
+            if key.is_some() {
+                cells.push(lost.lost_on(row).map_or(Cell::Empty, |day| {
+                    Cell::Text(day.format("%Y-%m-%d").to_string())
+                }));
             }
             cells.extend(abc_rfm_cells(cuts, row));
             let sow = cuts.share_of_wallet.get(row).copied().flatten();
@@ -237,7 +267,7 @@ pub fn results_book(
                 cells.extend(results.dims(row).iter().map(|s| number(s.value())));
                 let o = results.outcome(row);
                 cells.push(number(o.complete_total()));
-                class_cells(f, o.class, lists, &mut cells);
+                class_cells(f, o.class, lists, status_lost(fi, o.class, row), &mut cells);
                 cells
             })
             .collect();
@@ -349,7 +379,7 @@ pub fn results_book(
                 cells.extend(results.dims(i).iter().map(|d| number(d.value())));
                 let o = results.outcome(i);
                 cells.push(number(o.complete_total()));
-                class_cells(f, o.class, lists, &mut cells);
+                class_cells(f, o.class, lists, false, &mut cells);
                 cells
             })
             .collect();

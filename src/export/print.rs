@@ -15,6 +15,7 @@ use crate::framework::{presets, Subject};
 use crate::i18n::{Lang, Msg};
 use crate::model::{AccountLevel, Workspace};
 use crate::portfolio::html::escape;
+use crate::scoring::credit::{describe_lost, key_class, LostStatus};
 use crate::scoring::explain;
 use crate::scoring::segmentation::Cuts;
 use crate::scoring::stakeholders::{relationship_plan, Step};
@@ -33,6 +34,7 @@ pub struct Printer<'a> {
     ws: &'a Workspace,
     scores: &'a Scores,
     cuts: &'a Cuts,
+    lost: &'a LostStatus,
     lang: Lang,
     plan: Vec<Step>,
     /// Stakeholder rows by account id, in workspace order.
@@ -45,6 +47,7 @@ impl<'a> Printer<'a> {
         ws: &'a Workspace,
         scores: &'a Scores,
         cuts: &'a Cuts,
+        lost: &'a LostStatus,
         lang: Lang,
     ) -> Self {
         let mut people: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -56,6 +59,7 @@ impl<'a> Printer<'a> {
             ws,
             scores,
             cuts,
+            lost,
             lang,
             plan: relationship_plan(engine, scores, ws.stakeholders.len()),
             people,
@@ -152,7 +156,23 @@ impl<'a> Printer<'a> {
             out.push_str("</th><td class=\"num\">");
             escape(out, &o.complete_total().map_or("—".into(), format_value));
             out.push_str("</td><td>");
+            let lost_on = self
+                .lost
+                .lost_on(row)
+                .filter(|_| key_class(self.engine).is_some_and(|(k, _)| k == fi));
             match class {
+                // A key account that lost its status on the red list: since when, and why.
+                Some(_) if lost_on.is_some() => {
+                    escape(out, t(Msg::KeyStatusLost));
+                    if let Some(day) = lost_on {
+                        out.push_str("<br><small>");
+                        escape(
+                            out,
+                            &describe_lost(day, self.ws.settings.red_list_months, lang),
+                        );
+                        out.push_str("</small>");
+                    }
+                }
                 Some(c) => {
                     escape(out, c.label.get(lang));
                     if let Some(list) = &c.list {
@@ -314,7 +334,8 @@ mod tests {
         let engine = Engine::new(&ws.frameworks_in_force()).unwrap();
         let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
         let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, None);
-        let printer = Printer::new(&engine, &ws, &scores, &cuts, Lang::En);
+        let lost = LostStatus::default();
+        let printer = Printer::new(&engine, &ws, &scores, &cuts, &lost, Lang::En);
         let html = printer.pages(&[0, 1, 2]);
         assert_eq!(html.matches("data-testid=\"print-page\"").count(), 3);
         assert_eq!(html.matches("<figure class=\"print-radar\"").count(), 6);
@@ -353,7 +374,8 @@ mod tests {
         let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
         let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, None);
         let rows: Vec<usize> = (0..ws.accounts.len()).collect();
-        let html = Printer::new(&engine, &ws, &scores, &cuts, Lang::Zh).pages(&rows);
+        let lost = LostStatus::default();
+        let html = Printer::new(&engine, &ws, &scores, &cuts, &lost, Lang::Zh).pages(&rows);
         assert_eq!(
             html.matches("data-testid=\"print-page\"").count(),
             PRINT_LIMIT
@@ -361,5 +383,33 @@ mod tests {
         assert!(!html.contains("<img") && !html.contains("<b>x"));
         assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"));
         assert!(html.contains("评分依据"), "in the reading language");
+    }
+
+    #[test]
+    fn a_key_account_that_lost_its_status_says_so_and_since_when() {
+        let ws = demo();
+        let engine = Engine::new(&ws.frameworks_in_force()).unwrap();
+        let scores = engine.score(&engine.index(&ws.accounts, &ws.stakeholders));
+        let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, None);
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
+        let lost = LostStatus::compute(&engine, &scores, &ws, today);
+        let row = (0..ws.accounts.len())
+            .find(|&r| lost.lost_on(r).is_some())
+            .expect("the demo has such an account");
+        let day = lost.lost_on(row).unwrap().format("%Y-%m-%d");
+        let printer = Printer::new(&engine, &ws, &scores, &cuts, &lost, Lang::En);
+        let page = printer.pages(&[row]);
+        assert!(
+            page.contains(&format!(
+                "key-account status lost · red list<br><small>Key-account status lost on {day} (red list for 12 months or more)</small>"
+            )),
+            "{page}"
+        );
+        assert!(!page.contains(">key account list<"));
+        let kept = (0..ws.accounts.len())
+            .find(|&r| lost.lost_on(r).is_none() && scores.framework(0).outcome(r).class == Some(0))
+            .expect("a key account that kept its status");
+        let page = printer.pages(&[kept]);
+        assert!(page.contains(">key account list<") && !page.contains("status lost"));
     }
 }

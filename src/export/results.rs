@@ -1,7 +1,9 @@
 //! The results CSV: one row per account, stable English column ids, formula-injection safe.
 //!
 //! The app's results export and the command line write this same format. Columns: `account`,
-//! `ka_score`, `ka_list`, `credit_score`, `credit_grade`, `credit_list`, `ext_class`, `int_tier`,
+//! `ka_score`, `ka_list` (`key_status_lost` for a key account that lost its status on the red
+//! list, FRAMEWORKS.md §2), `ka_status_lost_on` (that day), `credit_score`, `credit_grade`,
+//! `credit_list`, `ext_class`, `int_tier`,
 //! `ext_<dimension>` and `int_<dimension>` for each profile dimension, `abc`, `rfm`,
 //! `share_of_wallet`, `mainstream_supplier`, `ka_<dimension>`, `credit_<dimension>`,
 //! `account_id` and `incomplete` (the `framework:dimension` inputs missing or invalid). A cell is
@@ -21,6 +23,7 @@ use thiserror::Error;
 
 use crate::framework::presets;
 use crate::model::Account;
+use crate::scoring::credit::{LostStatus, STATUS_LOST};
 use crate::scoring::segmentation::Cuts;
 use crate::scoring::{Engine, Scores};
 
@@ -98,6 +101,7 @@ pub fn results_table(
     accounts: &[Account],
     scores: &Scores,
     cuts: &Cuts,
+    lost: &LostStatus,
 ) -> ResultsTable {
     let fw = |id: &str| engine.index_of(id).map(|i| (i, &engine.frameworks()[i]));
     let dims_of = |id: &str| -> Vec<String> {
@@ -109,6 +113,7 @@ pub fn results_table(
         "account",
         "ka_score",
         "ka_list",
+        "ka_status_lost_on",
         "credit_score",
         "credit_grade",
         "credit_list",
@@ -158,7 +163,12 @@ pub fn results_table(
         .iter()
         .enumerate()
         .map(|(row, a)| {
-            let (ka_score, ka_list, _) = class_cells(presets::SCORECARD, row);
+            let (ka_score, mut ka_list, _) = class_cells(presets::SCORECARD, row);
+            // A key account that lost its status on the red list is listed as such.
+            let lost_on = lost.lost_on(row);
+            if lost_on.is_some() {
+                ka_list = text(STATUS_LOST);
+            }
             let (credit_score, credit_grade, credit_list) = class_cells(presets::CREDIT, row);
             let (_, ext_class, _) = class_cells(presets::EXTERNAL, row);
             let (_, int_tier, _) = class_cells(presets::INTERNAL, row);
@@ -166,6 +176,7 @@ pub fn results_table(
                 text(&a.name),
                 ka_score,
                 ka_list,
+                lost_on.map_or(Cell::Empty, |d| text(&d.format("%Y-%m-%d").to_string())),
                 credit_score,
                 credit_grade,
                 credit_list,

@@ -15,7 +15,7 @@ use crate::framework::{presets, Framework, LevelsByMeasure, Rule};
 
 mod setting;
 
-pub use setting::{SettingError, SettingField};
+pub use setting::{SettingError, SettingField, Threshold, ThresholdError};
 
 /// The version of the saved workspace format this build writes.
 pub const SCHEMA_VERSION: u32 = 1;

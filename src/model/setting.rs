@@ -1,7 +1,8 @@
 //! The workspace settings a user edits as numbers (ABC cut-offs, RFM window, half-life, the
-//! strategic-candidate thresholds, the mainstream share, the red-list months): their units,
-//! the range each accepts and how a refused value is explained, so the settings panel and its
-//! tests agree on what a valid value is and a refused one never reaches the scores.
+//! strategic-candidate thresholds, the mainstream share, the red-list months, the credit
+//! rating's deal-volume thresholds): their units, the range each accepts and how a refused
+//! value is explained, so the settings panel and its tests agree on what a valid value is and
+//! a refused one never reaches the scores.
 
 use super::Settings;
 use crate::i18n::Lang;
@@ -43,7 +44,59 @@ pub enum SettingError {
     NotWhole,
     /// A's cut-off must stay below B's.
     CutoffsOutOfOrder { a: f64, b: f64 },
+    /// The deal-volume thresholds are set both or neither.
+    ThresholdMissing,
+    /// The high deal-volume threshold must be above the mid one.
+    ThresholdsOutOfOrder { high: f64, mid: f64 },
 }
+
+/// One of the credit rating's deal-volume thresholds on annual sales (FRAMEWORKS.md §2:
+/// "by annual sales, high/mid/low thresholds set per workspace").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Threshold {
+    /// Annual sales from which deal volume is high.
+    High,
+    /// Annual sales from which deal volume is mid (below it: low).
+    Mid,
+}
+
+impl Threshold {
+    /// A short stable name, for test ids.
+    pub fn id(self) -> &'static str {
+        match self {
+            Threshold::High => "deal-high",
+            Threshold::Mid => "deal-mid",
+        }
+    }
+}
+
+/// A refused pair of deal-volume thresholds: which field is wrong, and why.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ThresholdError {
+    pub field: Threshold,
+    pub error: SettingError,
+}
+
+/// Reads a typed number: blank → `None`; "1,000,000" and "80%" are numbers (the unit is beside
+/// the field).
+fn parse_typed(text: &str) -> Result<Option<f64>, SettingError> {
+    let cleaned: String = text
+        .trim()
+        .trim_end_matches('%')
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
+        .collect();
+    if cleaned.is_empty() {
+        return Ok(None);
+    }
+    cleaned
+        .parse::<f64>()
+        .map(Some)
+        .map_err(|_| SettingError::NotANumber)
+}
+
+/// The largest annual sales a threshold accepts.
+const MAX_SALES: f64 = 1e15;
 
 impl SettingField {
     /// Every field, in the order the settings panel shows them.
@@ -128,19 +181,61 @@ impl Settings {
     /// Sets a field from what the user typed: blank leaves it empty, "1,000,000" and "80%"
     /// are read as numbers (the unit is beside the field).
     pub fn set_text(&mut self, field: SettingField, text: &str) -> Result<(), SettingError> {
-        let cleaned: String = text
-            .trim()
-            .trim_end_matches('%')
-            .chars()
-            .filter(|c| !matches!(c, ',' | '，' | ' ' | '_'))
-            .collect();
-        if cleaned.is_empty() {
-            return self.set(field, None);
-        }
-        let value = cleaned
-            .parse::<f64>()
-            .map_err(|_| SettingError::NotANumber)?;
-        self.set(field, Some(value))
+        let value = parse_typed(text)?;
+        self.set(field, value)
+    }
+
+    /// A deal-volume threshold as the panel shows it.
+    pub fn threshold(&self, field: Threshold) -> Option<f64> {
+        let [high, mid] = self.deal_volume_thresholds?;
+        Some(match field {
+            Threshold::High => high,
+            Threshold::Mid => mid,
+        })
+    }
+
+    /// Sets both deal-volume thresholds from what the user typed: both blank clears them
+    /// (deal volume is then entered directly), both numbers with high above mid set them.
+    /// Anything else names the field to mend and leaves the settings as they were.
+    pub fn set_thresholds_text(&mut self, high: &str, mid: &str) -> Result<(), ThresholdError> {
+        let read = |field: Threshold, text: &str| {
+            let value = parse_typed(text).map_err(|error| ThresholdError { field, error })?;
+            match value {
+                Some(v) if !v.is_finite() || v <= 0.0 || v > MAX_SALES => Err(ThresholdError {
+                    field,
+                    error: SettingError::OutOfRange {
+                        min: 0.0,
+                        max: MAX_SALES,
+                        above_min: true,
+                    },
+                }),
+                v => Ok(v),
+            }
+        };
+        let pair = match (read(Threshold::High, high)?, read(Threshold::Mid, mid)?) {
+            (None, None) => None,
+            (Some(_), None) => {
+                return Err(ThresholdError {
+                    field: Threshold::Mid,
+                    error: SettingError::ThresholdMissing,
+                })
+            }
+            (None, Some(_)) => {
+                return Err(ThresholdError {
+                    field: Threshold::High,
+                    error: SettingError::ThresholdMissing,
+                })
+            }
+            (Some(high), Some(mid)) if high <= mid => {
+                return Err(ThresholdError {
+                    field: Threshold::Mid,
+                    error: SettingError::ThresholdsOutOfOrder { high, mid },
+                })
+            }
+            (Some(high), Some(mid)) => Some([high, mid]),
+        };
+        self.deal_volume_thresholds = pair;
+        Ok(())
     }
 
     /// Sets a field (`None`: left empty) if the value is valid for it; otherwise says why and
@@ -232,6 +327,22 @@ impl SettingError {
             (SettingError::CutoffsOutOfOrder { a, b }, Lang::Zh) => {
                 format!("A 类分界（{}%）必须低于 B 类分界（{}%）。", num(a), num(b))
             }
+            (SettingError::ThresholdMissing, Lang::En) => {
+                "Enter both thresholds, or leave both empty to enter deal volume directly.".into()
+            }
+            (SettingError::ThresholdMissing, Lang::Zh) => {
+                "请同时填写两个门槛；两项都留空则直接填写年度成交量。".into()
+            }
+            (SettingError::ThresholdsOutOfOrder { high, mid }, Lang::En) => format!(
+                "The high threshold ({}) must be above the mid one ({}).",
+                num(high),
+                num(mid)
+            ),
+            (SettingError::ThresholdsOutOfOrder { high, mid }, Lang::Zh) => format!(
+                "“高”的门槛（{}）必须高于“中”的门槛（{}）。",
+                num(high),
+                num(mid)
+            ),
         }
     }
 }
@@ -326,6 +437,66 @@ mod tests {
         assert_eq!(s, before);
         assert_eq!(s.set_text(SettingField::OurRevenue, "  "), Ok(()));
         assert_eq!(s.our_revenue, None);
+    }
+
+    #[test]
+    fn deal_volume_thresholds_are_set_as_a_pair_high_above_mid() {
+        let mut s = Settings::default();
+        assert_eq!(s.threshold(Threshold::High), None);
+        assert_eq!(s.set_thresholds_text("5,000,000", "1,000,000"), Ok(()));
+        assert_eq!(s.deal_volume_thresholds, Some([5e6, 1e6]));
+        assert_eq!(
+            (s.threshold(Threshold::High), s.threshold(Threshold::Mid)),
+            (Some(5e6), Some(1e6))
+        );
+        let before = s.clone();
+        let refused = |high: &str, mid: &str| {
+            let mut s = before.clone();
+            let e = s.set_thresholds_text(high, mid).expect_err(high);
+            assert_eq!(s, before, "{high} / {mid} changed the settings");
+            (e.field, e.error)
+        };
+        assert_eq!(
+            refused("5000000", ""),
+            (Threshold::Mid, SettingError::ThresholdMissing)
+        );
+        assert_eq!(
+            refused("", "1000000"),
+            (Threshold::High, SettingError::ThresholdMissing)
+        );
+        assert_eq!(
+            refused("1000000", "1000000"),
+            (
+                Threshold::Mid,
+                SettingError::ThresholdsOutOfOrder {
+                    high: 1e6,
+                    mid: 1e6
+                }
+            )
+        );
+        assert_eq!(
+            refused("lots", "1000000"),
+            (Threshold::High, SettingError::NotANumber)
+        );
+        assert!(matches!(
+            refused("5000000", "-1"),
+            (Threshold::Mid, SettingError::OutOfRange { .. })
+        ));
+        assert_eq!(
+            SettingError::ThresholdsOutOfOrder {
+                high: 1e6,
+                mid: 2e6
+            }
+            .describe(Lang::En),
+            "The high threshold (1000000) must be above the mid one (2000000)."
+        );
+        assert_eq!(
+            SettingError::ThresholdMissing.describe(Lang::Zh),
+            "请同时填写两个门槛；两项都留空则直接填写年度成交量。"
+        );
+        // Both blank: deal volume is entered directly again.
+        assert_eq!(s.set_thresholds_text(" ", ""), Ok(()));
+        assert_eq!(s.deal_volume_thresholds, None);
     }
 
     #[test]

@@ -12,9 +12,10 @@
 use std::fmt::Write;
 
 use super::{Column, Columns, Filter, Selection, Sort, FRAMEWORKS, NONE};
-use crate::framework::presets::ACCOUNT_PRESETS;
+use crate::framework::presets::{self, ACCOUNT_PRESETS};
 use crate::i18n::{Lang, Msg};
 use crate::model::Account;
+use crate::scoring::credit::{describe_lost, key_class, STATUS_LOST};
 use crate::scoring::Engine;
 
 /// The column headings, in [`Column::ALL`] order.
@@ -92,6 +93,15 @@ impl Labels {
                             .collect()
                     })
                     .unwrap_or_default();
+                // The scorecard's class for a key account that lost its status on the red
+                // list, after its own classes (as `Columns::lost_class` numbers it).
+                if ACCOUNT_PRESETS[slot] == presets::SCORECARD && key_class(engine).is_some() {
+                    classes.push(ClassLabel {
+                        id: STATUS_LOST.into(),
+                        text: Msg::KeyStatusLost.text(lang).into(),
+                        colour: "list-red",
+                    });
+                }
                 classes.push(ClassLabel {
                     id: "unclassified".into(),
                     text: Msg::NotClassified.text(lang).into(),
@@ -121,11 +131,16 @@ pub(crate) fn escape(out: &mut String, text: &str) {
 /// Appends a grid cell; a text one carries its full text as a tooltip, since a narrow cell
 /// cuts it short.
 fn cell(out: &mut String, class: &str, text: &str) {
+    cell_titled(out, class, text, (class != "num").then_some(text));
+}
+
+/// Appends a grid cell with this tooltip.
+fn cell_titled(out: &mut String, class: &str, text: &str, title: Option<&str>) {
     out.push_str("<div role=\"gridcell\" class=\"");
     out.push_str(class);
-    if class != "num" {
+    if let Some(title) = title {
         out.push_str("\" title=\"");
-        escape(out, text);
+        escape(out, title);
     }
     out.push_str("\">");
     escape(out, text);
@@ -195,11 +210,16 @@ pub fn rows(
                     .map_or("—".into(), crate::chart::format_value),
             );
             cell(&mut out, "num", &number);
-            match columns
-                .class(f, row)
-                .and_then(|k| labels.classes[f].get(usize::from(k)))
-            {
-                Some(class) => cell(&mut out, class.colour, &class.text),
+            let class = columns.class(f, row);
+            match class.and_then(|k| labels.classes[f].get(usize::from(k))) {
+                // A key account that lost its status says since when, and why, on hover.
+                Some(label) if columns.lost_class() == class.map(|k| (f, k)) => {
+                    let why = columns
+                        .lost_on(row)
+                        .map(|day| describe_lost(day, columns.red_list_months(), lang));
+                    cell_titled(&mut out, label.colour, &label.text, why.as_deref());
+                }
+                Some(label) => cell(&mut out, label.colour, &label.text),
                 None => cell(&mut out, "", "—"),
             }
         }
@@ -231,11 +251,22 @@ pub fn rows(
     out
 }
 
-/// A chip of the counts: class id, label, colour class and count.
-type Chip<'a> = (&'a str, &'a str, &'static str, u32);
+/// A chip of the counts: the filter value, class id, label, colour class and count.
+type Chip<'a> = (u8, &'a str, &'a str, &'static str, u32);
 
-/// One framework's (or ABC's) counts: its name and a button per class, the last one for the
-/// unclassified.
+/// The chips of counts in class order, the last one for the unclassified ([`NONE`]).
+fn chips<'a>(classes: impl ExactSizeIterator<Item = Chip<'a>>) -> Vec<Chip<'a>> {
+    let last = classes.len().saturating_sub(1);
+    classes
+        .enumerate()
+        .map(|(k, (_, id, text, colour, n))| {
+            let value = if k == last { NONE } else { k as u8 };
+            (value, id, text, colour, n)
+        })
+        .collect()
+}
+
+/// One framework's (or ABC's) counts: its name and a button per class.
 fn facet(out: &mut String, f: usize, id: &str, name: &str, chosen: Option<u8>, chips: &[Chip<'_>]) {
     let _ = write!(
         out,
@@ -243,8 +274,7 @@ fn facet(out: &mut String, f: usize, id: &str, name: &str, chosen: Option<u8>, c
     );
     escape(out, name);
     out.push_str("</span>");
-    for (k, (class, text, colour, count)) in chips.iter().enumerate() {
-        let value = if k + 1 == chips.len() { NONE } else { k as u8 };
+    for &(value, class, text, colour, count) in chips {
         let _ = write!(
             out,
             "<button type=\"button\" class=\"chip {colour}\" data-facet=\"{f}\" data-value=\"{value}\" aria-pressed=\"{}\" data-class=\"",
@@ -277,19 +307,25 @@ pub fn summary(selection: &Selection, total: usize, filter: &Filter, labels: &La
         if labels.names[f].is_empty() {
             continue;
         }
-        let chips: Vec<Chip<'_>> = labels.classes[f]
-            .iter()
-            .zip(&selection.class_counts[f])
-            .map(|(c, n)| (c.id.as_str(), c.text.as_str(), c.colour, *n))
-            .collect();
+        let mut chips = chips(
+            labels.classes[f]
+                .iter()
+                .zip(&selection.class_counts[f])
+                .map(|(c, n)| (0, c.id.as_str(), c.text.as_str(), c.colour, *n)),
+        );
+        // "Key-account status lost" only where some account lost it (or it is the filter).
+        chips.retain(|&(value, class, _, _, n)| {
+            class != STATUS_LOST || n > 0 || filter.class[f] == Some(value)
+        });
         facet(&mut out, f, id, &labels.names[f], filter.class[f], &chips);
     }
     let no_abc = Msg::NoAbc.text(labels.lang);
-    let chips: Vec<Chip<'_>> = [("A", "A"), ("B", "B"), ("C", "C"), ("unclassified", no_abc)]
-        .into_iter()
-        .zip(selection.abc_counts)
-        .map(|((id, text), n)| (id, text, "", n))
-        .collect();
+    let chips = chips(
+        [("A", "A"), ("B", "B"), ("C", "C"), ("unclassified", no_abc)]
+            .into_iter()
+            .zip(selection.abc_counts)
+            .map(|((id, text), n)| (0, id, text, "", n)),
+    );
     let name = Msg::AbcFacet.text(labels.lang);
     facet(&mut out, FRAMEWORKS, "abc", name, filter.abc, &chips);
     out.push_str("</div>");

@@ -19,8 +19,10 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
-use crate::framework::presets::ACCOUNT_PRESETS;
+use crate::framework::presets::{self, ACCOUNT_PRESETS};
+use crate::i18n::{Lang, Msg};
 use crate::model::{Account, AccountLevel, Settings, Workspace};
+use crate::scoring::credit::{key_class, LostStatus};
 use crate::scoring::segmentation::{abc, basis_key, rank_key, rfm, sort_keyed};
 use crate::scoring::{Engine, FastMap, FrameworkScores, Portfolio, Scores};
 
@@ -106,8 +108,14 @@ pub struct Columns {
     /// Per framework, its results (shared with the scores, not copied; `None` when the
     /// framework is not in force).
     results: [Option<Arc<FrameworkScores>>; FRAMEWORKS],
-    /// How many classes each framework has (0 when the framework is not in force).
+    /// How many classes each framework has (0 when the framework is not in force), the
+    /// scorecard's [`Columns::lost_class`] included.
     classes: [usize; FRAMEWORKS],
+    /// The key accounts that lost their status on the red list (FRAMEWORKS.md §2).
+    lost: LostStatus,
+    /// The scorecard's place, its key class and the class after its own ones that a key
+    /// account which lost its status shows instead, when the scorecard has a key class.
+    lost_class: Option<(usize, u8, u8)>,
     /// What does not depend on the frameworks, shared by every scoring of the same records.
     records: Arc<RecordColumns>,
 }
@@ -248,7 +256,7 @@ impl Columns {
         as_of: Option<NaiveDate>,
     ) -> Columns {
         let records = RecordColumns::build(portfolio, ws, as_of);
-        Columns::with_records(engine, scores, ws.accounts.len(), Arc::new(records))
+        Columns::with_records(engine, scores, ws, Arc::new(records))
     }
 
     /// Like [`Columns::build`] after a framework edit: `previous` was built from the same
@@ -271,24 +279,41 @@ impl Columns {
         } else {
             Arc::new(RecordColumns::build(portfolio, ws, as_of))
         };
-        Columns::with_records(engine, scores, ws.accounts.len(), records)
+        Columns::with_records(engine, scores, ws, records)
     }
 
+    /// The framework columns of `scores`, over `records`; the red list is read as of the
+    /// records' day (without one, no status is lost).
     fn with_records(
         engine: &Engine,
         scores: &Scores,
-        len: usize,
+        ws: &Workspace,
         records: Arc<RecordColumns>,
     ) -> Columns {
+        let lost = records
+            .as_of
+            .map(|day| LostStatus::compute(engine, scores, ws, day))
+            .unwrap_or_default();
         let mut c = Columns {
-            len,
+            len: ws.accounts.len(),
             records,
+            lost,
             ..Columns::default()
         };
         for (slot, id) in ACCOUNT_PRESETS.into_iter().enumerate() {
             if let Some(fi) = engine.index_of(id) {
                 c.classes[slot] = engine.frameworks()[fi].classes().len();
                 c.results[slot] = Some(scores.shared(fi));
+            }
+        }
+        if let Some((fi, key)) = key_class(engine) {
+            if let Some(slot) = ACCOUNT_PRESETS
+                .iter()
+                .position(|id| *id == presets::SCORECARD)
+            {
+                let own = engine.frameworks()[fi].classes().len();
+                c.lost_class = Some((slot, key, own as u8));
+                c.classes[slot] = own + 1;
             }
         }
         c
@@ -312,14 +337,40 @@ impl Columns {
             .complete_total()
     }
 
-    /// The class of a row in a framework.
+    /// The class of a row in a framework; in the scorecard, a key account that lost its
+    /// status on the red list has the [`Columns::lost_class`] instead of the key class.
     pub fn class(&self, framework: usize, row: usize) -> Option<u8> {
-        self.results[framework].as_ref()?.outcome(row).class
+        let class = self.results[framework].as_ref()?.outcome(row).class;
+        match self.lost_class {
+            Some((slot, key, lost))
+                if slot == framework && class == Some(key) && self.lost.lost_on(row).is_some() =>
+            {
+                Some(lost)
+            }
+            _ => class,
+        }
     }
 
-    /// How many classes a framework has (0 when it is not in force).
+    /// How many classes a framework has (0 when it is not in force), the scorecard's
+    /// [`Columns::lost_class`] included.
     pub fn classes(&self, framework: usize) -> usize {
         self.classes[framework]
+    }
+
+    /// The framework (its place in [`ACCOUNT_PRESETS`]) and the class that a key account
+    /// which lost its status on the red list shows: the scorecard's, after its own classes.
+    pub fn lost_class(&self) -> Option<(usize, u8)> {
+        self.lost_class.map(|(slot, _, lost)| (slot, lost))
+    }
+
+    /// The day the account at this row lost key-account status, if it has.
+    pub fn lost_on(&self, row: usize) -> Option<NaiveDate> {
+        self.lost.lost_on(row)
+    }
+
+    /// The months on the red list that cost a key account its status.
+    pub fn red_list_months(&self) -> u32 {
+        self.records.settings.red_list_months
     }
 
     /// The ABC class of a row (0 = A).
@@ -410,6 +461,48 @@ impl Columns {
             Column::Level => small(self.records.level[row]),
         }
     }
+}
+
+/// The bars of a framework's accounts-per-class chart, in class order: each class of the
+/// framework with its count, then — in the scorecard — the key accounts that lost their
+/// status on the red list (`lost`), then the unclassified; these two only when some account
+/// is in them. `None` when the framework is not in force.
+pub fn class_bars(
+    engine: &Engine,
+    scores: &Scores,
+    framework: &str,
+    lost: &LostStatus,
+    lang: Lang,
+) -> Option<Vec<(String, u32)>> {
+    let fi = engine.index_of(framework)?;
+    let classes = engine.frameworks()[fi].classes();
+    let key = key_class(engine).filter(|(scorecard, _)| *scorecard == fi);
+    let results = scores.framework(fi);
+    let mut counts = vec![0u32; classes.len()];
+    let (mut lost_status, mut unclassified) = (0u32, 0u32);
+    for row in 0..results.len() {
+        match results.outcome(row).class {
+            Some(class) if key.is_some_and(|(_, k)| k == class) && lost.lost_on(row).is_some() => {
+                lost_status += 1
+            }
+            Some(class) => counts[usize::from(class)] += 1,
+            None => unclassified += 1,
+        }
+    }
+    let mut bars: Vec<(String, u32)> = classes
+        .iter()
+        .zip(counts)
+        .map(|(class, count)| (class.label.get(lang).to_string(), count))
+        .collect();
+    for (msg, count) in [
+        (Msg::KeyStatusLost, lost_status),
+        (Msg::NotClassified, unclassified),
+    ] {
+        if count > 0 {
+            bars.push((msg.text(lang).to_string(), count));
+        }
+    }
+    Some(bars)
 }
 
 /// The rows a filter shows, in order, with the counts per class.

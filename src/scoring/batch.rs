@@ -20,6 +20,7 @@ use crate::import::{
     MappingMemory, Origin, SheetPlan, Table, TableKind, Target,
 };
 use crate::model::{keys, Account, Input, Settings, Stakeholder};
+use crate::scoring::credit::LostStatus;
 use crate::scoring::segmentation::Cuts;
 use crate::scoring::Engine;
 
@@ -373,9 +374,11 @@ fn score_all(
             }
         }
     }
+    // The command line reads accounts and people only: no orders for RFM, no credit history
+    // for the red list.
     let cuts = Cuts::compute(list, &[], &Settings::default(), None);
     BatchOutput {
-        results: results_table(engine, list, &scores, &cuts),
+        results: results_table(engine, list, &scores, &cuts, &LostStatus::default()),
         problems,
         scored,
     }

@@ -11,11 +11,17 @@ use thiserror::Error;
 
 use crate::framework::presets;
 use crate::i18n::Lang;
-use crate::model::{Account, CreditAssessment};
-use crate::scoring::Engine;
+use crate::model::{Account, CreditAssessment, Workspace};
+use crate::scoring::{Engine, Scores};
 
 /// The id of the list that starts the clock.
 pub const RED_LIST: &str = "red";
+
+/// The id of the scorecard class that is key-account status, the one the red list takes away.
+pub const KEY_CLASS: &str = "key";
+
+/// The id the portfolio table and the exports give a key account that lost its status.
+pub const STATUS_LOST: &str = "key_status_lost";
 
 /// Where an account stands on the red-list clock as of a date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +132,105 @@ pub fn red_list(
             (id.to_string(), status(&history, as_of, months))
         })
         .collect())
+}
+
+/// The key accounts that have lost their status as of a day, by account row: the accounts the
+/// scorecard in force puts in its [`KEY_CLASS`] whose credit rating has stayed on the red list
+/// for the workspace's months (`Settings::red_list_months`) or more.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct LostStatus {
+    /// Per account row, the day its status was lost; empty when no account lost it.
+    lost_on: Vec<Option<NaiveDate>>,
+    /// How many accounts lost it.
+    count: usize,
+}
+
+impl LostStatus {
+    /// Reads the red-list clock of every key account of `ws`, scored by `engine` into `scores`
+    /// (in the workspace's account order). Nothing is lost without a scorecard with a key
+    /// class, a credit framework, or assessments.
+    pub fn compute(engine: &Engine, scores: &Scores, ws: &Workspace, as_of: NaiveDate) -> Self {
+        let Some((fi, key)) = key_class(engine) else {
+            return LostStatus::default();
+        };
+        let results = scores.framework(fi);
+        let is_key = |row: usize| results.outcome(row).class == Some(key);
+        // Only the key accounts' histories are graded: a few among many accounts.
+        let keys: std::collections::BTreeSet<&str> = ws
+            .accounts
+            .iter()
+            .enumerate()
+            .filter(|(row, _)| is_key(*row))
+            .map(|(_, a)| a.id.as_str())
+            .collect();
+        let theirs: Vec<CreditAssessment> = ws
+            .credit_assessments
+            .iter()
+            .filter(|c| keys.contains(c.account.as_str()))
+            .cloned()
+            .collect();
+        if theirs.is_empty() {
+            return LostStatus::default();
+        }
+        let Ok(clocks) = red_list(engine, &theirs, as_of, ws.settings.red_list_months) else {
+            return LostStatus::default();
+        };
+        let lost: BTreeMap<&str, NaiveDate> = clocks
+            .iter()
+            .filter(|(_, s)| s.revoked)
+            .filter_map(|(id, s)| Some((id.as_str(), s.revoke_on?)))
+            .collect();
+        if lost.is_empty() {
+            return LostStatus::default();
+        }
+        let lost_on: Vec<Option<NaiveDate>> = ws
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(row, a)| {
+                is_key(row)
+                    .then(|| lost.get(a.id.as_str()).copied())
+                    .flatten()
+            })
+            .collect();
+        let count = lost_on.iter().flatten().count();
+        if count == 0 {
+            return LostStatus::default();
+        }
+        LostStatus { lost_on, count }
+    }
+
+    /// The day the account at this row lost key-account status, if it has.
+    pub fn lost_on(&self, row: usize) -> Option<NaiveDate> {
+        self.lost_on.get(row).copied().flatten()
+    }
+
+    /// How many key accounts have lost their status.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+}
+
+/// The engine index of the scorecard in force and the index of its [`KEY_CLASS`], when both
+/// exist: only then can an account lose key-account status.
+pub fn key_class(engine: &Engine) -> Option<(usize, u8)> {
+    let fi = engine.index_of(presets::SCORECARD)?;
+    let key = engine.frameworks()[fi]
+        .classes()
+        .iter()
+        .position(|c| c.id == KEY_CLASS)?;
+    Some((fi, u8::try_from(key).ok()?))
+}
+
+/// "Key-account status lost on 2026-11-03 (red list for 12 months or more)".
+pub fn describe_lost(on: NaiveDate, months: u32, lang: Lang) -> String {
+    let on = on.format("%Y-%m-%d");
+    match lang {
+        Lang::En => {
+            format!("Key-account status lost on {on} (red list for {months} months or more)")
+        }
+        Lang::Zh => format!("已于 {on} 取消大客户资格（在红名单上满 {months} 个月）"),
+    }
 }
 
 /// Whole months from `from` to `to`: the largest `k` with `from` + `k` months on or before
@@ -266,5 +371,96 @@ mod tests {
         let off = vec![assessment("a", day(2025, 11, 3), "green")];
         let status = red_list(&e, &off, as_of, 12).unwrap()["a"];
         assert_eq!(describe_clock(&status, as_of, 12, Lang::En), None);
+    }
+
+    /// Three accounts scored by the presets: `key` and `key2` are key accounts, `potential`
+    /// is not; each has the credit history given.
+    fn workspace(histories: &[(&str, &[(NaiveDate, &str)])]) -> (Engine, Scores, Workspace) {
+        let level = |v: &str| Input::Text(v.into());
+        let account = |id: &str, grade: &str| Account {
+            id: id.into(),
+            name: id.into(),
+            inputs: crate::model::keys::SCORECARD
+                .iter()
+                .map(|k| ((*k).to_string(), level(grade)))
+                .collect(),
+            ..Account::default()
+        };
+        let ws = Workspace {
+            accounts: vec![
+                account("key", "high"),
+                account("potential", "mid"),
+                account("key2", "high"),
+            ],
+            credit_assessments: histories
+                .iter()
+                .flat_map(|(id, list)| list.iter().map(|(d, g)| assessment(id, *d, g)))
+                .collect(),
+            ..Workspace::default()
+        };
+        let e = Engine::presets();
+        let scores = e.score(&e.index(&ws.accounts, &[]));
+        (e, scores, ws)
+    }
+
+    #[test]
+    fn a_key_account_red_for_the_whole_period_loses_its_status_and_no_other_does() {
+        let red_run: &[(NaiveDate, &str)] = &[(day(2025, 3, 1), "red"), (day(2025, 9, 1), "red")];
+        let (e, scores, ws) = workspace(&[
+            ("key", red_run),
+            ("potential", red_run),
+            (
+                "key2",
+                &[(day(2025, 3, 1), "red"), (day(2025, 9, 1), "green")],
+            ),
+        ]);
+        let (fi, key) = key_class(&e).unwrap();
+        assert_eq!(scores.framework(fi).outcome(0).class, Some(key));
+        assert_ne!(scores.framework(fi).outcome(1).class, Some(key));
+
+        let before = LostStatus::compute(&e, &scores, &ws, day(2026, 2, 28));
+        assert_eq!((before.count(), before.lost_on(0)), (0, None));
+
+        let after = LostStatus::compute(&e, &scores, &ws, day(2026, 3, 1));
+        assert_eq!(after.count(), 1);
+        assert_eq!(after.lost_on(0), Some(day(2026, 3, 1)));
+        // Red as long, but not a key account: there is no status to lose.
+        assert_eq!(after.lost_on(1), None);
+        // A green rating stopped the clock.
+        assert_eq!(after.lost_on(2), None);
+        assert_eq!(after.lost_on(99), None);
+        assert_eq!(
+            describe_lost(day(2026, 3, 1), 12, Lang::En),
+            "Key-account status lost on 2026-03-01 (red list for 12 months or more)"
+        );
+        assert_eq!(
+            describe_lost(day(2026, 3, 1), 12, Lang::Zh),
+            "已于 2026-03-01 取消大客户资格（在红名单上满 12 个月）"
+        );
+    }
+
+    #[test]
+    fn the_period_is_the_workspaces_and_the_scorecard_must_have_a_key_class() {
+        let (e, scores, mut ws) = workspace(&[("key", &[(day(2025, 3, 1), "red")])]);
+        let as_of = day(2025, 9, 1);
+        assert_eq!(LostStatus::compute(&e, &scores, &ws, as_of).count(), 0);
+        ws.settings.red_list_months = 6;
+        let lost = LostStatus::compute(&e, &scores, &ws, as_of);
+        assert_eq!(lost.lost_on(0), Some(day(2025, 9, 1)));
+
+        let mut frameworks = e.frameworks().to_vec();
+        let fi = e.index_of(presets::SCORECARD).unwrap();
+        if let crate::framework::Classification::Total { bands, .. } =
+            &mut frameworks[fi].classification
+        {
+            bands[0].class.id = "top".into();
+        }
+        let renamed = Engine::new(&frameworks).unwrap();
+        let scores = renamed.score(&renamed.index(&ws.accounts, &[]));
+        assert_eq!(key_class(&renamed), None);
+        assert_eq!(
+            LostStatus::compute(&renamed, &scores, &ws, as_of).count(),
+            0
+        );
     }
 }

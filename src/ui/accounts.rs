@@ -17,6 +17,7 @@ use crate::chart::{radar_table, Chart, RadarSpec};
 use crate::framework::presets;
 use crate::i18n::{Label, Lang, Msg};
 use crate::model::{keys, Account, AccountLevel, CreditAssessment, Input};
+use crate::scoring::credit::{describe_lost, key_class, LostStatus, STATUS_LOST};
 use crate::scoring::entry::{self, EntryError, Field, FieldKind};
 use crate::scoring::segmentation::{self, Abc};
 use crate::scoring::{credit, explain, improve};
@@ -247,7 +248,8 @@ fn AccountDetail() -> impl IntoView {
     }
 }
 
-/// The class each framework gives the account, as badges.
+/// The class each framework gives the account, as badges; a key account that lost its status
+/// on the red list says so in the scorecard's badge and, with the day, under the badges.
 #[component]
 fn ClassBadges(row: usize) -> impl IntoView {
     let app = use_app();
@@ -255,7 +257,13 @@ fn ClassBadges(row: usize) -> impl IntoView {
     move || {
         let lang = app.lang.get();
         with_scored(data, |scored| {
-            presets::ACCOUNT_PRESETS
+            let (lost_on, months) = data.workspace.with(|ws| {
+                let lost =
+                    LostStatus::compute(&scored.engine, &scored.scores, ws, browser::today());
+                (lost.lost_on(row), ws.settings.red_list_months)
+            });
+            let lost_in = key_class(&scored.engine).filter(|_| lost_on.is_some());
+            let badges = presets::ACCOUNT_PRESETS
                 .into_iter()
                 .filter_map(|id| scored.engine.index_of(id))
                 .map(|fi| {
@@ -265,6 +273,10 @@ fn ClassBadges(row: usize) -> impl IntoView {
                         .class
                         .and_then(|c| framework.classes().get(usize::from(c)).copied());
                     let (class_id, text) = match class {
+                        _ if lost_in.is_some_and(|(scorecard, _)| scorecard == fi) => (
+                            STATUS_LOST.to_string(),
+                            Msg::KeyStatusLost.text(lang).to_string(),
+                        ),
                         Some(class) => {
                             let list = class
                                 .list
@@ -286,9 +298,16 @@ fn ClassBadges(row: usize) -> impl IntoView {
                         </span>
                     }
                 })
-                .collect_view()
+                .collect_view();
+            let why = lost_on.map(|day| {
+                view! {
+                    <p class="red-clock" data-testid="key-status-lost">
+                        {describe_lost(day, months, lang)}
+                    </p>
+                }
+            });
+            view! { <div class="badges">{badges}</div> {why} }
         })
-        .map(|badges| view! { <div class="badges">{badges}</div> })
     }
 }
 

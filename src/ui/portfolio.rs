@@ -5,13 +5,15 @@
 use leptos::prelude::*;
 
 use super::canvas::ChartCanvas;
-use super::{use_app, use_workspace};
+use super::{browser, use_app, use_workspace};
 use crate::chart::{
     Chart, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec, MAX_NAMED_POINTS,
 };
 use crate::framework::presets;
 use crate::i18n::{Lang, Msg};
 use crate::model::AbcBasis;
+use crate::portfolio;
+use crate::scoring::credit::LostStatus;
 use crate::scoring::segmentation;
 
 #[component]
@@ -48,26 +50,17 @@ fn ClassCounts(framework: &'static str) -> impl IntoView {
         let lang = app.lang.get();
         data.scored.with(|scored| {
             let scored = scored.as_ref().ok()?;
-            let fi = scored.engine.index_of(framework)?;
-            let definition = &scored.engine.frameworks()[fi];
-            let classes = definition.classes();
-            let results = scored.scores.framework(fi);
-            let mut counts = vec![0u32; classes.len()];
-            let mut unclassified = 0u32;
-            for row in 0..results.len() {
-                match results.outcome(row).class {
-                    Some(class) => counts[usize::from(class)] += 1,
-                    None => unclassified += 1,
-                }
-            }
-            let mut bars: Vec<(String, u32)> = classes
-                .iter()
-                .zip(counts)
-                .map(|(class, count)| (class.label.get(lang).to_string(), count))
-                .collect();
-            if unclassified > 0 {
-                bars.push((Msg::NotClassified.text(lang).to_string(), unclassified));
-            }
+            let definition = &scored.engine.frameworks()[scored.engine.index_of(framework)?];
+            // Only the scorecard's key accounts can lose their status.
+            let lost = if framework == presets::SCORECARD {
+                data.workspace.with(|ws| {
+                    LostStatus::compute(&scored.engine, &scored.scores, ws, browser::today())
+                })
+            } else {
+                LostStatus::default()
+            };
+            let bars =
+                portfolio::class_bars(&scored.engine, &scored.scores, framework, &lost, lang)?;
             Some(Chart::ClassCounts(ClassCountsSpec {
                 // The axis says what is counted, so the title is the framework's name alone
                 // and fits a chart a third of a projector wide.

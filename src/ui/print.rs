@@ -9,6 +9,7 @@ use super::{browser, use_app, use_workspace};
 use crate::export::print::{Printer, PRINT_LIMIT};
 use crate::i18n::Msg;
 use crate::route::View;
+use crate::scoring::credit::LostStatus;
 use crate::scoring::segmentation::Cuts;
 
 #[component]
@@ -23,9 +24,12 @@ pub fn PrintView() -> impl IntoView {
             data.scored.with(|scored| {
                 let scored = scored.as_ref().ok()?;
                 data.workspace.with(|ws| {
-                    let today = Some(browser::today());
-                    let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, today);
-                    Some(Printer::new(&scored.engine, ws, &scored.scores, &cuts, lang).pages(rows))
+                    let today = browser::today();
+                    let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, Some(today));
+                    let lost = LostStatus::compute(&scored.engine, &scored.scores, ws, today);
+                    let printer =
+                        Printer::new(&scored.engine, ws, &scored.scores, &cuts, &lost, lang);
+                    Some(printer.pages(rows))
                 })
             })
         })

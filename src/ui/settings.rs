@@ -1,14 +1,15 @@
 //! The Portfolio view's settings panel: what ABC ranks by and its cut-offs, the RFM window,
-//! the half-life of contract value, the mainstream share of wallet, the red-list months and
-//! the strategic-candidate thresholds. Each field is read and checked by the core
-//! ([`crate::model::Settings::set_text`]); a refused value stays on its field with the reason
-//! and never reaches the scores, an accepted one re-scores the portfolio at once.
+//! the half-life of contract value, the mainstream share of wallet, the red-list months, the
+//! strategic-candidate thresholds and the credit rating's deal-volume thresholds on annual
+//! sales. Each field is read and checked by the core ([`crate::model::Settings::set_text`],
+//! [`crate::model::Settings::set_thresholds_text`]); a refused value stays on its field with
+//! the reason and never reaches the scores, an accepted one re-scores the portfolio at once.
 
 use leptos::prelude::*;
 
 use super::{use_app, use_workspace};
 use crate::i18n::Msg;
-use crate::model::{AbcBasis, SettingError, SettingField};
+use crate::model::{AbcBasis, SettingError, SettingField, Threshold};
 use crate::scoring::explain::num;
 use crate::scoring::segmentation::basis_name;
 
@@ -69,6 +70,7 @@ pub fn PortfolioSettings() -> impl IntoView {
                     .collect_view()}
             </div>
             <p class="hint">{app.t(Msg::StrategicRuleHint)}</p>
+            <DealVolumeThresholds/>
         </details>
     }
 }
@@ -142,5 +144,93 @@ fn SettingInput(field: SettingField) -> impl IntoView {
                     })
             }}
         </label>
+    }
+}
+
+/// The credit rating's deal-volume thresholds on annual sales, set as a pair: both fields are
+/// read whenever either changes, so the first one typed waits (with a word on the other) until
+/// the second is there.
+#[component]
+fn DealVolumeThresholds() -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let error = RwSignal::new(None::<(Threshold, SettingError)>);
+    // What is typed and not yet applied, per field; Escape drops both.
+    let drafts = RwSignal::new([None::<String>, None::<String>]);
+    let slot = |field: Threshold| match field {
+        Threshold::High => 0,
+        Threshold::Mid => 1,
+    };
+    let shown = move |field: Threshold| {
+        drafts.with(|d| d[slot(field)].clone()).unwrap_or_else(|| {
+            data.workspace
+                .with(|ws| ws.settings.threshold(field).map(num).unwrap_or_default())
+        })
+    };
+    let apply = move || {
+        let (high, mid) = (shown(Threshold::High), shown(Threshold::Mid));
+        let mut settings = data.workspace.with_untracked(|ws| ws.settings.clone());
+        match settings.set_thresholds_text(&high, &mid) {
+            Ok(()) => {
+                error.set(None);
+                drafts.set([None, None]);
+                if data.workspace.with_untracked(|ws| ws.settings != settings) {
+                    data.edit_frameworks(|ws| ws.settings = settings);
+                }
+            }
+            Err(e) => error.set(Some((e.field, e.error))),
+        }
+    };
+    let input = move |field: Threshold, label: Msg| {
+        let currency = move || data.workspace.with(|ws| ws.settings.currency.clone());
+        view! {
+            <label class="setting">
+                <span class="setting-label">{app.t(label)}</span>
+                <span class="setting-value">
+                    <input
+                        type="text"
+                        inputmode="decimal"
+                        data-testid=format!("setting-{}", field.id())
+                        aria-invalid=move || {
+                            error.get().is_some_and(|(f, _)| f == field).then_some("true")
+                        }
+                        prop:value=move || shown(field)
+                        on:input=move |ev| {
+                            drafts.update(|d| d[slot(field)] = Some(event_target_value(&ev)))
+                        }
+                        on:change=move |_| apply()
+                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                            if ev.key() == "Escape" {
+                                drafts.set([None, None]);
+                                error.set(None);
+                            }
+                        }
+                    />
+                    <span class="setting-unit">{currency}</span>
+                </span>
+                {move || {
+                    error
+                        .get()
+                        .filter(|(f, _)| *f == field)
+                        .map(|(_, e)| {
+                            view! {
+                                <span class="field-error" role="alert" data-testid="setting-error">
+                                    {e.describe(app.lang.get())}
+                                </span>
+                            }
+                        })
+                }}
+            </label>
+        }
+    };
+    view! {
+        <fieldset class="settings-pair" data-testid="deal-volume-thresholds">
+            <legend>{app.t(Msg::SettingDealVolume)}</legend>
+            <div class="settings-grid">
+                {input(Threshold::High, Msg::SettingDealHigh)}
+                {input(Threshold::Mid, Msg::SettingDealMid)}
+            </div>
+            <p class="hint">{app.t(Msg::SettingDealVolumeHint)}</p>
+        </fieldset>
     }
 }

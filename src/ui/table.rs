@@ -30,6 +30,7 @@ use crate::import::worker::{Reply, Request};
 use crate::portfolio::html::{self as render, Labels};
 use crate::portfolio::{select, Column, Columns, Filter, Selection, Sort, FRAMEWORKS};
 use crate::route::View;
+use crate::scoring::credit::LostStatus;
 use crate::scoring::segmentation::Cuts;
 
 /// The height of a row in CSS pixels; `style/main.css` gives `.pt-row` the same.
@@ -144,8 +145,10 @@ impl TableState {
                 let request = self.view.with_untracked(|v| {
                     let scored = v.scored.as_ref().map_err(Clone::clone)?;
                     Ok::<_, String>(data.workspace.with_untracked(|ws| {
-                        let today = Some(browser::today());
-                        let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, today);
+                        let today = browser::today();
+                        let cuts =
+                            Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, Some(today));
+                        let lost = LostStatus::compute(&scored.engine, &scored.scores, ws, today);
                         let rows: Vec<usize> = if only_shown {
                             v.selection.rows.iter().map(|&r| r as usize).collect()
                         } else {
@@ -158,7 +161,14 @@ impl TableState {
                         };
                         Request::ResultsXlsx {
                             name: crate::export::file_name(&["kam-radar", &ws.name, stem], "xlsx"),
-                            book: results_book(&scored.engine, ws, &scored.scores, &cuts, &rows),
+                            book: results_book(
+                                &scored.engine,
+                                ws,
+                                &scored.scores,
+                                &cuts,
+                                &lost,
+                                &rows,
+                            ),
                         }
                     }))
                 });
@@ -318,9 +328,11 @@ pub fn PortfolioTable() -> impl IntoView {
             let scored = v.scored.as_ref().map_err(Clone::clone)?;
             data.workspace.with_untracked(|ws| {
                 // The cuts of the export include share of wallet, which the table does not show.
-                let today = Some(browser::today());
-                let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, today);
-                let mut table = results_table(&scored.engine, &ws.accounts, &scored.scores, &cuts);
+                let today = browser::today();
+                let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, Some(today));
+                let lost = LostStatus::compute(&scored.engine, &scored.scores, ws, today);
+                let mut table =
+                    results_table(&scored.engine, &ws.accounts, &scored.scores, &cuts, &lost);
                 if only_shown {
                     let mut all = std::mem::take(&mut table.rows);
                     table.rows = v

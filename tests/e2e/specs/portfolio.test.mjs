@@ -72,7 +72,7 @@ describe('portfolio table', () => {
     await session({ locale: 'en-US' }, async (app, page) => {
       const table = await openTable(app, page);
       assert.equal(await table.shownCount(), 203);
-      const counts = ['key', 'potential', 'none', 'unclassified'];
+      const counts = ['key', 'potential', 'none', 'key_status_lost', 'unclassified'];
       let sum = 0;
       for (const id of counts) sum += await table.chipCount('scorecard', id);
       assert.equal(sum, 203, 'the scorecard counts add up to every account');
@@ -104,6 +104,64 @@ describe('portfolio table', () => {
       assert.equal(await table.chip('scorecard', 'key').getAttribute('aria-pressed'), 'false');
       await table.chip('credit', 'A').click();
       for (const row of await table.renderedRows()) assert.equal(row.cells[GRADE], 'A · red list');
+    });
+  });
+
+  test('a key account on the red list for a year is shown, opened and exported as having lost its status', async () => {
+    await session({ locale: 'en-US', acceptDownloads: true }, async (app, page) => {
+      const table = await openTable(app, page);
+      const key = await table.chipCount('scorecard', 'key');
+      const lost = await table.chipCount('scorecard', 'key_status_lost');
+      assert.ok(lost > 0, 'the demo has key accounts red for a year');
+      await table.chip('scorecard', 'key_status_lost').click();
+      await waitForShown(table, lost);
+      const cells = table.rows.locator('[role="gridcell"]:nth-child(3)');
+      for (const row of await table.renderedRows()) {
+        assert.equal(row.cells[KA_LIST], 'key-account status lost · red list');
+        assert.ok(Number(row.cells[KA_SCORE]) >= 80, 'scored as a key account');
+        assert.equal(row.cells[GRADE], 'A · red list', 'and red now');
+      }
+      assert.match(
+        await cells.first().getAttribute('title'),
+        /^Key-account status lost on \d{4}-\d{2}-\d{2} \(red list for 12 months or more\)$/,
+      );
+      const name = (await table.renderedRows())[0].cells[0];
+
+      // The results CSV lists them as such, with the day.
+      const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-results').click()]);
+      const [header, ...records] = parseCsv((await readFile(await csv.path(), 'utf8')).slice(1));
+      const at = (record, column) => record[header.indexOf(column)];
+      const lostRecords = records.filter((record) => at(record, 'ka_list') === 'key_status_lost');
+      assert.equal(lostRecords.length, lost);
+      for (const record of lostRecords) assert.match(at(record, 'ka_status_lost_on'), /^\d{4}-\d{2}-\d{2}$/);
+      assert.equal(records.filter((record) => at(record, 'ka_list') === 'key').length, key);
+
+      // The account says so above its scores.
+      await table.rows.first().click();
+      await page.getByTestId('account-detail').waitFor();
+      assert.equal(await page.getByTestId('account-name').innerText(), name);
+      const badge = page.locator('.badge[data-framework="scorecard"]');
+      assert.equal(await badge.getAttribute('data-class'), 'key_status_lost');
+      assert.match(
+        await page.getByTestId('key-status-lost').innerText(),
+        /^Key-account status lost on \d{4}-\d{2}-\d{2} \(red list for 12 months or more\)$/,
+      );
+
+      // Ten years on the red list before the status goes: every one of them is a key account again.
+      await app.navLink('Portfolio').click();
+      await page.getByTestId('portfolio-settings').locator('summary').click();
+      const months = page.getByTestId('setting-red-list-months');
+      await months.fill('120');
+      await months.press('Enter');
+      // The filter in force keeps its chip, now empty, until it is cleared.
+      await waitForShown(table, 0);
+      assert.equal(await table.chipCount('scorecard', 'key_status_lost'), 0);
+      await page.getByTestId('clear-filters').click();
+      await page.waitForFunction(
+        (n) => Number(document.querySelector('[data-framework="scorecard"] [data-class="key"] strong')?.textContent) === n,
+        key + lost,
+      );
+      assert.equal(await table.chip('scorecard', 'key_status_lost').count(), 0, 'no chip for a status nobody lost');
     });
   });
 
@@ -223,8 +281,9 @@ describe('portfolio table', () => {
       const bytes = await readFile(await all.path());
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark for Excel');
       const [header, ...records] = parseCsv(bytes.toString('utf8').slice(1));
-      assert.deepEqual(header.slice(0, 8), [
-        'account', 'ka_score', 'ka_list', 'credit_score', 'credit_grade', 'credit_list', 'ext_class', 'int_tier',
+      assert.deepEqual(header.slice(0, 9), [
+        'account', 'ka_score', 'ka_list', 'ka_status_lost_on', 'credit_score', 'credit_grade', 'credit_list',
+        'ext_class', 'int_tier',
       ]);
       assert.deepEqual(header.slice(-2), ['account_id', 'incomplete']);
       assert.equal(records.length, 2, 'every account, whatever the filter shows');

@@ -3,7 +3,8 @@
 // that would put A's cut-off above B's, is refused on its field with the reason and changes
 // nothing (Escape puts the value in force back); the ABC basis switches the Pareto curve with
 // it; the Account view weighs customer C's contracts by age and runs the strategic-candidate
-// test with the thresholds set here, in English and Chinese.
+// test with the thresholds set here, in English and Chinese; the credit rating's deal-volume
+// thresholds grade accounts from their annual sales once both are set.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -164,6 +165,80 @@ describe('portfolio settings', () => {
       const lines = (await page.getByTestId('strategic-check').innerText()).split('\n').filter(Boolean);
       assert.equal(lines[0], '战略级大客户候选：是');
       assert.match(lines[1], /^✓ 近三年年均采购额 [\d.]+ = 我方营收 50000000 的 [\d.]+%：高于 3%$/);
+    });
+  });
+
+  test('deal-volume thresholds rate accounts from their annual sales, set as a pair, and are saved', async () => {
+    await session({ locale: 'en-US', viewport: { width: 1280, height: 720 } }, async (app, page) => {
+      // Three accounts rated good on performance and low on risk, without a deal volume.
+      const account = (id, sales) => ({
+        id,
+        name: id,
+        inputs: { annual_sales: sales, contract_performance: 'good', operating_risk: 'low' },
+      });
+      const file = {
+        format: 'kam-radar-workspace-file',
+        version: 1,
+        workspace: {
+          schema_version: 1,
+          name: 'deal volume',
+          accounts: [account('big', 8000000), account('middle', 2000000), account('small', 500000)],
+        },
+      };
+      await app.open(suite.server.url + '#/about');
+      await page.getByTestId('open-workspace').setInputFiles({
+        name: 'deal-volume.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(file)),
+      });
+      await page.locator('[data-testid="about-outcome"]:not(.failed)').waitFor();
+      await page.goto(suite.server.url + '#/portfolio');
+      const table = new PortfolioTable(page);
+      await table.rows.first().waitFor();
+      const grades = async () => ({
+        AAA: await table.chipCount('credit', 'AAA'),
+        AA: await table.chipCount('credit', 'AA'),
+        A: await table.chipCount('credit', 'A'),
+        none: await table.chipCount('credit', 'unclassified'),
+      });
+      assert.deepEqual(await grades(), { AAA: 0, AA: 0, A: 0, none: 3 }, 'no deal volume: no grade');
+
+      await page.getByTestId('portfolio-settings').locator('summary').click();
+      // The first threshold waits for the second, which says so; nothing is graded yet.
+      const high = await setSetting(page, 'deal-high', '5,000,000');
+      assert.equal(
+        await errorOf(page, 'deal-mid').innerText(),
+        'Enter both thresholds, or leave both empty to enter deal volume directly.',
+      );
+      assert.equal(await page.getByTestId('setting-deal-mid').getAttribute('aria-invalid'), 'true');
+      assert.equal(await high.inputValue(), '5,000,000', 'what was typed stays');
+      const mid = await setSetting(page, 'deal-mid', '6000000');
+      assert.equal(
+        await errorOf(page, 'deal-mid').innerText(),
+        'The high threshold (5000000) must be above the mid one (6000000).',
+      );
+      assert.deepEqual(await grades(), { AAA: 0, AA: 0, A: 0, none: 3 });
+
+      // A valid pair grades all three at once: 42.5 / 27.5 / 10 points of deal volume.
+      await setSetting(page, 'deal-mid', '1,000,000');
+      await page.waitForFunction(() => document.querySelector('[data-framework="credit"] [data-class="AAA"] strong')?.textContent === '1');
+      assert.deepEqual(await grades(), { AAA: 1, AA: 1, A: 1, none: 0 });
+      assert.equal(await errorOf(page, 'deal-mid').count(), 0);
+      assert.equal(await mid.inputValue(), '1000000');
+
+      // Saved with the workspace (the autosave waits for a pause in the edits).
+      await page.waitForTimeout(1200);
+      await page.locator('[data-testid="save-indicator"][data-state="saved"]').waitFor();
+      await app.reload();
+      await table.rows.first().waitFor();
+      assert.deepEqual(await grades(), { AAA: 1, AA: 1, A: 1, none: 0 });
+      await page.getByTestId('portfolio-settings').locator('summary').click();
+      assert.equal(await page.getByTestId('setting-deal-high').inputValue(), '5000000');
+
+      // Both cleared: deal volume is entered directly again.
+      await page.getByTestId('setting-deal-high').fill('');
+      await setSetting(page, 'deal-mid', '');
+      await page.waitForFunction(() => document.querySelector('[data-framework="credit"] [data-class="unclassified"] strong')?.textContent === '3');
     });
   });
 });
