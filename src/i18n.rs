@@ -165,6 +165,7 @@ messages! {
     CreditScore => "Credit score", "信用评分";
     NotClassified => "not classified (inputs missing)", "未分类（输入缺失）";
     KeyStatusLost => "key-account status lost · red list", "已取消大客户资格 · 红名单";
+    RegainKeyStatus => "Key-account status was lost on the red list: it returns with the next assessment off the red list (see Credit rating).", "因长期停留在红名单已取消大客户资格：下一次评估脱离红名单后即恢复（见信用等级）。";
     FrameworksCannotScore => "The frameworks in force cannot score:", "当前评估框架无法评分：";
     DownloadPng => "Download PNG", "下载 PNG";
     DownloadSvg => "Download SVG", "下载 SVG";
@@ -564,8 +565,8 @@ messages! {
 
     // Portfolio settings (ABC, RFM, contract value half-life, mainstream share, red list,
     // strategic candidates) and the account's contract value and strategic test
-    SettingsTitle => "Portfolio settings: ABC, RFM, contract value, strategic candidates",
-        "组合设置：ABC、RFM、合同价值、战略级候选";
+    SettingsTitle => "Portfolio settings: ABC, RFM, contract value, strategic candidates, credit",
+        "组合设置：ABC、RFM、合同价值、战略级候选、信用";
     SettingsHint => "Each change is checked on its field, re-scores the portfolio at once and is saved with the workspace.",
         "每项修改先在输入框处校验，随即重新计算整个客户组合，并随工作区保存。";
     SettingAbcBasis => "ABC ranks accounts by", "ABC 排序依据";

@@ -257,11 +257,7 @@ fn ClassBadges(row: usize) -> impl IntoView {
     move || {
         let lang = app.lang.get();
         with_scored(data, |scored| {
-            let (lost_on, months) = data.workspace.with(|ws| {
-                let lost =
-                    LostStatus::compute(&scored.engine, &scored.scores, ws, browser::today());
-                (lost.lost_on(row), ws.settings.red_list_months)
-            });
+            let (lost_on, months) = status_lost(data, scored, row);
             let lost_in = key_class(&scored.engine).filter(|_| lost_on.is_some());
             let badges = presets::ACCOUNT_PRESETS
                 .into_iter()
@@ -309,6 +305,19 @@ fn ClassBadges(row: usize) -> impl IntoView {
             view! { <div class="badges">{badges}</div> {why} }
         })
     }
+}
+
+/// The day the account at `row` lost key-account status on the red list, if it has, with the
+/// workspace's months.
+fn status_lost(
+    data: super::state::WorkspaceState,
+    scored: &Scored,
+    row: usize,
+) -> (Option<chrono::NaiveDate>, u32) {
+    data.workspace.with(|ws| {
+        let lost = LostStatus::compute(&scored.engine, &scored.scores, ws, browser::today());
+        (lost.lost_on(row), ws.settings.red_list_months)
+    })
 }
 
 fn format_total(total: f64) -> String {
@@ -471,6 +480,9 @@ fn Explanations(row: usize) -> impl IntoView {
             .with(|ws| ws.accounts.get(row).map(|a| a.inputs.clone()))?;
         with_scored(data, |scored| {
             let frameworks = scored.engine.frameworks();
+            let lost_in = key_class(&scored.engine)
+                .map(|(scorecard, _)| scorecard)
+                .filter(|_| status_lost(data, scored, row).0.is_some());
             presets::ACCOUNT_PRESETS
                 .into_iter()
                 .filter_map(|id| scored.engine.index_of(id))
@@ -480,10 +492,14 @@ fn Explanations(row: usize) -> impl IntoView {
                     let (dims, outcome) = (results.dims(row), results.outcome(row));
                     let headline = explain::headline(f, dims, outcome, lang);
                     let trail = explain::explain(frameworks, fi, dims, outcome, &inputs, lang);
-                    let advice = improve::advise(f, dims, outcome)
+                    let mut advice = improve::advise(f, dims, outcome)
                         .iter()
                         .map(|a| improve::describe(f, a, lang))
                         .collect::<Vec<_>>();
+                    // A lost status comes back with the credit rating, not with more points.
+                    if lost_in == Some(fi) {
+                        advice.insert(0, (Msg::RegainKeyStatus.text(lang).to_string(), Vec::new()));
+                    }
                     view! {
                         <section class="explanation" data-framework=f.id.clone()>
                             <h3>{f.name.get(lang).to_string()}</h3>

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::{Scored, Shared, WorkspaceState};
-use super::{download, files, use_app, use_workspace, AppState};
+use super::{browser, download, files, use_app, use_workspace, AppState};
 use crate::framework::edit::{self, Bound, Edit, Part, Problem};
 use crate::framework::{
     file, presets, Classification, Framework, LineRule, LineTest, Rule, Subject,
@@ -22,6 +22,7 @@ use crate::framework::{
 use crate::i18n::{Label, Lang, Msg};
 use crate::model::{Input, Inputs, Workspace};
 use crate::route::View;
+use crate::scoring::credit::{key_class, LostStatus, STATUS_LOST};
 use crate::scoring::diff::{self, Direction, FrameworkDiff};
 use crate::scoring::explain::num;
 
@@ -546,13 +547,39 @@ fn ChangeSummary() -> impl IntoView {
             let s = s.as_ref().ok()?;
             let fi = s.engine.index_of(&id)?;
             let f = &s.engine.frameworks()[fi];
-            let (n, none) = diff::class_counts(f, s.scores.framework(fi));
+            let (mut n, none) = diff::class_counts(f, s.scores.framework(fi));
+            // Key accounts that lost their status on the red list are counted apart, as the
+            // portfolio counts them.
+            let lost = key_class(&s.engine)
+                .filter(|(scorecard, _)| *scorecard == fi)
+                .map(|(_, key)| {
+                    let lost = ed
+                        .data
+                        .workspace
+                        .with(|ws| LostStatus::compute(&s.engine, &s.scores, ws, browser::today()));
+                    let count = lost.count() as u32;
+                    if let Some(n) = n.get_mut(usize::from(key)) {
+                        *n = n.saturating_sub(count);
+                    }
+                    count
+                })
+                .filter(|count| *count > 0);
             let mut out: Vec<(String, Label, u32)> = f
                 .classes()
                 .iter()
                 .zip(n)
                 .map(|(c, n)| (c.id.clone(), c.label.clone(), n))
                 .collect();
+            if let Some(count) = lost {
+                out.push((
+                    STATUS_LOST.into(),
+                    Label::new(
+                        Msg::KeyStatusLost.text(Lang::En),
+                        Msg::KeyStatusLost.text(Lang::Zh),
+                    ),
+                    count,
+                ));
+            }
             out.push((
                 "unclassified".into(),
                 Label::new(

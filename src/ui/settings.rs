@@ -79,23 +79,20 @@ pub fn PortfolioSettings() -> impl IntoView {
 /// reason on the field.
 #[component]
 fn SettingInput(field: SettingField) -> impl IntoView {
-    let app = use_app();
     let data = use_workspace();
     let error = RwSignal::new(None::<SettingError>);
     // What is typed and not yet applied; Escape drops it.
     let draft = RwSignal::new(None::<String>);
     let (label, unit) = wording(field);
-    let currency = move || data.workspace.with(|ws| ws.settings.currency.clone());
-    let shown = move || {
+    let shown = Signal::derive(move || {
         draft.get().unwrap_or_else(|| {
             data.workspace
                 .with(|ws| ws.settings.value(field).map(num).unwrap_or_default())
         })
-    };
-    let apply = move |ev| {
-        let text = event_target_value(&ev);
+    });
+    let commit = Callback::new(move |()| {
         let mut settings = data.workspace.with_untracked(|ws| ws.settings.clone());
-        match settings.set_text(field, &text) {
+        match settings.set_text(field, &shown.get_untracked()) {
             Ok(()) => {
                 error.set(None);
                 draft.set(None);
@@ -105,7 +102,51 @@ fn SettingInput(field: SettingField) -> impl IntoView {
             }
             Err(e) => error.set(Some(e)),
         }
-    };
+    });
+    let cancel = Callback::new(move |()| {
+        draft.set(None);
+        error.set(None);
+    });
+    setting_field(
+        format!("setting-{}", field.id()),
+        label,
+        unit,
+        FieldState {
+            shown,
+            draft,
+            error: error.into(),
+        },
+        commit,
+        cancel,
+    )
+}
+
+/// What a field shows: the draft while one is typed, else the value in force; and the reason
+/// the last value typed was refused.
+struct FieldState {
+    shown: Signal<String>,
+    draft: RwSignal<Option<String>>,
+    error: Signal<Option<SettingError>>,
+}
+
+/// One text field of the panel: its label, the value, the unit (the workspace's currency when
+/// none is given) and the reason when refused. `commit` runs when the field changes (Enter,
+/// leaving it) and `cancel` on Escape.
+fn setting_field(
+    test_id: String,
+    label: Msg,
+    unit: Option<Msg>,
+    state: FieldState,
+    commit: Callback<()>,
+    cancel: Callback<()>,
+) -> impl IntoView {
+    let app = use_app();
+    let data = use_workspace();
+    let FieldState {
+        shown,
+        draft,
+        error,
+    } = state;
     view! {
         <label class="setting">
             <span class="setting-label">{app.t(label)}</span>
@@ -113,22 +154,21 @@ fn SettingInput(field: SettingField) -> impl IntoView {
                 <input
                     type="text"
                     inputmode="decimal"
-                    data-testid=format!("setting-{}", field.id())
+                    data-testid=test_id
                     aria-invalid=move || error.get().is_some().then_some("true")
                     prop:value=shown
                     on:input=move |ev| draft.set(Some(event_target_value(&ev)))
-                    on:change=apply
+                    on:change=move |_| commit.run(())
                     on:keydown=move |ev: leptos::ev::KeyboardEvent| {
                         if ev.key() == "Escape" {
-                            draft.set(None);
-                            error.set(None);
+                            cancel.run(());
                         }
                     }
                 />
                 <span class="setting-unit">
                     {move || match unit {
                         Some(unit) => unit.text(app.lang.get()).to_string(),
-                        None => currency(),
+                        None => data.workspace.with(|ws| ws.settings.currency.clone()),
                     }}
                 </span>
             </span>
@@ -156,72 +196,49 @@ fn DealVolumeThresholds() -> impl IntoView {
     let data = use_workspace();
     let error = RwSignal::new(None::<(Threshold, SettingError)>);
     // What is typed and not yet applied, per field; Escape drops both.
-    let drafts = RwSignal::new([None::<String>, None::<String>]);
-    let slot = |field: Threshold| match field {
-        Threshold::High => 0,
-        Threshold::Mid => 1,
-    };
+    let drafts = [Threshold::High, Threshold::Mid].map(|_| RwSignal::new(None::<String>));
     let shown = move |field: Threshold| {
-        drafts.with(|d| d[slot(field)].clone()).unwrap_or_else(|| {
-            data.workspace
-                .with(|ws| ws.settings.threshold(field).map(num).unwrap_or_default())
+        let draft = drafts[field as usize];
+        Signal::derive(move || {
+            draft.get().unwrap_or_else(|| {
+                data.workspace
+                    .with(|ws| ws.settings.threshold(field).map(num).unwrap_or_default())
+            })
         })
     };
-    let apply = move || {
-        let (high, mid) = (shown(Threshold::High), shown(Threshold::Mid));
+    let commit = Callback::new(move |()| {
+        let high = shown(Threshold::High).get_untracked();
+        let mid = shown(Threshold::Mid).get_untracked();
         let mut settings = data.workspace.with_untracked(|ws| ws.settings.clone());
         match settings.set_thresholds_text(&high, &mid) {
             Ok(()) => {
                 error.set(None);
-                drafts.set([None, None]);
+                drafts.iter().for_each(|d| d.set(None));
                 if data.workspace.with_untracked(|ws| ws.settings != settings) {
                     data.edit_frameworks(|ws| ws.settings = settings);
                 }
             }
             Err(e) => error.set(Some((e.field, e.error))),
         }
-    };
+    });
+    let cancel = Callback::new(move |()| {
+        drafts.iter().for_each(|d| d.set(None));
+        error.set(None);
+    });
     let input = move |field: Threshold, label: Msg| {
-        let currency = move || data.workspace.with(|ws| ws.settings.currency.clone());
-        view! {
-            <label class="setting">
-                <span class="setting-label">{app.t(label)}</span>
-                <span class="setting-value">
-                    <input
-                        type="text"
-                        inputmode="decimal"
-                        data-testid=format!("setting-{}", field.id())
-                        aria-invalid=move || {
-                            error.get().is_some_and(|(f, _)| f == field).then_some("true")
-                        }
-                        prop:value=move || shown(field)
-                        on:input=move |ev| {
-                            drafts.update(|d| d[slot(field)] = Some(event_target_value(&ev)))
-                        }
-                        on:change=move |_| apply()
-                        on:keydown=move |ev: leptos::ev::KeyboardEvent| {
-                            if ev.key() == "Escape" {
-                                drafts.set([None, None]);
-                                error.set(None);
-                            }
-                        }
-                    />
-                    <span class="setting-unit">{currency}</span>
-                </span>
-                {move || {
-                    error
-                        .get()
-                        .filter(|(f, _)| *f == field)
-                        .map(|(_, e)| {
-                            view! {
-                                <span class="field-error" role="alert" data-testid="setting-error">
-                                    {e.describe(app.lang.get())}
-                                </span>
-                            }
-                        })
-                }}
-            </label>
-        }
+        let state = FieldState {
+            shown: shown(field),
+            draft: drafts[field as usize],
+            error: Signal::derive(move || error.get().filter(|(f, _)| *f == field).map(|(_, e)| e)),
+        };
+        setting_field(
+            format!("setting-{}", field.id()),
+            label,
+            None,
+            state,
+            commit,
+            cancel,
+        )
     };
     view! {
         <fieldset class="settings-pair" data-testid="deal-volume-thresholds">

@@ -146,6 +146,11 @@ describe('portfolio table', () => {
         await page.getByTestId('key-status-lost').innerText(),
         /^Key-account status lost on \d{4}-\d{2}-\d{2} \(red list for 12 months or more\)$/,
       );
+      assert.match(
+        await page.getByTestId('improve-scorecard').innerText(),
+        /Key-account status was lost on the red list: it returns with the next assessment off the red list/,
+        'what to improve points at the credit rating, not at more points',
+      );
 
       // Ten years on the red list before the status goes: every one of them is a key account again.
       await app.navLink('Portfolio').click();

@@ -1,0 +1,18 @@
+import { launchBrowser, openPage, DIST } from './support/browser.mjs';
+import { serveStatic } from './support/server.mjs';
+const server = await serveStatic(DIST);
+const browser = await launchBrowser();
+const { page } = await openPage(browser, { locale: 'en-US' });
+await page.goto(server.url);
+await page.getByTestId('load-demo').click();
+await page.getByTestId('account-detail').waitFor();
+await page.goto(server.url + '#/portfolio');
+await page.locator('[data-framework="scorecard"] [data-class="key_status_lost"]').click();
+await page.waitForTimeout(300);
+await page.locator('.pt-body [role="row"]').first().click();
+await page.getByTestId('key-status-lost').waitFor();
+await page.evaluate(() => window.scrollTo(0, 0));
+await page.waitForTimeout(300);
+await page.screenshot({ path: `/tmp/account-top.png` });
+await browser.close();
+server.close();
