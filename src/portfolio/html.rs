@@ -254,12 +254,15 @@ pub fn rows(
 /// A chip of the counts: the filter value, class id, label, colour class and count.
 type Chip<'a> = (u8, &'a str, &'a str, &'static str, u32);
 
-/// The chips of counts in class order, the last one for the unclassified ([`NONE`]).
-fn chips<'a>(classes: impl ExactSizeIterator<Item = Chip<'a>>) -> Vec<Chip<'a>> {
+/// The chips of counts from (class id, label, colour class, count) in class order, each with
+/// its class as filter value, the last one for the unclassified ([`NONE`]).
+fn chips<'a>(
+    classes: impl ExactSizeIterator<Item = (&'a str, &'a str, &'static str, u32)>,
+) -> Vec<Chip<'a>> {
     let last = classes.len().saturating_sub(1);
     classes
         .enumerate()
-        .map(|(k, (_, id, text, colour, n))| {
+        .map(|(k, (id, text, colour, n))| {
             let value = if k == last { NONE } else { k as u8 };
             (value, id, text, colour, n)
         })
@@ -311,7 +314,7 @@ pub fn summary(selection: &Selection, total: usize, filter: &Filter, labels: &La
             labels.classes[f]
                 .iter()
                 .zip(&selection.class_counts[f])
-                .map(|(c, n)| (0, c.id.as_str(), c.text.as_str(), c.colour, *n)),
+                .map(|(c, n)| (c.id.as_str(), c.text.as_str(), c.colour, *n)),
         );
         // "Key-account status lost" only where some account lost it (or it is the filter).
         chips.retain(|&(value, class, _, _, n)| {
@@ -324,7 +327,7 @@ pub fn summary(selection: &Selection, total: usize, filter: &Filter, labels: &La
         [("A", "A"), ("B", "B"), ("C", "C"), ("unclassified", no_abc)]
             .into_iter()
             .zip(selection.abc_counts)
-            .map(|((id, text), n)| (0, id, text, "", n)),
+            .map(|((id, text), n)| (id, text, "", n)),
     );
     let name = Msg::AbcFacet.text(labels.lang);
     facet(&mut out, FRAMEWORKS, "abc", name, filter.abc, &chips);

@@ -1,4 +1,5 @@
-//! The portfolio table's logic: each account's score and class in every account framework,
+//! The portfolio table's logic: each account's score and class in every account framework (in
+//! the scorecard, a key account that lost its status on the red list has a class of its own),
 //! its ABC class, RFM cell, owner, region and level, gathered once into plain columns, then
 //! filtered, counted per class and sorted into row indices without reading the accounts again.
 //!

@@ -193,10 +193,8 @@ impl LostStatus {
                     .flatten()
             })
             .collect();
+        // Every id in `lost` is a key account's: at least one row.
         let count = lost_on.iter().flatten().count();
-        if count == 0 {
-            return LostStatus::default();
-        }
         LostStatus { lost_on, count }
     }
 
