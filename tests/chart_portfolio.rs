@@ -321,3 +321,35 @@ fn class_names_of_neighbouring_bars_never_run_into_each_other_on_a_narrow_chart(
         }
     }
 }
+
+#[test]
+fn the_value_ticks_of_a_short_class_chart_keep_apart() {
+    let spec = ClassCountsSpec {
+        title: "Key-account evaluation scorecard".into(),
+        y_caption: "Accounts per class".into(),
+        bars: vec![
+            ("key account list".into(), 49),
+            ("potential key account list".into(), 50),
+            ("not listed".into(), 97),
+            ("key-account status lost · red list".into(), 7),
+        ],
+    };
+    // A third of a 1280x720 projector, the class names wrapped onto three lines.
+    let svg = Chart::ClassCounts(spec)
+        .svg(&style(), 350, 210)
+        .expect("drawable");
+    let mut ticks: Vec<(f64, f64)> = elements(&svg)
+        .into_iter()
+        .filter(|e| e.tag == "text" && e.attr("text-anchor") != "middle")
+        .filter(|e| e.text.parse::<f64>().is_ok())
+        .map(|e| (e.num("y"), e.num("font-size") * 1.24))
+        .collect();
+    ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert!(ticks.len() >= 2, "the value axis is labelled: {ticks:?}");
+    for pair in ticks.windows(2) {
+        assert!(
+            pair[1].0 - pair[0].0 >= 1.5 * pair[0].1,
+            "value ticks crowd each other: {ticks:?}"
+        );
+    }
+}

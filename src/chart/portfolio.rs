@@ -159,19 +159,26 @@ pub fn draw_class_counts<DB: DrawingBackend>(
         .collect();
     let lines = names.iter().map(Vec::len).max().unwrap_or(1) as f64;
     let line_h = text_height(size::LABEL);
+    let x_labels = 10.0 + lines * line_h;
+    // As many value ticks as the plot's height leaves room for: plotters' ten crowd a short
+    // plot (0 to 110 in steps of 10, one above the other, under three-line class names).
+    let height_css = f64::from(area.dim_in_pixel().1) / style.factor();
+    let plot_h = height_css - 2.0 * MARGIN - text_height(size::TITLE) - x_labels;
+    let ticks = (plot_h / (2.0 * text_height(size::SMALL))).clamp(2.0, 10.0) as usize;
     let mut chart = ChartBuilder::on(area)
         .caption(
             &spec.title,
             title_style(&spec.title, area.dim_in_pixel().0, style),
         )
         .margin(style.px(MARGIN))
-        .x_label_area_size(style.px(10.0 + lines * line_h))
+        .x_label_area_size(style.px(x_labels))
         .y_label_area_size(style.px(Y_LABELS))
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0i64..top)?;
     chart
         .configure_mesh()
         .disable_x_mesh()
         .x_labels(0)
+        .y_labels(ticks)
         .y_desc(spec.y_caption.as_str())
         .label_style(style.font(size::SMALL, palette::INK))
         .axis_desc_style(style.font(size::LABEL, palette::INK))

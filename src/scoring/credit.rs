@@ -246,10 +246,13 @@ pub fn whole_months(from: NaiveDate, to: NaiveDate) -> u32 {
 
 /// The red-list clock in words, when the account is on the red list as of `as_of`:
 /// "On the red list since 2025-11-03: 7 of 12 months; loses key-account status on 2026-11-03".
+/// An account that is not a key account (`key_account` false) has no status to lose, and the
+/// clock only says how long it has been red.
 pub fn describe_clock(
     status: &RedListStatus,
     as_of: NaiveDate,
     months: u32,
+    key_account: bool,
     lang: Lang,
 ) -> Option<String> {
     let since = status.red_since?;
@@ -258,6 +261,16 @@ pub fn describe_clock(
         .revoke_on
         .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
     let since = since.format("%Y-%m-%d");
+    if !key_account {
+        return Some(match lang {
+            Lang::En => format!(
+                "On the red list since {since}: {elapsed} months (not a key account: no key-account status to lose)"
+            ),
+            Lang::Zh => format!(
+                "自 {since} 起列入红名单：已满 {elapsed} 个月（非大客户，无大客户资格可取消）"
+            ),
+        });
+    }
     Some(match (lang, status.revoked) {
         (Lang::En, false) => format!(
             "On the red list since {since}: {elapsed} of {months} months; loses key-account status on {on}"
@@ -352,23 +365,31 @@ mod tests {
         let as_of = day(2026, 6, 10);
         let status = red_list(&e, &list, as_of, 12).unwrap()["a"];
         assert_eq!(
-            describe_clock(&status, as_of, 12, Lang::En).unwrap(),
+            describe_clock(&status, as_of, 12, true, Lang::En).unwrap(),
             "On the red list since 2025-11-03: 7 of 12 months; loses key-account status on 2026-11-03"
         );
         assert_eq!(
-            describe_clock(&status, as_of, 12, Lang::Zh).unwrap(),
+            describe_clock(&status, as_of, 12, true, Lang::Zh).unwrap(),
             "自 2025-11-03 起列入红名单：已满 7 个月（共 12 个月）；若仍在红名单，将于 2026-11-03 取消大客户资格"
         );
         let later = day(2026, 12, 1);
         let status = red_list(&e, &list, later, 12).unwrap()["a"];
         assert!(status.revoked);
         assert_eq!(
-            describe_clock(&status, later, 12, Lang::En).unwrap(),
+            describe_clock(&status, later, 12, true, Lang::En).unwrap(),
             "On the red list since 2025-11-03: 12 months, 12 or more; key-account status lost on 2026-11-03"
+        );
+        assert_eq!(
+            describe_clock(&status, later, 12, false, Lang::En).unwrap(),
+            "On the red list since 2025-11-03: 12 months (not a key account: no key-account status to lose)"
+        );
+        assert_eq!(
+            describe_clock(&status, later, 12, false, Lang::Zh).unwrap(),
+            "自 2025-11-03 起列入红名单：已满 12 个月（非大客户，无大客户资格可取消）"
         );
         let off = vec![assessment("a", day(2025, 11, 3), "green")];
         let status = red_list(&e, &off, as_of, 12).unwrap()["a"];
-        assert_eq!(describe_clock(&status, as_of, 12, Lang::En), None);
+        assert_eq!(describe_clock(&status, as_of, 12, true, Lang::En), None);
     }
 
     /// Three accounts scored by the presets: `key` and `key2` are key accounts, `potential`

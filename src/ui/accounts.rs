@@ -973,10 +973,16 @@ fn CreditHistory(row: usize) -> impl IntoView {
             let fi = scored.engine.index_of(presets::CREDIT)?;
             let classes = scored.engine.frameworks()[fi].classes();
             let history = credit::history(&scored.engine, &mine, &id).ok()?;
+            // Only a key account has a status for the red list to take away.
+            let key_account = key_class(&scored.engine).is_some_and(|(scorecard, key)| {
+                scored.scores.framework(scorecard).outcome(row).class == Some(key)
+            });
             let clock = credit::red_list(&scored.engine, &mine, today, months)
                 .ok()
                 .and_then(|m| m.get(&id).copied())
-                .and_then(|status| credit::describe_clock(&status, today, months, lang));
+                .and_then(|status| {
+                    credit::describe_clock(&status, today, months, key_account, lang)
+                });
             let rows = history
                 .iter()
                 .rev()
