@@ -153,6 +153,10 @@ impl LostStatus {
         let Some((fi, key)) = key_class(engine) else {
             return LostStatus::default();
         };
+        // Most workspaces have no credit history: no account is read for nothing.
+        if ws.credit_assessments.is_empty() {
+            return LostStatus::default();
+        }
         let results = scores.framework(fi);
         let is_key = |row: usize| results.outcome(row).class == Some(key);
         // Only the key accounts' histories are graded: a few among many accounts.
