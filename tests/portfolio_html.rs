@@ -3,7 +3,10 @@
 //! filter choices showing the filter in force.
 
 use kam_radar::i18n::Lang;
-use kam_radar::model::{Account, AccountLevel, CreditAssessment, Input, Workspace};
+mod credit_support;
+
+use credit_support::red;
+use kam_radar::model::{Account, AccountLevel, Input, Workspace};
 use kam_radar::portfolio::html::{bar, head, rows, summary, Labels};
 use kam_radar::portfolio::{select, Column, Columns, Filter, Sort};
 use kam_radar::scoring::Engine;
@@ -199,18 +202,7 @@ fn a_key_account_that_lost_its_status_says_so_in_its_row_and_in_the_counts() {
     // The hostile-named key account, red (deal 10, performance 10, risk −40) for a year.
     ws.credit_assessments = ["2025-01-10", "2025-07-10"]
         .into_iter()
-        .map(|d| CreditAssessment {
-            account: "x1".into(),
-            date: d.parse().expect("date"),
-            inputs: [
-                ("deal_volume", 10.0),
-                ("contract_performance", 10.0),
-                ("operating_risk", -40.0),
-            ]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), Input::Number(v)))
-            .collect(),
-        })
+        .map(|d| red("x1", d.parse().expect("date")))
         .collect();
     let engine = Engine::new(&ws.frameworks_in_force()).expect("presets");
     let portfolio = engine.index(&ws.accounts, &ws.stakeholders);

@@ -1,12 +1,13 @@
 //! The portfolio table's filters, counts and sorts: on five hand-scored accounts, and on the
 //! demo workspace against a plain re-computation from the engine's own outcomes.
 
+mod credit_support;
+
 use chrono::NaiveDate;
+use credit_support::red;
 use kam_radar::demo;
 use kam_radar::framework::presets;
-use kam_radar::model::{
-    AbcBasis, Account, AccountLevel, CreditAssessment, Input, Order, Workspace,
-};
+use kam_radar::model::{AbcBasis, Account, AccountLevel, Input, Order, Workspace};
 use kam_radar::portfolio::{select, Column, Columns, Filter, Selection, Sort, NONE};
 use kam_radar::scoring::credit;
 use kam_radar::scoring::segmentation::Cuts;
@@ -591,22 +592,6 @@ fn columns_after_a_framework_edit_equal_columns_built_afresh() {
         row_values(&rescored),
         "the new cut-offs show"
     );
-}
-
-/// A red credit assessment of `account` on `date` (deal volume 10, performance 10, risk −40).
-fn red(account: &str, date: NaiveDate) -> CreditAssessment {
-    CreditAssessment {
-        account: account.into(),
-        date,
-        inputs: [
-            ("deal_volume", 10.0),
-            ("contract_performance", 10.0),
-            ("operating_risk", -40.0),
-        ]
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), Input::Number(v)))
-        .collect(),
-    }
 }
 
 #[test]

@@ -17,7 +17,7 @@ use crate::chart::{radar_table, Chart, RadarSpec};
 use crate::framework::presets;
 use crate::i18n::{Label, Lang, Msg};
 use crate::model::{keys, Account, AccountLevel, CreditAssessment, Input};
-use crate::scoring::credit::{describe_lost, key_class, LostStatus, STATUS_LOST};
+use crate::scoring::credit::{describe_lost, key_class, STATUS_LOST};
 use crate::scoring::entry::{self, EntryError, Field, FieldKind};
 use crate::scoring::segmentation::{self, Abc};
 use crate::scoring::{credit, explain, improve};
@@ -314,10 +314,8 @@ fn status_lost(
     scored: &Scored,
     row: usize,
 ) -> (Option<chrono::NaiveDate>, u32) {
-    data.workspace.with(|ws| {
-        let lost = LostStatus::compute(&scored.engine, &scored.scores, ws, browser::today());
-        (lost.lost_on(row), ws.settings.red_list_months)
-    })
+    data.workspace
+        .with(|ws| (scored.lost(ws).lost_on(row), ws.settings.red_list_months))
 }
 
 fn format_total(total: f64) -> String {

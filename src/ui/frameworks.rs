@@ -14,7 +14,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::state::{Scored, Shared, WorkspaceState};
-use super::{browser, download, files, use_app, use_workspace, AppState};
+use super::{download, files, use_app, use_workspace, AppState};
 use crate::framework::edit::{self, Bound, Edit, Part, Problem};
 use crate::framework::{
     file, presets, Classification, Framework, LineRule, LineTest, Rule, Subject,
@@ -22,7 +22,7 @@ use crate::framework::{
 use crate::i18n::{Label, Lang, Msg};
 use crate::model::{Input, Inputs, Workspace};
 use crate::route::View;
-use crate::scoring::credit::{key_class, LostStatus, STATUS_LOST};
+use crate::scoring::credit::{key_class, STATUS_LOST};
 use crate::scoring::diff::{self, Direction, FrameworkDiff};
 use crate::scoring::explain::num;
 
@@ -553,11 +553,7 @@ fn ChangeSummary() -> impl IntoView {
             let lost = key_class(&s.engine)
                 .filter(|(scorecard, _)| *scorecard == fi)
                 .map(|(_, key)| {
-                    let lost = ed
-                        .data
-                        .workspace
-                        .with(|ws| LostStatus::compute(&s.engine, &s.scores, ws, browser::today()));
-                    let count = lost.count() as u32;
+                    let count = ed.data.workspace.with(|ws| s.lost(ws).count()) as u32;
                     if let Some(n) = n.get_mut(usize::from(key)) {
                         *n = n.saturating_sub(count);
                     }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::canvas::ChartCanvas;
-use super::{browser, use_app, use_workspace};
+use super::{use_app, use_workspace};
 use crate::chart::{
     Chart, ClassCountsSpec, ParetoSpec, ScatterPoint, ScatterSpec, MAX_NAMED_POINTS,
 };
@@ -13,7 +13,6 @@ use crate::framework::presets;
 use crate::i18n::{Lang, Msg};
 use crate::model::AbcBasis;
 use crate::portfolio;
-use crate::scoring::credit::LostStatus;
 use crate::scoring::segmentation;
 
 #[component]
@@ -51,16 +50,10 @@ fn ClassCounts(framework: &'static str) -> impl IntoView {
         data.scored.with(|scored| {
             let scored = scored.as_ref().ok()?;
             let definition = &scored.engine.frameworks()[scored.engine.index_of(framework)?];
-            // Only the scorecard's key accounts can lose their status.
-            let lost = if framework == presets::SCORECARD {
-                data.workspace.with(|ws| {
-                    LostStatus::compute(&scored.engine, &scored.scores, ws, browser::today())
-                })
-            } else {
-                LostStatus::default()
-            };
-            let bars =
-                portfolio::class_bars(&scored.engine, &scored.scores, framework, &lost, lang)?;
+            let bars = data.workspace.with(|ws| {
+                let lost = scored.lost(ws);
+                portfolio::class_bars(&scored.engine, &scored.scores, framework, lost, lang)
+            })?;
             Some(Chart::ClassCounts(ClassCountsSpec {
                 // The axis says what is counted, so the title is the framework's name alone
                 // and fits a chart a third of a projector wide.

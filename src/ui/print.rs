@@ -9,7 +9,6 @@ use super::{browser, use_app, use_workspace};
 use crate::export::print::{Printer, PRINT_LIMIT};
 use crate::i18n::Msg;
 use crate::route::View;
-use crate::scoring::credit::LostStatus;
 use crate::scoring::segmentation::Cuts;
 
 #[component]
@@ -26,9 +25,9 @@ pub fn PrintView() -> impl IntoView {
                 data.workspace.with(|ws| {
                     let today = browser::today();
                     let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, Some(today));
-                    let lost = LostStatus::compute(&scored.engine, &scored.scores, ws, today);
+                    let lost = scored.lost(ws);
                     let printer =
-                        Printer::new(&scored.engine, ws, &scored.scores, &cuts, &lost, lang);
+                        Printer::new(&scored.engine, ws, &scored.scores, &cuts, lost, lang);
                     Some(printer.pages(rows))
                 })
             })

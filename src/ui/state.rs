@@ -5,12 +5,13 @@
 //! shown; the memo then takes those scores instead of scoring again.
 
 use std::ops::Deref;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use leptos::prelude::*;
 
 use super::browser;
 use crate::model::Workspace;
+use crate::scoring::credit::LostStatus;
 use crate::scoring::{Engine, Portfolio, Scores};
 
 /// A computed value shared by reference. Two are equal only when they are the same
@@ -55,6 +56,17 @@ pub struct Scored {
     pub scores: Scores,
     /// The records version the portfolio was indexed from.
     records: u64,
+    /// The key accounts that lost their status on the red list, read when first asked.
+    lost: OnceLock<LostStatus>,
+}
+
+impl Scored {
+    /// The key accounts of `ws` — the workspace these scores were computed from — that lost
+    /// their status on the red list as of today: read once per scoring, for every view.
+    pub fn lost(&self, ws: &Workspace) -> &LostStatus {
+        self.lost
+            .get_or_init(|| LostStatus::compute(&self.engine, &self.scores, ws, browser::today()))
+    }
 }
 
 /// The user's workspace and what is derived from it.
@@ -102,6 +114,7 @@ impl WorkspaceState {
                             portfolio: Arc::clone(&before.portfolio),
                             scores,
                             records: version,
+                            lost: OnceLock::new(),
                         });
                     }
                 }
@@ -112,6 +125,7 @@ impl WorkspaceState {
                     portfolio: Arc::new(portfolio),
                     scores,
                     records: version,
+                    lost: OnceLock::new(),
                 })
             }))
         });
@@ -201,6 +215,7 @@ impl WorkspaceState {
                 portfolio: Arc::new(portfolio),
                 scores,
                 records: version,
+                lost: OnceLock::new(),
             }));
         }
         self.write.notify();

@@ -30,7 +30,6 @@ use crate::import::worker::{Reply, Request};
 use crate::portfolio::html::{self as render, Labels};
 use crate::portfolio::{select, Column, Columns, Filter, Selection, Sort, FRAMEWORKS};
 use crate::route::View;
-use crate::scoring::credit::LostStatus;
 use crate::scoring::segmentation::Cuts;
 
 /// The height of a row in CSS pixels; `style/main.css` gives `.pt-row` the same.
@@ -148,7 +147,7 @@ impl TableState {
                         let today = browser::today();
                         let cuts =
                             Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, Some(today));
-                        let lost = LostStatus::compute(&scored.engine, &scored.scores, ws, today);
+                        let lost = scored.lost(ws);
                         let rows: Vec<usize> = if only_shown {
                             v.selection.rows.iter().map(|&r| r as usize).collect()
                         } else {
@@ -166,7 +165,7 @@ impl TableState {
                                 ws,
                                 &scored.scores,
                                 &cuts,
-                                &lost,
+                                lost,
                                 &rows,
                             ),
                         }
@@ -330,9 +329,13 @@ pub fn PortfolioTable() -> impl IntoView {
                 // The cuts of the export include share of wallet, which the table does not show.
                 let today = browser::today();
                 let cuts = Cuts::compute(&ws.accounts, &ws.orders, &ws.settings, Some(today));
-                let lost = LostStatus::compute(&scored.engine, &scored.scores, ws, today);
-                let mut table =
-                    results_table(&scored.engine, &ws.accounts, &scored.scores, &cuts, &lost);
+                let mut table = results_table(
+                    &scored.engine,
+                    &ws.accounts,
+                    &scored.scores,
+                    &cuts,
+                    scored.lost(ws),
+                );
                 if only_shown {
                     let mut all = std::mem::take(&mut table.rows);
                     table.rows = v
