@@ -50,7 +50,7 @@ fn number(value: f64) -> Input {
 }
 
 fn text(value: &str) -> Input {
-    Input::Text(value.to_string())
+    Input::Text(value.into())
 }
 
 /// Customers A and B exactly as the source scores them (external and internal profiles share

@@ -9,6 +9,7 @@
 pub mod chart;
 pub mod demo;
 pub mod export;
+mod fast_hash;
 pub mod framework;
 pub mod help;
 pub mod i18n;

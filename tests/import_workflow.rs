@@ -466,7 +466,7 @@ fn assessment_rows_merge_by_account_and_date_and_unchanged_ones_are_not_rewritte
     let assessment = |account: &str, day, key: &str, value: &str| CreditAssessment {
         account: account.into(),
         date: date(day),
-        inputs: [(key.to_string(), Input::Text(value.into()))].into(),
+        inputs: [(key, Input::Text(value.into()))].into_iter().collect(),
     };
     let mut ws = Workspace::default();
     ws.accounts.push(Account::new("C001", "Alpha"));

@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, NaiveDate, Utc};
 use kam_radar::framework::presets;
 use kam_radar::model::{
-    Account, AccountLevel, CreditAssessment, Input, Order, PersonalDetails, Stakeholder, Workspace,
+    Account, AccountLevel, CreditAssessment, Input, Inputs, Order, PersonalDetails, Stakeholder,
+    Workspace,
 };
 use kam_radar::persist::codec::{decode_inline, encode};
 use kam_radar::persist::format::{decode_document, encode_document};
@@ -158,7 +159,7 @@ fn every_field_kind() -> Workspace {
             let mut c = CreditAssessment {
                 account: id.clone(),
                 date: NaiveDate::from_ymd_opt(2024, 12, 31).unwrap_or_default(),
-                inputs: BTreeMap::new(),
+                inputs: Inputs::new(),
             };
             c.inputs
                 .insert("deal_volume".into(), Input::Text(texts[i % 4].into()));

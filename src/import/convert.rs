@@ -18,7 +18,8 @@ use std::collections::{HashMap, HashSet};
 
 use crate::framework::{Framework, Rule};
 use crate::model::{
-    keys, Account, AccountLevel, CreditAssessment, Input, Inputs, Order, Stakeholder,
+    keys, Account, AccountLevel, CreditAssessment, Input, InputKey, Inputs, LabelCache, Order,
+    Stakeholder,
 };
 use crate::scoring::normalise_label;
 
@@ -133,8 +134,14 @@ impl Check {
     }
 }
 
-/// Reads one input cell; `Ok(None)` when blank.
-fn read_input(cell: &str, check: &Check, decimal_comma: bool) -> Result<Option<Input>, Reason> {
+/// Reads one input cell; `Ok(None)` when blank. A label comes from `labels`, shared with
+/// every other cell of the import that holds it.
+fn read_input(
+    cell: &str,
+    check: &Check,
+    decimal_comma: bool,
+    labels: &mut LabelCache,
+) -> Result<Option<Input>, Reason> {
     let t = cell.trim();
     match parse_number(t, decimal_comma) {
         Ok(None) => Ok(None),
@@ -146,7 +153,7 @@ fn read_input(cell: &str, check: &Check, decimal_comma: bool) -> Result<Option<I
         Err(_) if !check.labels.is_empty() && !check.knows(t) => Err(Reason::UnknownLevel {
             accepted: check.accepted.clone(),
         }),
-        Err(_) => Ok(Some(Input::Text(t.to_string()))),
+        Err(_) => Ok(Some(labels.text(t))),
     }
 }
 
@@ -220,7 +227,7 @@ struct Compiled {
     fields: HashMap<Target, usize>,
     /// The key of each input column, sorted (a key mapped twice appears twice, in column
     /// order, so the later column wins as it would inserted one by one).
-    input_keys: Vec<String>,
+    input_keys: Vec<InputKey>,
 }
 
 fn compile(table: &Table, plan: &SheetPlan, frameworks: &[Framework]) -> Compiled {
@@ -267,7 +274,7 @@ fn compile(table: &Table, plan: &SheetPlan, frameworks: &[Framework]) -> Compile
             action,
         });
     }
-    let input_keys = inputs.iter().map(|(key, _)| key.to_string()).collect();
+    let input_keys = inputs.iter().map(|&(key, _)| InputKey::from(key)).collect();
     Compiled {
         columns,
         fields,
@@ -281,25 +288,36 @@ impl Compiled {
     }
 }
 
-/// One row's inputs as they are read, by rank (see [`Compiled::input_keys`]); reused from
-/// row to row.
-struct InputSlots(Vec<Option<Input>>);
+/// One row's inputs as they are read, by rank (see [`Compiled::input_keys`]), and the labels
+/// read so far; reused from row to row.
+struct InputSlots {
+    read: Vec<Option<Input>>,
+    labels: LabelCache,
+}
 
 impl InputSlots {
     fn new(c: &Compiled) -> Self {
-        InputSlots(c.input_keys.iter().map(|_| None).collect())
+        InputSlots {
+            read: c.input_keys.iter().map(|_| None).collect(),
+            labels: LabelCache::default(),
+        }
     }
 
-    /// The inputs read so far as a map, built in one go from key order; empties the slots
-    /// for the next row.
+    /// The inputs read so far, in key order and with the table's shared keys; empties the
+    /// slots for the next row.
     fn take(&mut self, c: &Compiled) -> Inputs {
-        let mut sorted = Vec::with_capacity(self.0.len());
-        for (slot, key) in self.0.iter_mut().zip(&c.input_keys) {
+        let mut sorted: Vec<(InputKey, Input)> = Vec::with_capacity(self.read.len());
+        for (slot, key) in self.read.iter_mut().zip(&c.input_keys) {
             if let Some(v) = slot.take() {
-                sorted.push((key.clone(), v));
+                match sorted.last_mut() {
+                    // A key mapped twice: the later column wins, as it would inserted one by
+                    // one.
+                    Some(last) if last.0 == *key => last.1 = v,
+                    _ => sorted.push((key.clone(), v)),
+                }
             }
         }
-        Inputs::from_iter(sorted)
+        Inputs::from_sorted(sorted)
     }
 }
 
@@ -537,10 +555,12 @@ fn convert_accounts<'a>(
                     Ok(level) => account.level = level,
                     Err(reason) => problems.error(Some(col), cell, reason),
                 },
-                Action::Input(rank, check) => match read_input(cell, check, table.decimal_comma) {
-                    Ok(v) => slots.0[*rank] = v,
-                    Err(reason) => problems.error(Some(col), cell, reason),
-                },
+                Action::Input(rank, check) => {
+                    match read_input(cell, check, table.decimal_comma, &mut slots.labels) {
+                        Ok(v) => slots.read[*rank] = v,
+                        Err(reason) => problems.error(Some(col), cell, reason),
+                    }
+                }
                 Action::Attribute(name) => {
                     account.attributes.insert(name.clone(), cell.to_string());
                 }
@@ -754,8 +774,8 @@ fn row_inputs(
     for col in &c.columns {
         if let Action::Input(rank, check) = &col.action {
             let cell = row.get(col.index);
-            match read_input(cell, check, table.decimal_comma) {
-                Ok(v) => slots.0[*rank] = v,
+            match read_input(cell, check, table.decimal_comma, &mut slots.labels) {
+                Ok(v) => slots.read[*rank] = v,
                 Err(reason) => problems.error(Some(col), cell, reason),
             }
         }

@@ -66,7 +66,7 @@ fn merge_inputs(into: &mut Inputs, from: &Inputs, changed: &mut Vec<String>) {
     for (k, v) in from {
         if into.get(k) != Some(v) {
             into.insert(k.clone(), v.clone());
-            changed.push(k.clone());
+            changed.push(k.to_string());
         }
     }
 }

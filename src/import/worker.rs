@@ -29,7 +29,7 @@ use crate::export::book::ResultsBook;
 use crate::framework::Framework;
 use crate::i18n::{Label, Lang};
 use crate::model::{Account, Workspace};
-use crate::persist::PersistError;
+use crate::persist::{codec, PersistError};
 
 /// The MIME type of an XLSX workbook.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -192,11 +192,12 @@ pub struct ProblemLine {
 
 /// Adds one part of the records sent with [`Reply::Records`] to `into`, which is ready for
 /// [`super::plan_merge`] once every part is in (the report travels as the counts and lines
-/// of [`Converted`] instead). A part is a stored workspace document (`persist`): the page
-/// decodes it with the codec it already has, in a fraction of the size of plain JSON.
+/// of [`Converted`] instead). A part is the blocks of a stored workspace (`persist`'s
+/// [`codec::encode_records`]): the page decodes it with the codec it already has, in a
+/// fraction of the size of plain JSON.
 pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), PersistError> {
     let text = std::str::from_utf8(bytes).map_err(|e| PersistError::Malformed(e.to_string()))?;
-    let ws = crate::persist::format::decode_document(text)?;
+    let ws = codec::decode_records(text)?;
     into.accounts.extend(ws.accounts);
     into.stakeholders.extend(ws.stakeholders);
     into.orders.extend(ws.orders);
@@ -236,7 +237,7 @@ fn send_parts(
             credit_assessments: assessments.by_ref().take(n).collect(),
             ..Workspace::default()
         };
-        let text = crate::persist::format::encode_document(&ws, "", 0, "import-worker")?;
+        let text = codec::encode_records(&ws)?;
         send(part, parts, text);
     }
     Ok(())

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -13,8 +14,10 @@ use thiserror::Error;
 
 use crate::framework::{presets, Framework, LevelsByMeasure, Rule};
 
+mod inputs;
 mod setting;
 
+pub use inputs::{InputKey, Inputs, LabelCache};
 pub use setting::{SettingError, SettingField, Threshold, ThresholdError};
 
 /// The version of the saved workspace format this build writes.
@@ -76,7 +79,9 @@ pub mod keys {
 #[serde(untagged)]
 pub enum Input {
     Number(f64),
-    Text(String),
+    /// A label as typed; shared, so the accounts of one import hold one copy of each label
+    /// of a column (see [`LabelCache`]).
+    Text(Arc<str>),
 }
 
 impl Input {
@@ -89,7 +94,7 @@ impl Input {
         }
         match t.parse::<f64>() {
             Ok(v) if v.is_finite() => Some(Input::Number(v)),
-            _ => Some(Input::Text(t.to_string())),
+            _ => Some(Input::Text(t.into())),
         }
     }
 
@@ -110,9 +115,6 @@ impl fmt::Display for Input {
         }
     }
 }
-
-/// Raw inputs by input key.
-pub type Inputs = BTreeMap<String, Input>;
 
 /// How a key account is served (an attribute, not computed).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -162,7 +164,7 @@ impl Account {
 
     /// Sets one input, for building accounts in code.
     pub fn with(mut self, key: &str, value: Input) -> Self {
-        self.inputs.insert(key.to_string(), value);
+        self.inputs.insert(key.into(), value);
         self
     }
 

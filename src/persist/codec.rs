@@ -18,9 +18,8 @@
 //! the same typed reader, so every error names the same block, row and column either way.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 
 use chrono::{NaiveDate, TimeDelta};
@@ -29,10 +28,11 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Number, Value};
 
 use super::{fnv1a64, PersistError};
+use crate::fast_hash::FastMap;
 use crate::framework::Framework;
 use crate::model::{
-    Account, AccountLevel, CreditAssessment, Input, Inputs, Order, PersonalDetails, Settings,
-    Stakeholder, Workspace, SCHEMA_VERSION,
+    Account, AccountLevel, CreditAssessment, Input, InputKey, Inputs, LabelCache, Order,
+    PersonalDetails, Settings, Stakeholder, Workspace, SCHEMA_VERSION,
 };
 
 /// The tables of a workspace that are stored in blocks, in payload order.
@@ -157,6 +157,52 @@ pub fn encode(ws: &Workspace) -> Result<Encoded, PersistError> {
     let mut encoding = Encoding::start(ws)?;
     while encoding.step(ws, usize::MAX)? {}
     Ok(encoding.finish())
+}
+
+/// The records of `ws` — its four tables, without name, settings or frameworks — as one text
+/// for another thread of this same build (the import worker's records to the page): every
+/// block on a line of its own, after the digit of its table in [`Table::ALL`]. Blocks are
+/// written as stored; no envelope and no checksum, since the text never leaves the running
+/// app and is read by the code that wrote it ([`decode_records`]).
+pub fn encode_records(ws: &Workspace) -> Result<String, PersistError> {
+    let mut encoding = Encoding {
+        meta: String::new(),
+        blocks: Default::default(),
+        layouts: Default::default(),
+        out: Out::default(),
+        table: 0,
+        next_row: 0,
+    };
+    while encoding.step(ws, usize::MAX)? {}
+    let size = encoding.blocks.iter().flatten().map(|b| b.len() + 2).sum();
+    let mut text = String::with_capacity(size);
+    for (t, blocks) in encoding.blocks.iter().enumerate() {
+        for block in blocks {
+            text.push(char::from(b'0' + t as u8));
+            text.push_str(block);
+            text.push('\n');
+        }
+    }
+    Ok(text)
+}
+
+/// Reads the text of [`encode_records`] into a workspace holding only those records.
+pub fn decode_records(text: &str) -> Result<Workspace, PersistError> {
+    let mut decoding = Decoding {
+        ws: Workspace::default(),
+    };
+    let mut count = [0; 4];
+    for line in text.split_terminator('\n') {
+        let table = line
+            .as_bytes()
+            .first()
+            .and_then(|d| Table::ALL.get(usize::from(d.wrapping_sub(b'0'))))
+            .ok_or_else(|| PersistError::Malformed("records: a block of no table".into()))?;
+        let i = &mut count[*table as usize];
+        decoding.add(*table, *i, BlockSource::Text(&line[1..]))?;
+        *i += 1;
+    }
+    Ok(decoding.finish())
 }
 
 /// An encoding made a few blocks at a time, so a page saving 100k accounts can paint and
@@ -313,34 +359,6 @@ fn block_end<T>(rows: &[T], start: usize, key: impl Fn(&T) -> &str) -> usize {
 
 // ---------------------------------------------------------------------------------------
 // Writing
-
-/// A fast hash for the writer's tables of short strings (FxHash's mixing): a block's strings
-/// are hashed a few times each, and SipHash's resistance to chosen keys buys nothing here.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x517c_c1b7_2722_0a95;
-        let mut h = self.0;
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(w);
-            h = (h.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(K);
-        }
-        for &b in words.remainder() {
-            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-        self.0 = h;
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 
 /// The kind of an input column within a block.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -593,13 +611,16 @@ impl<'a> Writer<'a> {
         // and the rows' writing later.
         let mut input_columns = Vec::new();
         for map in inputs.clone() {
-            input_columns.extend(positions(|c| columns[c].0, map.keys().map(String::as_str)));
+            input_columns.extend(positions(
+                |c| columns[c].0,
+                map.keys().map(InputKey::as_str),
+            ));
         }
         let labels = inputs
             .flat_map(|m| m.values())
             .zip(&input_columns)
             .filter_map(|(v, &c)| match v {
-                Input::Text(t) if columns[c].1 == Kind::Labels => Some(t.as_str()),
+                Input::Text(t) if columns[c].1 == Kind::Labels => Some(&**t),
                 _ => None,
             });
         let mut counts: FastMap<&'a str, (usize, usize)> =
@@ -1149,7 +1170,7 @@ struct Block<'a> {
     refs: Vec<Text<'a>>,
     /// Input keys with their column kind: `n` numbers, `s` labels, `m` mixed.
     #[serde(default, borrow)]
-    keys: Vec<(Text<'a>, Text<'a>)>,
+    keys: Vec<(InputKey, Text<'a>)>,
     /// Strings repeated in the block; an integer in a string slot is an index here.
     #[serde(default, borrow)]
     strs: Vec<Text<'a>>,
@@ -1342,14 +1363,19 @@ impl<'b, 'a> Reader<'b, 'a> {
     }
 
     fn string(&self, row: &[Cell<'a>], i: usize) -> Result<String, PersistError> {
+        self.text(row, i).map(str::to_string)
+    }
+
+    /// The string in column `i`, written there or repeated in the block's strings.
+    fn text<'r>(&'r self, row: &'r [Cell<'a>], i: usize) -> Result<&'r str, PersistError> {
         match row.get(i) {
-            None => Ok(String::new()),
-            Some(Cell::Str(s)) => Ok(s.to_string()),
+            None => Ok(""),
+            Some(Cell::Str(s)) => Ok(s),
             Some(Cell::Pos(k)) => self
                 .block
                 .strs
                 .get(*k as usize)
-                .map(|s| s.0.to_string())
+                .map(|s| &*s.0)
                 .ok_or_else(|| self.bad(&format!("column {i}: no string {k}"))),
             Some(cell) => match cell.number() {
                 Some(n) => Err(self.bad(&format!("column {i}: no string {n}"))),
@@ -1416,7 +1442,13 @@ impl<'b, 'a> Reader<'b, 'a> {
         Ok(out)
     }
 
-    fn inputs(&self, row: &[Cell<'a>], i: usize) -> Result<Inputs, PersistError> {
+    /// The inputs in column `i`; their labels come from `labels`, shared across rows.
+    fn inputs(
+        &self,
+        row: &[Cell<'a>],
+        i: usize,
+        labels: &mut LabelCache,
+    ) -> Result<Inputs, PersistError> {
         let mut out = Inputs::new();
         let Some(cells) = self.list(row, i, "the inputs are not a list")? else {
             return Ok(out);
@@ -1432,21 +1464,22 @@ impl<'b, 'a> Reader<'b, 'a> {
                 .ok_or_else(|| self.bad(&format!("input {c} has no key")))?;
             let value = match cell {
                 Cell::Pos(_) | Cell::Neg(_) | Cell::Float(_) if kind.0 == "s" => {
-                    Input::Text(self.string(cells, c)?)
+                    labels.text(self.text(cells, c)?)
                 }
-                Cell::Pos(_) | Cell::Neg(_) | Cell::Float(_) => Input::Number(
-                    cell.as_f64()
-                        .ok_or_else(|| self.bad(&format!("input {:?} is not a number", &*key.0)))?,
-                ),
-                Cell::Str(s) => Input::Text(s.to_string()),
+                Cell::Pos(_) | Cell::Neg(_) | Cell::Float(_) => {
+                    Input::Number(cell.as_f64().ok_or_else(|| {
+                        self.bad(&format!("input {:?} is not a number", key.as_str()))
+                    })?)
+                }
+                Cell::Str(s) => labels.text(s),
                 _ => {
                     return Err(self.bad(&format!(
                         "input {:?} is neither a number nor a text",
-                        &*key.0
+                        key.as_str()
                     )))
                 }
             };
-            out.insert(key.0.to_string(), value);
+            out.insert(key.clone(), value);
         }
         Ok(out)
     }
@@ -1472,6 +1505,7 @@ fn rows<'b, 'a>(
 
 fn decode_accounts(b: &Block, i: usize, out: &mut Vec<Account>) -> Result<(), PersistError> {
     out.reserve(b.rows.bounds.len());
+    let mut labels = LabelCache::default();
     for (r, row) in rows(b, Table::Accounts, i) {
         if row.len() < 2 {
             return Err(r.bad("an account needs an id and a name"));
@@ -1489,7 +1523,7 @@ fn decode_accounts(b: &Block, i: usize, out: &mut Vec<Account>) -> Result<(), Pe
             region: r.string(row, 3)?,
             owner: r.string(row, 4)?,
             level,
-            inputs: r.inputs(row, 6)?,
+            inputs: r.inputs(row, 6, &mut labels)?,
             notes: r.string(row, 7)?,
             attributes: r.attributes(row, 8)?,
         });
@@ -1503,12 +1537,13 @@ fn decode_stakeholders(
     out: &mut Vec<Stakeholder>,
 ) -> Result<(), PersistError> {
     out.reserve(b.rows.bounds.len());
+    let mut labels = LabelCache::default();
     for (r, row) in rows(b, Table::Stakeholders, i) {
         out.push(Stakeholder {
             account: r.account(row)?,
             journey_point: r.string(row, 1)?,
             name: r.string(row, 2)?,
-            inputs: r.inputs(row, 3)?,
+            inputs: r.inputs(row, 3, &mut labels)?,
             personal: PersonalDetails {
                 gender: r.string(row, 4)?,
                 phone: r.string(row, 5)?,
@@ -1537,11 +1572,12 @@ fn decode_orders(b: &Block, i: usize, out: &mut Vec<Order>) -> Result<(), Persis
 
 fn decode_credit(b: &Block, i: usize, out: &mut Vec<CreditAssessment>) -> Result<(), PersistError> {
     out.reserve(b.rows.bounds.len());
+    let mut labels = LabelCache::default();
     for (r, row) in rows(b, Table::CreditAssessments, i) {
         out.push(CreditAssessment {
             account: r.account(row)?,
             date: r.date(row, 1)?,
-            inputs: r.inputs(row, 2)?,
+            inputs: r.inputs(row, 2, &mut labels)?,
         });
     }
     Ok(())

@@ -20,12 +20,13 @@ use std::sync::{Arc, OnceLock};
 
 use chrono::NaiveDate;
 
+use crate::fast_hash::FastMap;
 use crate::framework::presets::{self, ACCOUNT_PRESETS};
 use crate::i18n::{Lang, Msg};
 use crate::model::{Account, AccountLevel, Settings, Workspace};
 use crate::scoring::credit::{key_class, LostStatus};
 use crate::scoring::segmentation::{abc, basis_key, rank_key, rfm, sort_keyed};
-use crate::scoring::{Engine, FastMap, FrameworkScores, Portfolio, Scores};
+use crate::scoring::{Engine, FrameworkScores, Portfolio, Scores};
 
 /// The frameworks of the table, in [`ACCOUNT_PRESETS`] order: scorecard, credit, external,
 /// internal. A column's framework is its index in that list.

@@ -178,7 +178,7 @@ pub fn read_accounts(
                 continue;
             }
             if let Some(v) = Input::parse(cell) {
-                a.inputs.insert(h.clone(), v);
+                a.inputs.insert(h.into(), v);
             }
         }
         accounts.push(a);
@@ -240,7 +240,7 @@ pub fn read_stakeholders(
                 continue;
             }
             if let Some(v) = Input::parse(cell) {
-                s.inputs.insert(h.clone(), v);
+                s.inputs.insert(h.into(), v);
             }
         }
         out.push((r + 2, s));

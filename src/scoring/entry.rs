@@ -249,11 +249,13 @@ pub fn check(field: &Field, typed: &str) -> Result<Option<Input>, EntryError> {
             FieldKind::Levels(levels) => match field.level_of(&t) {
                 Some(_) => Ok(Some(Input::Text(t))),
                 None => Err(EntryError::UnknownLabel {
-                    value: t,
+                    value: t.to_string(),
                     accepted: levels.iter().map(|l| l.label.clone()).collect(),
                 }),
             },
-            _ => Err(EntryError::NotANumber { value: t }),
+            _ => Err(EntryError::NotANumber {
+                value: t.to_string(),
+            }),
         },
     }
 }

@@ -102,7 +102,7 @@ impl Draft {
                     Some(Input::Number(v)) => Choice::Number(num_exact(*v)),
                     Some(Input::Text(t)) => match level_named(levels(d), t) {
                         Some(i) => Choice::Level(i),
-                        None => Choice::Kept(t.clone()),
+                        None => Choice::Kept(t.to_string()),
                     },
                 };
                 Field {
@@ -170,7 +170,7 @@ impl Draft {
             let previous = original.and_then(|o| o.inputs.get(&d.input));
             let value = match &field.choice {
                 Choice::Missing => None,
-                Choice::Kept(t) => Some(Input::Text(t.clone())),
+                Choice::Kept(t) => Some(Input::Text(t.as_str().into())),
                 Choice::Level(i) => {
                     let Some(level) = levels(d).get(*i) else {
                         continue;
@@ -182,7 +182,7 @@ impl Draft {
                     if unchanged {
                         previous.cloned()
                     } else {
-                        Some(Input::Text(level.label.get(lang).to_string()))
+                        Some(Input::Text(level.label.get(lang).into()))
                     }
                 }
                 Choice::Number(text) => match number_in_range(d, text) {
@@ -197,7 +197,7 @@ impl Draft {
                 },
             };
             match value {
-                Some(v) => person.inputs.insert(d.input.clone(), v),
+                Some(v) => person.inputs.insert(d.input.as_str().into(), v),
                 None => person.inputs.remove(&d.input),
             };
         }

@@ -23,12 +23,12 @@ use std::sync::Arc;
 
 use thiserror::Error;
 
+use crate::fast_hash::FastMap;
 use crate::framework::{
     Classification, Derivation, Dimension, Framework, FrameworkError, LineRule, LineTest, Rule,
     Subject, MAX_LINES,
 };
 use crate::model::{Account, Inputs, Stakeholder};
-pub(crate) use table::FastMap;
 use table::{Cell, Table, TableBuilder};
 
 /// How a dimension's score came about. Small and `Copy`; [`explain`] turns it into words.

@@ -8,7 +8,7 @@ use std::fmt;
 
 use chrono::{Months, NaiveDate};
 
-use super::FastMap;
+use crate::fast_hash::FastMap;
 use crate::model::{keys, AbcBasis, Account, Order, Settings};
 
 /// An ABC class.

@@ -8,9 +8,7 @@
 //! against the sorted keys, so no key is looked up by string per row; it can be done a slice of
 //! rows at a time ([`TableBuilder`]).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
+use crate::fast_hash::FastMap;
 use crate::model::{Input, Inputs};
 
 /// A label cell: a signalling-NaN pattern with the label index in the low 32 bits. A number
@@ -57,33 +55,6 @@ impl Packed {
         }
     }
 }
-
-/// FNV-1a: labels and account ids are short strings, for which it is several times faster
-/// than the DoS-resistant default hasher; the keys are the user's own data, not an attacker's.
-pub(crate) struct Fnv(u64);
-
-impl Default for Fnv {
-    fn default() -> Self {
-        Fnv(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = self.0;
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-/// A hash map keyed by short strings.
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// Up to this many labels a column's labels are compared directly: a column has a handful of
 /// short labels, and comparing a few is cheaper than hashing one.
@@ -249,7 +220,10 @@ mod tests {
         let rows: Vec<Inputs> = (0..3 * SCAN)
             .map(|i| {
                 let mut r = Inputs::new();
-                r.insert("k".into(), Input::Text(format!("l{}", i % (2 * SCAN))));
+                r.insert(
+                    "k".into(),
+                    Input::Text(format!("l{}", i % (2 * SCAN)).into()),
+                );
                 r
             })
             .collect();

@@ -772,7 +772,7 @@ fn InputField(row: usize, field: Field) -> impl IntoView {
                 if let Some(a) = ws.accounts.get_mut(row) {
                     match value {
                         Some(v) => {
-                            a.inputs.insert(key.clone(), v);
+                            a.inputs.insert(key.as_str().into(), v);
                         }
                         None => {
                             a.inputs.remove(&key);
@@ -810,7 +810,7 @@ fn InputField(row: usize, field: Field) -> impl IntoView {
                 .get()
                 .map(|v| match v {
                     Input::Number(v) => explain::num(v),
-                    Input::Text(t) => t,
+                    Input::Text(t) => t.to_string(),
                 })
                 .unwrap_or_default()
         });
@@ -854,9 +854,7 @@ fn InputField(row: usize, field: Field) -> impl IntoView {
                         .and_then(|i| levels.get(i));
                     if let Some(level) = level {
                         number_mode.set(false);
-                        write(Some(Input::Text(
-                            level.label.get(app.lang.get()).to_string(),
-                        )));
+                        write(Some(Input::Text(level.label.get(app.lang.get()).into())));
                     }
                 }
             }

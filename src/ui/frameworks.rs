@@ -1501,7 +1501,7 @@ fn WhatIf() -> impl IntoView {
                                                 on:change=move |ev| {
                                                     let text = event_target_value(&ev);
                                                     overrides.update(|o| match Input::parse(&text) {
-                                                        Some(v) => { o.insert(k_set.clone(), v); }
+                                                        Some(v) => { o.insert(k_set.as_str().into(), v); }
                                                         None => { o.remove(&k_set); }
                                                     });
                                                 }
