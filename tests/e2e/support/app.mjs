@@ -25,9 +25,16 @@ export class KamApp {
 
   /**
    * Waits until an activated service worker controls the page (the app's files are then kept
-   * for offline use) and returns the names of the page's caches.
+   * for offline use) and returns the names of the page's caches. A page whose load began
+   * while the first worker was still installing is not claimed by it (the worker's
+   * `clients.claim()` reaches only pages already loaded when it activates); such a page is
+   * controlled from its next load, as a user's next visit is, so it is reloaded once.
    */
   async offlineReady() {
+    await this.page.evaluate(() => navigator.serviceWorker.ready);
+    if (!(await this.page.evaluate(() => navigator.serviceWorker.controller !== null))) {
+      await this.reload();
+    }
     await this.page.waitForFunction(() => navigator.serviceWorker.controller?.state === 'activated');
     return this.page.evaluate(() => caches.keys());
   }
