@@ -71,18 +71,6 @@ impl From<&String> for InputKey {
     }
 }
 
-impl From<&InputKey> for InputKey {
-    fn from(key: &InputKey) -> Self {
-        key.clone()
-    }
-}
-
-impl PartialEq<str> for InputKey {
-    fn eq(&self, other: &str) -> bool {
-        &*self.0 == other
-    }
-}
-
 impl PartialEq<&str> for InputKey {
     fn eq(&self, other: &&str) -> bool {
         &*self.0 == *other
