@@ -12,7 +12,7 @@ mod bench_exports {
     use wasm_bindgen::prelude::*;
 
     #[wasm_bindgen(js_name = benchDrawRadars)]
-    pub fn draw_radars(count: u32) -> Result<f64, JsValue> {
+    pub fn draw_radars(count: u32) -> Result<String, JsValue> {
         bench::bench_draw_radars(count)
     }
 

@@ -751,3 +751,35 @@ fn pointing_at_a_vertex_reads_its_value_and_the_lines_on_that_axis() {
     );
     assert!(layout.vertex_at(&spec, -50.0, -50.0, 10.0).is_none());
 }
+
+#[test]
+fn new_values_move_only_the_marks_and_anything_else_lays_the_radar_out_anew() {
+    let style = ChartStyle::with_scale(2.0);
+    let before = external(&EN_AXES, ["Baseline", "Warning line"]);
+    let layout = RadarLayout::compute(&before, &style, 840, 714);
+
+    // Customer A's R&D capability edited from 95 to 70, and a line moved: still below the
+    // baseline somewhere, so the legend keeps its shortfall entry.
+    let mut edited = before.clone();
+    edited.series[0].values[1] = Some(70.0);
+    edited.lines[1].values[0] = 50.0;
+    let moved = layout
+        .for_new_values(&before, &edited, &style)
+        .expect("only values changed");
+    assert_eq!(moved, RadarLayout::compute(&edited, &style, 840, 714));
+    assert_ne!(moved.series, layout.series, "the outline moved");
+    assert!(moved.same_web(&layout));
+
+    // Anything a reader sees as text is laid out again.
+    let mut renamed = edited.clone();
+    renamed.series[1].name = "Customer C".into();
+    assert_eq!(layout.for_new_values(&before, &renamed, &style), None);
+    let zh = external(&ZH_AXES, ["Baseline", "Warning line"]);
+    assert_eq!(layout.for_new_values(&before, &zh, &style), None);
+    // With no point below the baseline any more, the legend loses its shortfall entry.
+    let mut clear = before.clone();
+    clear.lines[0].values = vec![0.0; 6];
+    assert!(clear.shortfalls().is_empty() && !before.shortfalls().is_empty());
+    assert_eq!(layout.for_new_values(&before, &clear, &style), None);
+    assert!(!RadarLayout::compute(&clear, &style, 840, 714).same_web(&layout));
+}

@@ -166,13 +166,18 @@ fn converted(replies: Vec<(Reply, Option<Vec<u8>>)>) -> (Converted, Imported, us
     let mut out = None;
     let mut imported = Imported::default();
     let mut received = 0;
+    let mut done = 0.0;
     for (reply, bytes) in replies {
         match reply {
             Reply::Progress { stage, .. } => assert_eq!(stage, Stage::Converting),
-            Reply::Records { part, parts } => {
+            Reply::Records { part, fraction } => {
                 assert!(out.is_none(), "records come before the report");
                 assert_eq!(part, received);
-                assert!(part < parts);
+                assert!(
+                    fraction > done && fraction <= 1.0,
+                    "part {part}: the bar moves forward ({done} → {fraction})"
+                );
+                done = fraction;
                 decode_records(&bytes.expect("the part's bytes"), &mut imported)
                     .expect("the part decodes");
                 received += 1;
@@ -181,6 +186,7 @@ fn converted(replies: Vec<(Reply, Option<Vec<u8>>)>) -> (Converted, Imported, us
             other => panic!("unexpected reply to a conversion: {other:?}"),
         }
     }
+    assert_eq!(done, 1.0, "the last part completes the bar");
     (out.expect("converted"), imported, received)
 }
 

@@ -566,44 +566,66 @@ pub fn distance_to_rect(p: Point, r: &Rect) -> f64 {
     Point::new(p.x.clamp(r.x0, r.x1), p.y.clamp(r.y0, r.y1)).distance(p)
 }
 
-/// How far `r` must move along the unit vector `dir` to keep `clearance` from `centre`.
+/// How far `r` must move along `dir` to keep `clearance` from `centre`: 0 when it does
+/// already, else the least shift after which it does.
 ///
-/// Bisection between 0 and a shift that surely clears (every corner projected at least
-/// `clearance` along `dir`), keeping the cleared end, so the answer always clears. Distances
-/// are compared squared: a layout runs this some ten thousand times, and a square root (or
-/// `hypot`) in each step was most of a radar's drawing time.
+/// Exact, not searched: seen from the box, the centre moves along the ray `centre - t·dir`,
+/// and the points closer than `clearance` to the box are the box grown by `clearance` with
+/// rounded corners: two crossed rectangles and four discs. That shape is convex, so the ray
+/// leaves it for good where it leaves the last of those pieces. A layout asks this of every
+/// label at every radius [`fit_frame`] tries, some ten thousand times.
 fn clearing_shift(r: &Rect, centre: Point, clearance: f64, dir: (f64, f64)) -> f64 {
-    let clearance_sq = clearance * clearance;
-    let clears = |r: &Rect| {
+    let c = clearance;
+    let nearest_sq = {
         let dx = centre.x.clamp(r.x0, r.x1) - centre.x;
         let dy = centre.y.clamp(r.y0, r.y1) - centre.y;
-        dx * dx + dy * dy >= clearance_sq
+        dx * dx + dy * dy
     };
-    if clears(r) {
+    if nearest_sq >= c * c {
         return 0.0;
     }
-    let nearest_projection = [(r.x0, r.y0), (r.x1, r.y0), (r.x0, r.y1), (r.x1, r.y1)]
-        .iter()
-        .map(|(x, y)| (x - centre.x) * dir.0 + (y - centre.y) * dir.1)
-        .fold(f64::INFINITY, f64::min);
-    let moved = |t: f64| {
-        Rect::new(
-            r.x0 + dir.0 * t,
-            r.y0 + dir.1 * t,
-            r.x1 + dir.0 * t,
-            r.y1 + dir.1 * t,
-        )
+    let (px, py) = (centre.x, centre.y);
+    let (vx, vy) = (-dir.0, -dir.1);
+    // The last t ≥ 0 at which the ray is in the rectangle, if it is there at all.
+    let leaves_rect = |x0: f64, x1: f64, y0: f64, y1: f64| -> Option<f64> {
+        let span = |p: f64, v: f64, lo: f64, hi: f64| -> Option<(f64, f64)> {
+            if v == 0.0 {
+                (lo..=hi)
+                    .contains(&p)
+                    .then_some((f64::NEG_INFINITY, f64::INFINITY))
+            } else {
+                let (a, b) = ((lo - p) / v, (hi - p) / v);
+                Some((a.min(b), a.max(b)))
+            }
+        };
+        let (ax, bx) = span(px, vx, x0, x1)?;
+        let (ay, by) = span(py, vy, y0, y1)?;
+        let (enter, leave) = (ax.max(ay), bx.min(by));
+        (leave >= enter.max(0.0)).then_some(leave)
     };
-    let (mut lo, mut hi) = (0.0, (clearance - nearest_projection).max(0.0));
-    for _ in 0..40 {
-        let mid = (lo + hi) / 2.0;
-        if clears(&moved(mid)) {
-            hi = mid;
-        } else {
-            lo = mid;
+    // The last t ≥ 0 at which the ray is in the disc about `(kx, ky)`, if it is there at all.
+    let leaves_disc = |kx: f64, ky: f64| -> Option<f64> {
+        let (dx, dy) = (px - kx, py - ky);
+        let a = vx * vx + vy * vy;
+        let b = vx * dx + vy * dy;
+        let discriminant = b * b - a * (dx * dx + dy * dy - c * c);
+        if a == 0.0 || discriminant < 0.0 {
+            return None;
         }
-    }
-    hi
+        let leave = (-b + discriminant.sqrt()) / a;
+        (leave >= 0.0).then_some(leave)
+    };
+    [
+        leaves_rect(r.x0 - c, r.x1 + c, r.y0, r.y1),
+        leaves_rect(r.x0, r.x1, r.y0 - c, r.y1 + c),
+        leaves_disc(r.x0, r.y0),
+        leaves_disc(r.x1, r.y0),
+        leaves_disc(r.x0, r.y1),
+        leaves_disc(r.x1, r.y1),
+    ]
+    .into_iter()
+    .flatten()
+    .fold(0.0, f64::max)
 }
 
 /// Places axis labels of the given sizes (width, height) just outside the web, aligned away
@@ -729,12 +751,12 @@ pub fn fit_frame(area: Rect, sizes: &[(f64, f64)], gap: f64) -> RadarFrame {
         e.width() <= area.width() && e.height() <= area.height()
     };
     // The labels' extent grows with the radius, so the largest fitting radius is found by
-    // bisection; 40 halvings resolve it far below a pixel.
+    // bisection, to a thousandth of a pixel (about 20 halvings).
     let radius = if fits(half) {
         half
     } else {
         let (mut lo, mut hi) = (0.0, half);
-        for _ in 0..40 {
+        while hi - lo > 1e-3 {
             let mid = (lo + hi) / 2.0;
             if fits(mid) {
                 lo = mid;
@@ -772,6 +794,51 @@ mod tests {
             centre: Point::new(300.0, 250.0),
             radius: 200.0,
         }
+    }
+
+    #[test]
+    fn a_box_is_shifted_just_far_enough_to_clear_the_circle() {
+        let centre = Point::new(0.0, 0.0);
+        let clearance = 100.0;
+        let distance = |r: &Rect| distance_to_rect(centre, r);
+        let moved = |r: &Rect, (dx, dy): (f64, f64), t: f64| {
+            Rect::new(r.x0 + dx * t, r.y0 + dy * t, r.x1 + dx * t, r.y1 + dy * t)
+        };
+        let mut shifted = 0;
+        for axes in [5, 6, 7] {
+            let dirs = (0..axes)
+                .map(|i| axis_direction(i, axes))
+                .chain([(1.0, 0.0), (-1.0, 0.0)]);
+            for dir in dirs {
+                for (x, y, w, h) in [
+                    (-20.0, -10.0, 80.0, 30.0),
+                    (30.0, 60.0, 120.0, 44.0),
+                    (-150.0, -90.0, 40.0, 18.0),
+                    (90.0, -5.0, 60.0, 10.0),
+                    (-70.0, 75.0, 20.0, 60.0),
+                    (200.0, 200.0, 10.0, 10.0),
+                ] {
+                    let r = Rect::new(x, y, x + w, y + h);
+                    let t = clearing_shift(&r, centre, clearance, dir);
+                    let after = distance(&moved(&r, dir, t));
+                    assert!(
+                        after >= clearance - 1e-9,
+                        "{r:?} along {dir:?}: {t} leaves {after}"
+                    );
+                    if distance(&r) >= clearance {
+                        assert_eq!(t, 0.0, "{r:?} clears already");
+                    } else {
+                        shifted += 1;
+                        let short = distance(&moved(&r, dir, t - 1e-6));
+                        assert!(
+                            short < clearance,
+                            "{r:?} along {dir:?}: {t} is more than needed"
+                        );
+                    }
+                }
+            }
+        }
+        assert!(shifted > 40, "most boxes start inside: {shifted}");
     }
 
     #[test]

@@ -22,8 +22,8 @@ pub use portfolio::{
     ScatterPoint, ScatterSpec, MAX_NAMED_POINTS,
 };
 pub use radar::{
-    draw_radar, radar_svg, radar_table, RadarAxis, RadarLayout, RadarSpec, RadarTable,
-    ReferenceLine, Series, Shortfall, TableCell, TableRow, VertexHit,
+    draw_radar, draw_radar_marks, draw_radar_web, radar_svg, radar_table, RadarAxis, RadarLayout,
+    RadarSpec, RadarTable, ReferenceLine, Series, Shortfall, TableCell, TableRow, VertexHit,
 };
 
 /// The font list for chart text: the platform UI font, then common CJK fonts, then any sans.

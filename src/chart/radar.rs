@@ -327,6 +327,18 @@ const WRAP_EMS: f64 = 6.5;
 const LEGEND_TEXT_SHARE: f64 = 0.5;
 
 impl RadarLayout {
+    /// Whether [`draw_radar_web`] draws the same picture for both layouts (at the same style):
+    /// the web, axis labels, legend and title are where they were. New values, or new
+    /// reference lines under the same names, leave it so.
+    pub fn same_web(&self, other: &RadarLayout) -> bool {
+        self.frame == other.frame
+            && self.font == other.font
+            && self.labels == other.labels
+            && self.label_lines == other.label_lines
+            && self.title == other.title
+            && self.legend == other.legend
+    }
+
     /// Lays out `spec` in a `width` × `height` area. The spec should be valid
     /// ([`RadarSpec::validate`]); extra or missing values are ignored rather than panicking.
     ///
@@ -414,11 +426,73 @@ impl RadarLayout {
         let gap = style.px(6.0);
         let frame = fit_frame(plot, &sizes, gap);
         let labels = place_axis_labels(&frame, &sizes, gap);
+        let mut layout = RadarLayout {
+            frame,
+            font,
+            labels,
+            label_lines,
+            title,
+            ring_values: Vec::new(),
+            shortfalls: Vec::new(),
+            legend,
+            series: Vec::new(),
+            lines: Vec::new(),
+        };
+        layout.place_values(spec, style);
+        layout
+    }
+
+    /// The layout of `spec`, which differs from `earlier` (laid out as `self`, at the same
+    /// size and `style`) only in its values, or in its reference lines' values: the web,
+    /// labels, legend and title stay where they are and only the marks move, without laying
+    /// out the text again. `None` when anything else differs (then lay it out anew with
+    /// [`RadarLayout::compute`]), also when shortfalls appear or all go away, which adds or
+    /// removes their legend entry.
+    pub fn for_new_values(
+        &self,
+        earlier: &RadarSpec,
+        spec: &RadarSpec,
+        style: &ChartStyle,
+    ) -> Option<RadarLayout> {
+        let same_names = earlier.lines.len() == spec.lines.len()
+            && earlier.series.len() == spec.series.len()
+            && earlier
+                .lines
+                .iter()
+                .zip(&spec.lines)
+                .all(|(a, b)| a.name == b.name)
+            && earlier
+                .series
+                .iter()
+                .zip(&spec.series)
+                .all(|(a, b)| a.name == b.name);
+        let same_web = earlier.title == spec.title
+            && earlier.axes == spec.axes
+            && earlier.marked_line == spec.marked_line
+            && same_names
+            && earlier.shortfalls().is_empty() == spec.shortfalls().is_empty();
+        same_web.then(|| {
+            let mut layout = RadarLayout {
+                ring_values: Vec::new(),
+                shortfalls: Vec::new(),
+                series: Vec::new(),
+                lines: Vec::new(),
+                ..self.clone()
+            };
+            layout.place_values(spec, style);
+            layout
+        })
+    }
+
+    /// Places what depends on the values in the web already laid out: the series' vertices,
+    /// the shortfall marks, the ring values (clear of the shortfall values) and the lines.
+    fn place_values(&mut self, spec: &RadarSpec, style: &ChartStyle) {
+        let frame = &self.frame;
         let scales = spec.scales();
         let series: Vec<Vec<Option<Vertex>>> = spec
             .series
             .iter()
-            .map(|s| polygon_vertices(&frame, &scales, &s.values))
+            .map(|s| polygon_vertices(frame, &scales, &s.values))
             .collect();
         let value_px = style.px(size::SMALL);
         let ring_r = shortfall_ring(style);
@@ -445,9 +519,11 @@ impl RadarLayout {
             })
             .collect();
         let avoid: Vec<Rect> = shortfalls.iter().map(|m| m.value.bounds).collect();
-        let tick_px = style.px(font.min(size::SMALL));
-        let ring_values = ring_values(
-            &frame,
+        let ring_axis = spec.ring_axis();
+        let ring_scale = spec.axes.get(ring_axis).map_or(Scale::PERCENT, |a| a.scale);
+        let tick_px = style.px(self.font.min(size::SMALL));
+        self.ring_values = ring_values(
+            frame,
             spec.axes.len(),
             ring_axis,
             ring_scale,
@@ -455,30 +531,20 @@ impl RadarLayout {
             tick_px,
             &avoid,
         );
-        let lines = spec
+        self.lines = spec
             .lines
             .iter()
             .map(|l| {
                 let values: Vec<Option<f64>> = l.values.iter().copied().map(Some).collect();
-                polygon_vertices(&frame, &scales, &values)
+                polygon_vertices(frame, &scales, &values)
                     .into_iter()
                     .flatten()
                     .map(|v| v.point)
                     .collect()
             })
             .collect();
-        RadarLayout {
-            frame,
-            font,
-            labels,
-            label_lines,
-            title,
-            ring_values,
-            shortfalls,
-            legend,
-            series,
-            lines,
-        }
+        self.shortfalls = shortfalls;
+        self.series = series;
     }
 }
 
@@ -675,10 +741,11 @@ fn draw_dashed<DB: DrawingBackend>(
     Ok(())
 }
 
-/// Draws a radar chart onto `area`, filling it.
+/// Draws a radar chart onto `area`, filling it: [`draw_radar_web`], then
+/// [`draw_radar_marks`].
 ///
-/// Order of drawing, back to front: web, ring values, reference lines (dashed), series fills,
-/// series outlines and dots, shortfall rings with values, axis labels, legend, title.
+/// Order of drawing, back to front: web, axis labels, legend, title, ring values, reference
+/// lines (dashed), series fills, series outlines and dots, shortfall rings with values.
 pub fn draw_radar<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     spec: &RadarSpec,
@@ -687,6 +754,20 @@ pub fn draw_radar<DB: DrawingBackend>(
     spec.validate()?;
     let (width, height) = area.dim_in_pixel();
     let layout = RadarLayout::compute(spec, style, width, height);
+    draw_radar_web(area, spec, &layout, style)?;
+    draw_radar_marks(area, spec, &layout, style)
+}
+
+/// The radar's still part, filling `area`: the white ground, the web, the axis labels, the
+/// legend and the title. It changes only when what [`RadarLayout::same_web`] compares does, so
+/// a page that redraws a radar for new values can keep it as a picture and draw only
+/// [`draw_radar_marks`] over it; most of a radar's text is here.
+pub fn draw_radar_web<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &RadarSpec,
+    layout: &RadarLayout,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
     let frame = layout.frame;
     let n = spec.axes.len();
     area.fill(&WHITE)?;
@@ -708,6 +789,76 @@ pub fn draw_radar<DB: DrawingBackend>(
         ))?;
     }
 
+    // Axis labels line by line, each line aligned like the block, so a wrapped label stays
+    // flush against the web's side.
+    let line_h = text_height(style.px(layout.font));
+    for (lines, place) in layout.label_lines.iter().zip(&layout.labels) {
+        let ts = style.text(layout.font, palette::INK, hpos(place.h), VPos::Center);
+        for (k, line) in lines.iter().enumerate() {
+            let at = Point::new(place.anchor.x, place.bounds.y0 + (k as f64 + 0.5) * line_h);
+            area.draw(&Text::new(line.as_str(), at.pixel(), ts.clone()))?;
+        }
+    }
+
+    let ring = palette::SHORTFALL.stroke_width(style.stroke(2.0));
+    // The ring's radius is a small whole number of pixels; the cast cannot truncate.
+    let ring_r = shortfall_ring(style) as u32;
+    let legend_text = style.text(layout.font, palette::INK, HPos::Left, VPos::Center);
+    for entry in &layout.legend {
+        let sw = entry.swatch;
+        let mid = (sw.y0 + sw.y1) / 2.0;
+        match entry.kind {
+            LegendKind::Line(i) => {
+                let ls = palette::line_style(i);
+                let sample = [Point::new(sw.x0, mid), Point::new(sw.x1, mid)];
+                draw_dashed(area, &sample, false, ls.dash, ls.colour, style, 1.8)?;
+            }
+            LegendKind::Series(i) => {
+                let colour = palette::series_colour(i);
+                let corners = [
+                    Point::new(sw.x0, sw.y0).pixel(),
+                    Point::new(sw.x1, sw.y1).pixel(),
+                ];
+                area.draw(&Rectangle::new(corners, colour.mix(FILL_ALPHA).filled()))?;
+                area.draw(&Rectangle::new(
+                    corners,
+                    colour.stroke_width(style.stroke(2.0)),
+                ))?;
+            }
+            LegendKind::Shortfall => {
+                let c = Point::new((sw.x0 + sw.x1) / 2.0, mid);
+                area.draw(&Circle::new(c.pixel(), ring_r, ring))?;
+            }
+        }
+        area.draw(&Text::new(
+            entry.text.as_str(),
+            entry.text_at.pixel(),
+            legend_text.clone(),
+        ))?;
+    }
+
+    if let Some(title) = &layout.title {
+        let ts = style.bold(
+            layout.font + TITLE_STEP,
+            palette::INK,
+            HPos::Center,
+            VPos::Top,
+        );
+        area.draw(&Text::new(title.text.as_str(), title.anchor.pixel(), ts))?;
+    }
+    Ok(())
+}
+
+/// What a radar shows of its values, over [`draw_radar_web`]: the ring values (placed clear
+/// of the shortfall values), the reference lines, the series and the shortfall marks.
+pub fn draw_radar_marks<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    spec: &RadarSpec,
+    layout: &RadarLayout,
+    style: &ChartStyle,
+) -> Result<(), ChartError> {
+    let frame = layout.frame;
+    let n = spec.axes.len();
     // Ring values, once, beside the ring axis.
     let tick_size = layout.font.min(size::SMALL);
     for tick in &layout.ring_values {
@@ -801,60 +952,6 @@ pub fn draw_radar<DB: DrawingBackend>(
         ))?;
     }
 
-    // Axis labels line by line, each line aligned like the block, so a wrapped label stays
-    // flush against the web's side.
-    let line_h = text_height(style.px(layout.font));
-    for (lines, place) in layout.label_lines.iter().zip(&layout.labels) {
-        let ts = style.text(layout.font, palette::INK, hpos(place.h), VPos::Center);
-        for (k, line) in lines.iter().enumerate() {
-            let at = Point::new(place.anchor.x, place.bounds.y0 + (k as f64 + 0.5) * line_h);
-            area.draw(&Text::new(line.as_str(), at.pixel(), ts.clone()))?;
-        }
-    }
-
-    let legend_text = style.text(layout.font, palette::INK, HPos::Left, VPos::Center);
-    for entry in &layout.legend {
-        let sw = entry.swatch;
-        let mid = (sw.y0 + sw.y1) / 2.0;
-        match entry.kind {
-            LegendKind::Line(i) => {
-                let ls = palette::line_style(i);
-                let sample = [Point::new(sw.x0, mid), Point::new(sw.x1, mid)];
-                draw_dashed(area, &sample, false, ls.dash, ls.colour, style, 1.8)?;
-            }
-            LegendKind::Series(i) => {
-                let colour = palette::series_colour(i);
-                let corners = [
-                    Point::new(sw.x0, sw.y0).pixel(),
-                    Point::new(sw.x1, sw.y1).pixel(),
-                ];
-                area.draw(&Rectangle::new(corners, colour.mix(FILL_ALPHA).filled()))?;
-                area.draw(&Rectangle::new(
-                    corners,
-                    colour.stroke_width(style.stroke(2.0)),
-                ))?;
-            }
-            LegendKind::Shortfall => {
-                let c = Point::new((sw.x0 + sw.x1) / 2.0, mid);
-                area.draw(&Circle::new(c.pixel(), ring_r, ring))?;
-            }
-        }
-        area.draw(&Text::new(
-            entry.text.as_str(),
-            entry.text_at.pixel(),
-            legend_text.clone(),
-        ))?;
-    }
-
-    if let Some(title) = &layout.title {
-        let ts = style.bold(
-            layout.font + TITLE_STEP,
-            palette::INK,
-            HPos::Center,
-            VPos::Top,
-        );
-        area.draw(&Text::new(title.text.as_str(), title.anchor.pixel(), ts))?;
-    }
     Ok(())
 }
 

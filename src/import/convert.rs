@@ -41,7 +41,8 @@ pub struct Origin {
 pub struct Imported {
     /// Accounts; a blank name means "keep the workspace's name" (the row had only an id).
     pub accounts: Vec<Account>,
-    /// Parallel to `accounts`.
+    /// Parallel to `accounts`, or with [`convert_in_parts`] to every account converted: those
+    /// handed over in parts, then `accounts`.
     pub account_origins: Vec<Origin>,
     pub stakeholders: Vec<Stakeholder>,
     /// Parallel to `stakeholders`.
@@ -419,6 +420,44 @@ pub fn convert(
     frameworks: &[Framework],
     existing: &[Account],
 ) -> Imported {
+    convert_with(sheets, frameworks, existing, None)
+}
+
+/// Where [`convert_in_parts`] hands the accounts over while it goes on.
+pub struct AccountParts<'s> {
+    /// Accounts per part (at least one).
+    pub size: usize,
+    /// Receives each full part, in order, as soon as its last row is converted.
+    pub send: &'s mut dyn FnMut(Vec<Account>),
+}
+
+/// [`convert`], handing the accounts over in parts while the rows are converted, so that
+/// whoever receives them (the page, from the import worker) works on one part while the next
+/// is converted. The accounts not yet handed over are in the result, with everything else.
+///
+/// Linked tables (stakeholders, orders, assessments) are linked to the accounts imported
+/// with them, so an import that has one keeps every account until the end: then `parts` gets
+/// nothing, and the result is [`convert`]'s.
+pub fn convert_in_parts(
+    sheets: &[(&Table, &SheetPlan)],
+    frameworks: &[Framework],
+    existing: &[Account],
+    parts: AccountParts<'_>,
+) -> Imported {
+    let any_linked = sheets.iter().any(|(_, plan)| is_linked(plan));
+    convert_with(sheets, frameworks, existing, (!any_linked).then_some(parts))
+}
+
+fn is_linked(plan: &SheetPlan) -> bool {
+    !matches!(plan.kind, TableKind::Accounts | TableKind::Other)
+}
+
+fn convert_with(
+    sheets: &[(&Table, &SheetPlan)],
+    frameworks: &[Framework],
+    existing: &[Account],
+    mut parts: Option<AccountParts<'_>>,
+) -> Imported {
     let mut out = Imported::default();
     // Ids imported so far, with their row; borrowed from the tables' text and `existing`.
     let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -434,16 +473,15 @@ pub fn convert(
                 plan,
                 frameworks,
             };
-            convert_accounts(ctx, &mut existing_names, &mut seen, &mut out);
+            convert_accounts(ctx, &mut existing_names, &mut seen, &mut parts, &mut out);
         }
     }
-    let linked = |plan: &SheetPlan| !matches!(plan.kind, TableKind::Accounts | TableKind::Other);
-    if sheets.iter().any(|(_, plan)| linked(plan)) {
+    if sheets.iter().any(|(_, plan)| is_linked(plan)) {
         // The linker borrows the imported accounts while the linked rows are added.
         let accounts = std::mem::take(&mut out.accounts);
         let linker = Linker::new(&accounts, existing);
         for (i, &(table, plan)) in sheets.iter().enumerate() {
-            if linked(plan) {
+            if is_linked(plan) {
                 let ctx = Context {
                     sheet: i,
                     table,
@@ -497,6 +535,7 @@ fn convert_accounts<'a>(
     ctx: Context<'a>,
     existing: &mut ExistingNames<'a>,
     seen: &mut HashMap<&'a str, usize>,
+    parts: &mut Option<AccountParts<'_>>,
     out: &mut Imported,
 ) {
     let Context {
@@ -514,7 +553,8 @@ fn convert_accounts<'a>(
         return;
     }
     out.report.rows_read += table.len();
-    out.accounts.reserve(table.len());
+    let part_size = parts.as_ref().map_or(usize::MAX, |p| p.size.max(1));
+    out.accounts.reserve(table.len().min(part_size));
     out.account_origins.reserve(table.len());
     seen.reserve(table.len());
     let mut slots = InputSlots::new(&c);
@@ -576,6 +616,10 @@ fn convert_accounts<'a>(
                 row: row.number(),
             });
         });
+        if let Some(parts) = parts.as_mut().filter(|_| out.accounts.len() >= part_size) {
+            let full = std::mem::replace(&mut out.accounts, Vec::with_capacity(part_size));
+            (parts.send)(full);
+        }
     }
 }
 

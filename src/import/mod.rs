@@ -10,7 +10,8 @@
 //!    (or the one remembered in [`MappingMemory`] for the same headers). The user may change
 //!    both: [`auto_map`] re-maps after a kind change, [`Mapping::set`] overrides a column.
 //! 3. [`convert`]: rows → model values plus the report; invalid rows are left out and listed,
-//!    [`problem_rows_csv`] exports them to be fixed and imported again.
+//!    [`problem_rows_csv`] exports them to be fixed and imported again. The worker uses
+//!    [`convert_in_parts`], which hands the accounts over while it converts.
 //! 4. [`plan_merge`]: what the import would change in a workspace (new, updated, unchanged,
 //!    with problems), then [`MergePlan::apply`]. A merge never deletes anything.
 //!
@@ -36,7 +37,7 @@ use thiserror::Error;
 
 use crate::i18n::{Label, Lang};
 
-pub use convert::{convert, Imported, Origin};
+pub use convert::{convert, convert_in_parts, AccountParts, Imported, Origin};
 pub use decode::TextEncoding;
 pub use mapping::{
     auto_map, guess_kind, header_signature, normalise_header, plan_sheets, targets_for, ColumnMap,

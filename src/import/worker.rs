@@ -21,9 +21,9 @@ use std::ops::ControlFlow;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    auto_map, convert, plan_sheets, problem_rows_csv, read_file_with_progress, targets_for,
-    template_csv, template_xlsx, Delimiter, FileFormat, ImportReport, Imported, MappingMemory,
-    Problem, Severity, SheetPlan, Table, TableKind, Target, TextEncoding,
+    auto_map, convert_in_parts, plan_sheets, problem_rows_csv, read_file_with_progress,
+    targets_for, template_csv, template_xlsx, AccountParts, Delimiter, FileFormat, ImportReport,
+    Imported, MappingMemory, Problem, Severity, SheetPlan, Table, TableKind, Target, TextEncoding,
 };
 use crate::export::book::ResultsBook;
 use crate::framework::Framework;
@@ -106,11 +106,12 @@ pub enum Reply {
         fraction: f32,
     },
     Read(ReadResult),
-    /// Part `part` of `parts` of the converted records, as bytes alongside (see
-    /// [`decode_records`]); all parts come before [`Reply::Converted`].
+    /// Part `part` (counted from 0) of the converted records, as bytes alongside (see
+    /// [`decode_records`]), sent while the conversion goes on; `fraction` (0–1) of the
+    /// conversion is done. Every part comes before [`Reply::Converted`].
     Records {
         part: usize,
-        parts: usize,
+        fraction: f32,
     },
     /// The report of the conversion whose records were just sent.
     Converted(Converted),
@@ -205,42 +206,61 @@ pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), PersistEr
     Ok(())
 }
 
-/// Sends the records in parts of at most [`RECORDS_PER_PART`] rows of each table, moved out
-/// of `imported` (whose report stays) rather than copied, each part as soon as it is encoded:
-/// the page decodes one part while the next is encoded. An import with no records still
-/// sends one (empty) part.
-fn send_parts(
-    imported: &mut Imported,
-    mut send: impl FnMut(usize, usize, String),
-) -> Result<(), PersistError> {
-    let n = RECORDS_PER_PART;
-    let parts = [
-        imported.accounts.len(),
-        imported.stakeholders.len(),
-        imported.orders.len(),
-        imported.assessments.len(),
-    ]
-    .into_iter()
-    .map(|len| len.div_ceil(n))
-    .max()
-    .unwrap_or(0)
-    .max(1);
-    let mut accounts = std::mem::take(&mut imported.accounts).into_iter();
-    let mut stakeholders = std::mem::take(&mut imported.stakeholders).into_iter();
-    let mut orders = std::mem::take(&mut imported.orders).into_iter();
-    let mut assessments = std::mem::take(&mut imported.assessments).into_iter();
-    for part in 0..parts {
-        let ws = Workspace {
-            accounts: accounts.by_ref().take(n).collect(),
-            stakeholders: stakeholders.by_ref().take(n).collect(),
-            orders: orders.by_ref().take(n).collect(),
-            credit_assessments: assessments.by_ref().take(n).collect(),
-            ..Workspace::default()
-        };
-        let text = codec::encode_records(&ws)?;
-        send(part, parts, text);
+/// Encodes converted records as one part, numbers it and hands it to `send`: parts are
+/// numbered in the order they are sent, the accounts converted while the conversion went on
+/// first ([`convert_in_parts`]), then the rest.
+struct PartSender<'p> {
+    next: usize,
+    post: &'p mut dyn FnMut(usize, f32, String),
+    /// The first part that could not be encoded; nothing is sent after it.
+    failed: Option<PersistError>,
+}
+
+impl PartSender<'_> {
+    fn send(&mut self, records: Workspace, fraction: f32) {
+        if self.failed.is_some() {
+            return;
+        }
+        match codec::encode_records(&records) {
+            Ok(text) => {
+                (self.post)(self.next, fraction.min(1.0), text);
+                self.next += 1;
+            }
+            Err(e) => self.failed = Some(e),
+        }
     }
-    Ok(())
+
+    /// Sends what `imported` still holds in parts of at most [`RECORDS_PER_PART`] rows of
+    /// each table, moved out of it (its report stays) rather than copied. When nothing at all
+    /// was sent, one (empty) part is, so the page always hears of the records.
+    fn send_rest(&mut self, imported: &mut Imported) {
+        let n = RECORDS_PER_PART;
+        let parts = [
+            imported.accounts.len(),
+            imported.stakeholders.len(),
+            imported.orders.len(),
+            imported.assessments.len(),
+        ]
+        .into_iter()
+        .map(|len| len.div_ceil(n))
+        .max()
+        .unwrap_or(0)
+        .max(usize::from(self.next == 0));
+        let mut accounts = std::mem::take(&mut imported.accounts).into_iter();
+        let mut stakeholders = std::mem::take(&mut imported.stakeholders).into_iter();
+        let mut orders = std::mem::take(&mut imported.orders).into_iter();
+        let mut assessments = std::mem::take(&mut imported.assessments).into_iter();
+        for part in 0..parts {
+            let records = Workspace {
+                accounts: accounts.by_ref().take(n).collect(),
+                stakeholders: stakeholders.by_ref().take(n).collect(),
+                orders: orders.by_ref().take(n).collect(),
+                credit_assessments: assessments.by_ref().take(n).collect(),
+                ..Workspace::default()
+            };
+            self.send(records, (part + 1) as f32 / parts as f32);
+        }
+    }
 }
 
 impl ProblemLine {
@@ -437,7 +457,40 @@ impl ImportWorker {
             .map(|a| Account::new(a.id.clone(), a.name.clone()))
             .collect();
         let pairs: Vec<(&Table, &SheetPlan)> = self.sheets.iter().zip(plans).collect();
-        let mut imported = convert(&pairs, frameworks, &existing);
+        let account_rows: usize = pairs
+            .iter()
+            .filter(|(_, plan)| plan.kind == TableKind::Accounts)
+            .map(|(table, _)| table.len())
+            .sum();
+        let mut post_part = |part, fraction, text: String| {
+            post(Reply::Records { part, fraction }, Some(text.into_bytes()));
+        };
+        let mut sender = PartSender {
+            next: 0,
+            post: &mut post_part,
+            failed: None,
+        };
+        let mut handed_over = 0;
+        let mut imported = convert_in_parts(
+            &pairs,
+            frameworks,
+            &existing,
+            AccountParts {
+                size: RECORDS_PER_PART,
+                send: &mut |accounts| {
+                    handed_over += accounts.len();
+                    let records = Workspace {
+                        accounts,
+                        ..Workspace::default()
+                    };
+                    sender.send(records, handed_over as f32 / account_rows.max(1) as f32);
+                },
+            },
+        );
+        sender.send_rest(&mut imported);
+        if let Some(e) = sender.failed {
+            return Err(Label::new(e.to_string(), e.to_string()));
+        }
         let problems = imported
             .report
             .problems
@@ -458,10 +511,6 @@ impl ImportWorker {
             })
             .map(|(i, _)| i)
             .collect();
-        send_parts(&mut imported, |part, parts, text| {
-            post(Reply::Records { part, parts }, Some(text.into_bytes()));
-        })
-        .map_err(|e| Label::new(e.to_string(), e.to_string()))?;
         let report = imported.report;
         let converted = Converted {
             rows_read: report.rows_read,

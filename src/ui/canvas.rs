@@ -2,7 +2,8 @@
 //! backing store by `devicePixelRatio`, follows its container's width, redraws when its chart
 //! changes, and renders PNG (2×) and SVG downloads of the same drawing. Charts reach the
 //! canvas through [`Canvas2d`], this module's plotters backend, which makes few calls into
-//! the browser per chart.
+//! the browser per chart, and a [`ChartPainter`], which keeps a radar's still part as a
+//! picture so that new values redraw only what shows them.
 
 use std::fmt::Write;
 
@@ -19,7 +20,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::{browser, download};
-use crate::chart::{Chart, ChartStyle, RadarLayout};
+use crate::chart::{draw_radar_marks, draw_radar_web, Chart, ChartStyle, RadarLayout, RadarSpec};
 
 /// A chart drawn on a canvas as wide as its container, `aspect` = height / width.
 #[component]
@@ -74,6 +75,7 @@ pub fn ChartCanvas(
     // a task of its own instead of holding the page for all of them. Later changes redraw at
     // once.
     let ready = RwSignal::new(false);
+    let painter = StoredValue::new_local(ChartPainter::default());
     leptos::task::spawn_local(async move {
         browser::next_task().await;
         let _ = ready.try_set(true);
@@ -93,7 +95,9 @@ pub fn ChartCanvas(
         let ratio = window().device_pixel_ratio().max(1.0);
         chart.with(|chart| {
             let outcome = match chart {
-                Some(chart) => draw(&canvas, chart, width, height, ratio),
+                Some(chart) => painter
+                    .try_update_value(|p| p.draw(&canvas, chart, width, height, ratio))
+                    .unwrap_or(Ok(())),
                 None => {
                     clear(&canvas);
                     Ok(())
@@ -180,30 +184,135 @@ fn clear(canvas: &web_sys::HtmlCanvasElement) {
     let _ = web_sys::HtmlElement::style(canvas).set_property("height", "0");
 }
 
-/// Draws `chart` at `width` × `height` CSS pixels with a backing store `ratio` times larger.
-fn draw(
+/// Draws charts on one canvas, remembering the still part of the last radar drawn.
+#[derive(Default)]
+pub struct ChartPainter {
+    backdrop: Option<RadarBackdrop>,
+}
+
+/// The radar last drawn, with what its still part ([`draw_radar_web`]) was drawn for: layout,
+/// style and size; once the radar has been redrawn with that part unchanged (its values are
+/// being edited), also that part's picture, on a canvas of its own that is never shown (a few
+/// MB at a projector's size, so a radar drawn once does not keep one).
+struct RadarBackdrop {
+    /// The radar last drawn, laid out as `layout`.
+    spec: RadarSpec,
+    layout: RadarLayout,
+    style: ChartStyle,
+    /// The backing store's size, in pixels.
+    size: (u32, u32),
+    picture: Option<web_sys::HtmlCanvasElement>,
+}
+
+impl ChartPainter {
+    /// Draws `chart` at `width` × `height` CSS pixels with a backing store `ratio` times
+    /// larger. A radar redrawn with new values (or moved reference lines) keeps the layout of
+    /// its web, labels and legend ([`RadarLayout::for_new_values`]) and is painted from the
+    /// picture of that still part, with only its marks drawn anew: the same pixels, without
+    /// laying out and shaping its text again.
+    pub fn draw(
+        &mut self,
+        canvas: &web_sys::HtmlCanvasElement,
+        chart: &Chart,
+        width: u32,
+        height: u32,
+        ratio: f64,
+    ) -> Result<(), String> {
+        let backing = (
+            (width as f64 * ratio).round() as u32,
+            (height as f64 * ratio).round() as u32,
+        );
+        canvas.set_width(backing.0);
+        canvas.set_height(backing.1);
+        let css = web_sys::HtmlElement::style(canvas);
+        let _ = css.set_property("width", &format!("{width}px"));
+        let _ = css.set_property("height", &format!("{height}px"));
+        let style = ChartStyle::with_scale(ratio);
+        let area = canvas_2d(canvas)?.into_drawing_area();
+        let Chart::Radar(spec) = chart else {
+            self.backdrop = None;
+            chart.draw(&area, &style).map_err(|e| e.to_string())?;
+            return area.present().map_err(|e| e.to_string());
+        };
+        spec.validate().map_err(|e| e.to_string())?;
+        let alike = |b: &&mut RadarBackdrop| b.size == backing && b.style == style;
+        let moved = self
+            .backdrop
+            .as_mut()
+            .filter(alike)
+            .and_then(|b| b.layout.for_new_values(&b.spec, spec, &style));
+        let layout =
+            moved.unwrap_or_else(|| RadarLayout::compute(spec, &style, backing.0, backing.1));
+        match self
+            .backdrop
+            .as_mut()
+            .filter(|b| alike(b) && b.layout.same_web(&layout))
+        {
+            Some(backdrop) => {
+                let picture = match backdrop.picture.take() {
+                    Some(picture) => picture,
+                    None => web_picture(&backdrop.spec, &backdrop.layout, &style, backing)?,
+                };
+                paint_over(canvas, &picture)?;
+                backdrop.picture = Some(picture);
+                backdrop.spec = spec.clone();
+                backdrop.layout = layout;
+            }
+            None => {
+                draw_radar_web(&area, spec, &layout, &style).map_err(|e| e.to_string())?;
+                self.backdrop = Some(RadarBackdrop {
+                    spec: spec.clone(),
+                    layout,
+                    style: style.clone(),
+                    size: backing,
+                    picture: None,
+                });
+            }
+        }
+        let drawn = self.backdrop.as_ref().ok_or("no radar drawn")?;
+        draw_radar_marks(&area, spec, &drawn.layout, &style).map_err(|e| e.to_string())?;
+        area.present().map_err(|e| e.to_string())
+    }
+}
+
+/// Paints `picture` (a canvas of the same size) onto `canvas`, which nothing has been drawn
+/// on since its size was set.
+fn paint_over(
     canvas: &web_sys::HtmlCanvasElement,
-    chart: &Chart,
-    width: u32,
-    height: u32,
-    ratio: f64,
+    picture: &web_sys::HtmlCanvasElement,
 ) -> Result<(), String> {
-    let backing = (
-        (width as f64 * ratio).round() as u32,
-        (height as f64 * ratio).round() as u32,
-    );
-    canvas.set_width(backing.0);
-    canvas.set_height(backing.1);
-    let style = web_sys::HtmlElement::style(canvas);
-    let _ = style.set_property("width", &format!("{width}px"));
-    let _ = style.set_property("height", &format!("{height}px"));
-    let backend =
-        Canvas2d::new(canvas).ok_or_else(|| "this browser gives no 2D canvas".to_string())?;
-    let area = backend.into_drawing_area();
-    chart
-        .draw(&area, &ChartStyle::with_scale(ratio))
-        .map_err(|e| e.to_string())?;
-    area.present().map_err(|e| e.to_string())
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into().ok())
+        .ok_or("this browser gives no 2D canvas")?;
+    context
+        .draw_image_with_html_canvas_element(picture, 0.0, 0.0)
+        .map_err(|e| format!("{e:?}"))
+}
+
+/// The still part of `spec`'s radar for `layout`, drawn on a new canvas of `size` pixels.
+fn web_picture(
+    spec: &RadarSpec,
+    layout: &RadarLayout,
+    style: &ChartStyle,
+    size: (u32, u32),
+) -> Result<web_sys::HtmlCanvasElement, String> {
+    let picture: web_sys::HtmlCanvasElement = document()
+        .create_element("canvas")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    picture.set_width(size.0);
+    picture.set_height(size.1);
+    let area = canvas_2d(&picture)?.into_drawing_area();
+    draw_radar_web(&area, spec, layout, style).map_err(|e| e.to_string())?;
+    area.present().map_err(|e| e.to_string())?;
+    Ok(picture)
+}
+
+fn canvas_2d(canvas: &web_sys::HtmlCanvasElement) -> Result<Canvas2d, String> {
+    Canvas2d::new(canvas).ok_or_else(|| "this browser gives no 2D canvas".to_string())
 }
 
 /// Renders the chart at twice its CSS size on a detached canvas and offers it as a PNG.
@@ -212,7 +321,7 @@ fn offer_png(chart: &Chart, width: u32, height: u32, name: &str) -> Result<(), S
         .create_element("canvas")
         .map_err(|e| format!("{e:?}"))?
         .unchecked_into();
-    draw(&canvas, chart, width, height, 2.0)?;
+    ChartPainter::default().draw(&canvas, chart, width, height, 2.0)?;
     let name = name.to_string();
     let on_blob = Closure::once_into_js(move |blob: Option<web_sys::Blob>| {
         if let Some(blob) = blob {

@@ -227,7 +227,7 @@ impl ImportSession {
                     Step::Choose
                 });
             }
-            Reply::Records { part, parts } => {
+            Reply::Records { part, fraction } => {
                 let mut failed = None;
                 self.received.update_value(|into| {
                     if part == 0 {
@@ -237,9 +237,7 @@ impl ImportSession {
                 });
                 match failed {
                     Some(e) => self.fail(Label::new(e.to_string(), e.to_string())),
-                    None => self
-                        .progress
-                        .set((Stage::Converting, (part + 1) as f32 / parts as f32)),
+                    None => self.progress.set((Stage::Converting, fraction)),
                 }
             }
             Reply::Converted(converted) => self.preview(converted),

@@ -67,6 +67,45 @@ describe('charts', () => {
     });
   });
 
+  test('an edited account\'s radar is redrawn for its new value exactly as a fresh drawing of it', async () => {
+    await session({ locale: 'en-US', deviceScaleFactor: 2 }, async (app, page) => {
+      await loadDemo(app, page);
+      const canvas = chartCanvas(page, 'radar-external');
+      await expectDrawn(canvas, 2);
+      const pixels = () => canvas.evaluate((element) => element.toDataURL());
+      const rd = async () => (await radarValues(page.getByTestId('radar-external'))).rows['R&D capability'][0];
+      assert.equal(await rd(), '95');
+      const before = await pixels();
+
+      // Two edits, so the second redraw paints the web, labels and legend it kept from the
+      // first and draws only the new outline over them.
+      const field = page.getByTestId('field-rd_capability-input');
+      for (const value of ['75', '70']) {
+        const shown = await pixels();
+        await field.fill(value);
+        await field.press('Enter');
+        await page.waitForFunction(
+          ([element, old]) => element.toDataURL() !== old,
+          [await canvas.elementHandle(), shown],
+        );
+      }
+      assert.equal(await rd(), '70');
+      const redrawn = await pixels();
+      assert.notEqual(redrawn, before);
+
+      // The same account drawn afresh after a reload (the autosave runs 0.4 s after a change).
+      await page.waitForTimeout(1200);
+      const name = await page.getByTestId('account-name').innerText();
+      await app.reload();
+      await app.navLink('Accounts').click();
+      await page.getByTestId('account-search').fill(name);
+      await page.getByTestId('account-list').getByRole('button', { name, exact: true }).click();
+      await expectDrawn(canvas, 2);
+      assert.equal(await rd(), '70');
+      assert.ok((await pixels()) === redrawn, 'the redrawn radar has the pixels of a fresh drawing');
+    });
+  });
+
   test('charts download as PNG at twice the size and as SVG, named after account and chart', async () => {
     await session({ locale: 'en-US', acceptDownloads: true }, async (app, page) => {
       await loadDemo(app, page);
