@@ -206,7 +206,7 @@ pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), PersistEr
     Ok(())
 }
 
-/// Encodes converted records as one part, numbers it and hands it to `send`: parts are
+/// Encodes converted records as one part, numbers it and hands it to `post`: parts are
 /// numbered in the order they are sent, the accounts converted while the conversion went on
 /// first ([`convert_in_parts`]), then the rest.
 struct PartSender<'p> {
