@@ -575,15 +575,10 @@ pub fn distance_to_rect(p: Point, r: &Rect) -> f64 {
 /// leaves it for good where it leaves the last of those pieces. A layout asks this of every
 /// label at every radius [`fit_frame`] tries, some ten thousand times.
 fn clearing_shift(r: &Rect, centre: Point, clearance: f64, dir: (f64, f64)) -> f64 {
-    let c = clearance;
-    let nearest_sq = {
-        let dx = centre.x.clamp(r.x0, r.x1) - centre.x;
-        let dy = centre.y.clamp(r.y0, r.y1) - centre.y;
-        dx * dx + dy * dy
-    };
-    if nearest_sq >= c * c {
+    if distance_to_rect(centre, r) >= clearance {
         return 0.0;
     }
+    let c = clearance;
     let (px, py) = (centre.x, centre.y);
     let (vx, vy) = (-dir.0, -dir.1);
     // The last t ≥ 0 at which the ray is in the rectangle, if it is there at all.
