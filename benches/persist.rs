@@ -9,10 +9,11 @@ use std::hint::black_box;
 
 use chrono::{NaiveDate, TimeDelta};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use kam_radar::import::transfer::{self, Records};
 use kam_radar::import::worker::{decode_records, RECORDS_PER_PART};
 use kam_radar::import::Imported;
 use kam_radar::model::{CreditAssessment, Input, Workspace};
-use kam_radar::persist::codec::{encode, encode_records};
+use kam_radar::persist::codec::encode;
 use kam_radar::persist::format::{decode_document, encode_document};
 use kam_radar::persist::{load, save, MemoryStore, SaveContext};
 use kam_radar::sample::Seeded;
@@ -136,8 +137,13 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             let mut into = Imported::default();
             for part in &parts {
-                let text = encode_records(part).unwrap();
-                decode_records(text.as_bytes(), &mut into).unwrap();
+                let records = Records {
+                    accounts: &part.accounts,
+                    stakeholders: &part.stakeholders,
+                    orders: &part.orders,
+                    assessments: &part.credit_assessments,
+                };
+                decode_records(&transfer::encode(records), &mut into).unwrap();
             }
             into
         })

@@ -15,7 +15,9 @@
 //! order and built into their map in one go.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
+use crate::fast_hash::{FastMap, FastSet};
 use crate::framework::{Framework, Rule};
 use crate::model::{
     keys, Account, AccountLevel, CreditAssessment, Input, InputKey, Inputs, LabelCache, Order,
@@ -55,9 +57,9 @@ pub struct Imported {
 /// What an input cell may hold, from the frameworks that read its key.
 #[derive(Default)]
 struct Check {
-    /// Normalised level spellings without repeats, each with its [`head`]; empty when the
-    /// key takes no labels.
-    labels: Vec<(u64, String)>,
+    /// Normalised level spellings without repeats, each with its [`head`] and shared by every
+    /// cell written exactly so; empty when the key takes no labels.
+    labels: Vec<(u64, Arc<str>)>,
     /// The labels as shown in the report ("high 高, mid 中, low 低").
     accepted: String,
     range: Option<(f64, f64)>,
@@ -88,8 +90,8 @@ fn check_for(key: &str, frameworks: &[Framework]) -> Check {
                     let spellings = [&l.label.en, &l.label.zh, &l.id];
                     for s in spellings.into_iter().chain(&l.aliases) {
                         let label = normalise_label(s);
-                        if !check.labels.iter().any(|(_, l)| *l == label) {
-                            check.labels.push((head(&label), label));
+                        if !check.labels.iter().any(|(_, l)| **l == label) {
+                            check.labels.push((head(&label), label.into()));
                         }
                     }
                     shown.push(l.label.both());
@@ -121,22 +123,20 @@ fn head(s: &str) -> u64 {
 }
 
 impl Check {
-    /// Whether `t` (trimmed) is one of the levels. Most labels are written exactly as
-    /// listed; only the others pay for normalising.
-    fn knows(&self, t: &str) -> bool {
-        let listed = |s: &str| {
-            let h = head(s);
-            let long = s.len() > 8;
-            self.labels
-                .iter()
-                .any(|(lh, l)| *lh == h && l.len() == s.len() && (!long || l == s))
-        };
-        listed(t) || listed(&normalise_label(t))
+    /// The level `t` (trimmed) is when written exactly as listed, which most labels are.
+    fn listed(&self, t: &str) -> Option<&Arc<str>> {
+        let h = head(t);
+        let long = t.len() > 8;
+        self.labels
+            .iter()
+            .find(|(lh, l)| *lh == h && l.len() == t.len() && (!long || **l == *t))
+            .map(|(_, l)| l)
     }
 }
 
-/// Reads one input cell; `Ok(None)` when blank. A label comes from `labels`, shared with
-/// every other cell of the import that holds it.
+/// Reads one input cell; `Ok(None)` when blank. A label written exactly as listed is the
+/// check's shared copy; any other text comes from `labels`, shared with every other cell of
+/// the import that holds it.
 fn read_input(
     cell: &str,
     check: &Check,
@@ -151,10 +151,14 @@ fn read_input(
             _ => Ok(Some(Input::Number(v))),
         },
         Err(_) if check.number_only => Err(Reason::NotANumber),
-        Err(_) if !check.labels.is_empty() && !check.knows(t) => Err(Reason::UnknownLevel {
-            accepted: check.accepted.clone(),
-        }),
-        Err(_) => Ok(Some(labels.text(t))),
+        Err(_) if check.labels.is_empty() => Ok(Some(labels.text(t))),
+        Err(_) => match check.listed(t) {
+            Some(shared) => Ok(Some(Input::Text(shared.clone()))),
+            None if check.listed(&normalise_label(t)).is_some() => Ok(Some(labels.text(t))),
+            None => Err(Reason::UnknownLevel {
+                accepted: check.accepted.clone(),
+            }),
+        },
     }
 }
 
@@ -360,14 +364,15 @@ impl<'a> RowProblems<'a> {
 /// Resolves the account column of linked rows: id first, then name, in the import then in
 /// the workspace.
 struct Linker<'a> {
-    ids: HashSet<&'a str>,
-    names: HashMap<String, &'a str>,
+    ids: FastSet<&'a str>,
+    names: FastMap<String, &'a str>,
 }
 
 impl<'a> Linker<'a> {
     fn new(imported: &'a [Account], existing: &'a [Account]) -> Self {
         let all = || imported.iter().chain(existing);
-        let mut names = HashMap::with_capacity(imported.len() + existing.len());
+        let mut names =
+            FastMap::with_capacity_and_hasher(imported.len() + existing.len(), Default::default());
         for a in all() {
             if !a.name.is_empty() {
                 names.entry(link_key(&a.name)).or_insert(a.id.as_str());
@@ -392,7 +397,7 @@ impl<'a> Linker<'a> {
 /// built the first time a row without an id needs it.
 struct ExistingNames<'a> {
     existing: &'a [Account],
-    by_name: Option<HashMap<String, &'a str>>,
+    by_name: Option<FastMap<String, &'a str>>,
 }
 
 impl<'a> ExistingNames<'a> {
@@ -460,7 +465,7 @@ fn convert_with(
 ) -> Imported {
     let mut out = Imported::default();
     // Ids imported so far, with their row; borrowed from the tables' text and `existing`.
-    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut seen: FastMap<&str, usize> = FastMap::default();
     let mut existing_names = ExistingNames {
         existing,
         by_name: None,
@@ -534,7 +539,7 @@ fn missing_column(table: &Table, field: &str, report: &mut ImportReport) {
 fn convert_accounts<'a>(
     ctx: Context<'a>,
     existing: &mut ExistingNames<'a>,
-    seen: &mut HashMap<&'a str, usize>,
+    seen: &mut FastMap<&'a str, usize>,
     parts: &mut Option<AccountParts<'_>>,
     out: &mut Imported,
 ) {

@@ -26,6 +26,7 @@ mod report;
 mod table;
 mod template;
 mod text;
+pub mod transfer;
 mod value;
 mod workbook;
 pub mod worker;

@@ -20,6 +20,7 @@ use std::ops::ControlFlow;
 
 use serde::{Deserialize, Serialize};
 
+use super::transfer::{self, DamagedRecords, Records};
 use super::{
     auto_map, convert_in_parts, plan_sheets, problem_rows_csv, read_file_with_progress,
     targets_for, template_csv, template_xlsx, AccountParts, Delimiter, FileFormat, ImportReport,
@@ -28,8 +29,7 @@ use super::{
 use crate::export::book::ResultsBook;
 use crate::framework::Framework;
 use crate::i18n::{Label, Lang};
-use crate::model::{Account, Workspace};
-use crate::persist::{codec, PersistError};
+use crate::model::Account;
 
 /// The MIME type of an XLSX workbook.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -193,17 +193,9 @@ pub struct ProblemLine {
 
 /// Adds one part of the records sent with [`Reply::Records`] to `into`, which is ready for
 /// [`super::plan_merge`] once every part is in (the report travels as the counts and lines
-/// of [`Converted`] instead). A part is the blocks of a stored workspace (`persist`'s
-/// [`codec::encode_records`]): the page decodes it with the codec it already has, in a
-/// fraction of the size of plain JSON.
-pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), PersistError> {
-    let text = std::str::from_utf8(bytes).map_err(|e| PersistError::Malformed(e.to_string()))?;
-    let ws = codec::decode_records(text)?;
-    into.accounts.extend(ws.accounts);
-    into.stakeholders.extend(ws.stakeholders);
-    into.orders.extend(ws.orders);
-    into.assessments.extend(ws.credit_assessments);
-    Ok(())
+/// of [`Converted`] instead). A part is the bytes of [`transfer::encode`].
+pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), DamagedRecords> {
+    transfer::decode(bytes, into)
 }
 
 /// Encodes converted records as one part, numbers it and hands it to `post`: parts are
@@ -211,30 +203,22 @@ pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), PersistEr
 /// first ([`convert_in_parts`]), then the rest.
 struct PartSender<'p> {
     next: usize,
-    post: &'p mut dyn FnMut(usize, f32, String),
-    /// The first part that could not be encoded; nothing is sent after it.
-    failed: Option<PersistError>,
+    post: &'p mut dyn FnMut(usize, f32, Vec<u8>),
 }
 
 impl PartSender<'_> {
-    fn send(&mut self, records: Workspace, fraction: f32) {
-        if self.failed.is_some() {
-            return;
-        }
-        match codec::encode_records(&records) {
-            Ok(text) => {
-                (self.post)(self.next, fraction.min(1.0), text);
-                self.next += 1;
-            }
-            Err(e) => self.failed = Some(e),
-        }
+    fn send(&mut self, records: Records<'_>, fraction: f32) {
+        (self.post)(self.next, fraction.min(1.0), transfer::encode(records));
+        self.next += 1;
     }
 
     /// Sends what `imported` still holds in parts of at most [`RECORDS_PER_PART`] rows of
-    /// each table, moved out of it (its report stays) rather than copied. When nothing at all
-    /// was sent, one (empty) part is, so the page always hears of the records.
+    /// each table, then drops those records (its report stays). When nothing at all was
+    /// sent, one (empty) part is, so the page always hears of the records.
     fn send_rest(&mut self, imported: &mut Imported) {
-        let n = RECORDS_PER_PART;
+        fn part_of<T>(rows: &[T], part: usize) -> &[T] {
+            rows.chunks(RECORDS_PER_PART).nth(part).unwrap_or_default()
+        }
         let parts = [
             imported.accounts.len(),
             imported.stakeholders.len(),
@@ -242,24 +226,23 @@ impl PartSender<'_> {
             imported.assessments.len(),
         ]
         .into_iter()
-        .map(|len| len.div_ceil(n))
+        .map(|len| len.div_ceil(RECORDS_PER_PART))
         .max()
         .unwrap_or(0)
         .max(usize::from(self.next == 0));
-        let mut accounts = std::mem::take(&mut imported.accounts).into_iter();
-        let mut stakeholders = std::mem::take(&mut imported.stakeholders).into_iter();
-        let mut orders = std::mem::take(&mut imported.orders).into_iter();
-        let mut assessments = std::mem::take(&mut imported.assessments).into_iter();
         for part in 0..parts {
-            let records = Workspace {
-                accounts: accounts.by_ref().take(n).collect(),
-                stakeholders: stakeholders.by_ref().take(n).collect(),
-                orders: orders.by_ref().take(n).collect(),
-                credit_assessments: assessments.by_ref().take(n).collect(),
-                ..Workspace::default()
+            let records = Records {
+                accounts: part_of(&imported.accounts, part),
+                stakeholders: part_of(&imported.stakeholders, part),
+                orders: part_of(&imported.orders, part),
+                assessments: part_of(&imported.assessments, part),
             };
             self.send(records, (part + 1) as f32 / parts as f32);
         }
+        imported.accounts = Vec::new();
+        imported.stakeholders = Vec::new();
+        imported.orders = Vec::new();
+        imported.assessments = Vec::new();
     }
 }
 
@@ -462,13 +445,12 @@ impl ImportWorker {
             .filter(|(_, plan)| plan.kind == TableKind::Accounts)
             .map(|(table, _)| table.len())
             .sum();
-        let mut post_part = |part, fraction, text: String| {
-            post(Reply::Records { part, fraction }, Some(text.into_bytes()));
+        let mut post_part = |part, fraction, bytes| {
+            post(Reply::Records { part, fraction }, Some(bytes));
         };
         let mut sender = PartSender {
             next: 0,
             post: &mut post_part,
-            failed: None,
         };
         let mut handed_over = 0;
         let mut imported = convert_in_parts(
@@ -479,18 +461,15 @@ impl ImportWorker {
                 size: RECORDS_PER_PART,
                 send: &mut |accounts| {
                     handed_over += accounts.len();
-                    let records = Workspace {
-                        accounts,
-                        ..Workspace::default()
+                    let records = Records {
+                        accounts: &accounts,
+                        ..Records::default()
                     };
                     sender.send(records, handed_over as f32 / account_rows.max(1) as f32);
                 },
             },
         );
         sender.send_rest(&mut imported);
-        if let Some(e) = sender.failed {
-            return Err(Label::new(e.to_string(), e.to_string()));
-        }
         let problems = imported
             .report
             .problems

@@ -11,11 +11,11 @@
 //! says so (content-defined boundaries), so inserting or editing one account changes one or
 //! two blocks, not every block after it.
 //!
-//! Speed (100k accounts are saved, loaded and sent by the import worker in this form): blocks
-//! are written straight into their text, byte for byte what serde_json wrote for the same
-//! values, and read straight into typed rows whose strings borrow from the JSON text — no
-//! `serde_json::Value` tree on either side. Reading a `Value` (an inline payload) goes through
-//! the same typed reader, so every error names the same block, row and column either way.
+//! Speed (100k accounts are saved and loaded in this form): blocks are written straight into
+//! their text, byte for byte what serde_json wrote for the same values, and read straight into
+//! typed rows whose strings borrow from the JSON text — no `serde_json::Value` tree on either
+//! side. Reading a `Value` (an inline payload) goes through the same typed reader, so every
+//! error names the same block, row and column either way.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -157,52 +157,6 @@ pub fn encode(ws: &Workspace) -> Result<Encoded, PersistError> {
     let mut encoding = Encoding::start(ws)?;
     while encoding.step(ws, usize::MAX)? {}
     Ok(encoding.finish())
-}
-
-/// The records of `ws` — its four tables, without name, settings or frameworks — as one text
-/// for another thread of this same build (the import worker's records to the page): every
-/// block on a line of its own, after the digit of its table in [`Table::ALL`]. Blocks are
-/// written as stored; no envelope and no checksum, since the text never leaves the running
-/// app and is read by the code that wrote it ([`decode_records`]).
-pub fn encode_records(ws: &Workspace) -> Result<String, PersistError> {
-    let mut encoding = Encoding {
-        meta: String::new(),
-        blocks: Default::default(),
-        layouts: Default::default(),
-        out: Out::default(),
-        table: 0,
-        next_row: 0,
-    };
-    while encoding.step(ws, usize::MAX)? {}
-    let size = encoding.blocks.iter().flatten().map(|b| b.len() + 2).sum();
-    let mut text = String::with_capacity(size);
-    for (t, blocks) in encoding.blocks.iter().enumerate() {
-        for block in blocks {
-            text.push(char::from(b'0' + t as u8));
-            text.push_str(block);
-            text.push('\n');
-        }
-    }
-    Ok(text)
-}
-
-/// Reads the text of [`encode_records`] into a workspace holding only those records.
-pub fn decode_records(text: &str) -> Result<Workspace, PersistError> {
-    let mut decoding = Decoding {
-        ws: Workspace::default(),
-    };
-    let mut count = [0; 4];
-    for line in text.split_terminator('\n') {
-        let table = line
-            .as_bytes()
-            .first()
-            .and_then(|d| Table::ALL.get(usize::from(d.wrapping_sub(b'0'))))
-            .ok_or_else(|| PersistError::Malformed("records: a block of no table".into()))?;
-        let i = &mut count[*table as usize];
-        decoding.add(*table, *i, BlockSource::Text(&line[1..]))?;
-        *i += 1;
-    }
-    Ok(decoding.finish())
 }
 
 /// An encoding made a few blocks at a time, so a page saving 100k accounts can paint and
