@@ -46,7 +46,11 @@ impl Hasher for FxHasher {
     }
 
     fn finish(&self) -> u64 {
-        self.0
+        // A product's high bits depend on every input bit, its low bits only on the input's
+        // low bits; hashbrown picks the bucket with the low bits. Without this turn, ids that
+        // differ only in their last characters ("C000001", "C000002": the high bytes of their
+        // word) crowd into a few buckets.
+        self.0.rotate_left(26)
     }
 }
 

@@ -125,7 +125,7 @@ fn damaged_parts_name_the_byte_and_what_is_wrong() {
 
     // An account count far larger than the part.
     let mut huge = bytes.clone();
-    huge.splice(4..5, [0xff, 0xff, 0xff, 0x7f]);
+    huge[4..8].copy_from_slice(&[0xff, 0xff, 0xff, 0x7f]);
     assert_eq!(
         (err(&huge).at, err(&huge).what),
         (4, "a count larger than the part")

@@ -5,8 +5,8 @@ use kam_radar::framework::presets;
 use kam_radar::i18n::Lang;
 use kam_radar::import::{
     convert, convert_in_parts, plan_merge, plan_sheets, problem_rows_csv, read_csv, read_file,
-    read_workbook, template_csv, template_xlsx, AccountChange, AccountParts, Confidence, Imported,
-    MappingMemory, SheetPlan, Table, TableKind, Target, Workbook,
+    read_workbook, template_csv, template_xlsx, transfer, AccountChange, AccountParts, Confidence,
+    Imported, MappingMemory, SheetPlan, Table, TableKind, Target, Workbook,
 };
 use kam_radar::model::{keys, Account, CreditAssessment, Input, Order, Stakeholder, Workspace};
 use kam_radar::scoring::batch::{run_files, FileBytes};
@@ -506,9 +506,9 @@ fn assessment_rows_merge_by_account_and_date_and_unchanged_ones_are_not_rewritte
     assert_eq!(on(2), ["deal_volume", "operating_risk"]);
 }
 
-/// Converts `book` with parts of `size` accounts, returning the parts handed over and the
-/// result.
-fn import_in_parts(book: &Workbook, size: usize) -> (Vec<Vec<Account>>, Imported) {
+/// Converts `book` with parts of `size` accounts, returning the parts handed over (decoded,
+/// with the progress each came with) and the result.
+fn import_in_parts(book: &Workbook, size: usize) -> (Vec<(f32, Vec<Account>)>, Imported) {
     let plans = plan_sheets(book, &MappingMemory::default());
     let sheets: Vec<(&Table, &SheetPlan)> = book.sheets.iter().zip(&plans).collect();
     let mut parts = Vec::new();
@@ -518,7 +518,11 @@ fn import_in_parts(book: &Workbook, size: usize) -> (Vec<Vec<Account>>, Imported
         &[],
         AccountParts {
             size,
-            send: &mut |accounts| parts.push(accounts),
+            send: &mut |fraction, bytes| {
+                let mut part = Imported::default();
+                transfer::decode(&bytes, &mut part).expect("the part decodes");
+                parts.push((fraction, part.accounts));
+            },
         },
     );
     (parts, imported)
@@ -526,13 +530,13 @@ fn import_in_parts(book: &Workbook, size: usize) -> (Vec<Vec<Account>>, Imported
 
 #[test]
 fn accounts_are_handed_over_in_parts_while_converting_and_none_is_lost_or_reordered() {
-    let mut csv = String::from("客户编号,客户名称,战略契合度\n");
+    let mut csv = String::from("客户编号,客户名称,战略契合度,行业,备注\n");
     for i in 0..23 {
         // Row 9 (spreadsheet row 11) has no name and no id: it is left out and reported.
         if i == 9 {
-            csv.push_str(",,高\n");
+            csv.push_str(",,高,,\n");
         } else {
-            csv.push_str(&format!("C{i},客户{i},高\n"));
+            csv.push_str(&format!("C{i},客户{i},高,制造,第{i}行\n"));
         }
     }
     let book = read_csv("big.csv", csv.as_bytes()).expect("reads");
@@ -540,13 +544,20 @@ fn accounts_are_handed_over_in_parts_while_converting_and_none_is_lost_or_reorde
     let (parts, rest) = import_in_parts(&book, 5);
 
     assert_eq!(
-        parts.iter().map(Vec::len).collect::<Vec<_>>(),
-        [5, 5, 5, 5],
-        "every full part is handed over; 22 accounts leave 2 for the result"
+        parts.iter().map(|(_, p)| p.len()).collect::<Vec<_>>(),
+        [5, 5, 5, 5, 2],
+        "22 accounts in parts of 5, the last one smaller"
     );
-    assert_eq!(rest.accounts.len(), 2);
-    let together: Vec<Account> = parts.into_iter().flatten().chain(rest.accounts).collect();
+    let fractions: Vec<f32> = parts.iter().map(|&(f, _)| f).collect();
+    assert!(
+        fractions.windows(2).all(|w| w[0] < w[1]) && fractions[4] == 1.0,
+        "the bar moves forward and the last part completes it: {fractions:?}"
+    );
+    assert!(rest.accounts.is_empty(), "every account was handed over");
+    let together: Vec<Account> = parts.into_iter().flat_map(|(_, p)| p).collect();
     assert_eq!(together, whole.accounts);
+    assert_eq!(together[3].industry, "制造");
+    assert_eq!(together[3].notes, "第3行");
     assert_eq!(rest.account_origins, whole.account_origins);
     assert_eq!(rest.account_origins.len(), 22);
     assert_eq!(rest.report, whole.report);

@@ -10,9 +10,11 @@
 //! scorer later naming only the account.
 //!
 //! A 100k-row file goes through here in the worker while the user waits, so the row loop
-//! allocates only what the result keeps: labels are checked by their first bytes, ids are
-//! de-duplicated by reference to the table's text, and each row's inputs are collected in key
-//! order and built into their map in one go.
+//! allocates only what the result keeps: a row's texts are borrowed from the table until the
+//! row is kept, labels are checked by their first bytes, ids are de-duplicated by reference to
+//! the table's text, and each row's inputs are collected in key order in a reused buffer. In
+//! the worker ([`convert_in_parts`]) a kept row is written straight into the bytes sent to the
+//! page, never built into an [`Account`].
 
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
@@ -28,6 +30,7 @@ use crate::scoring::normalise_label;
 use super::mapping::{Confidence, PersonalField, SheetPlan, TableKind, Target};
 use super::report::{ImportReport, Problem, Reason, Severity};
 use super::table::{Row, Table};
+use super::transfer::{AccountFields, PartWriter};
 use super::value::{fold_width, parse_date, parse_number};
 
 /// Where an imported account came from: the index of its table in the slice given to
@@ -42,9 +45,10 @@ pub struct Origin {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Imported {
     /// Accounts; a blank name means "keep the workspace's name" (the row had only an id).
+    /// Empty after [`convert_in_parts`] when it handed every account over in parts.
     pub accounts: Vec<Account>,
-    /// Parallel to `accounts`, or with [`convert_in_parts`] to every account converted: those
-    /// handed over in parts, then `accounts`.
+    /// Parallel to `accounts`, or with [`convert_in_parts`] to the accounts in the order they
+    /// were handed over.
     pub account_origins: Vec<Origin>,
     pub stakeholders: Vec<Stakeholder>,
     /// Parallel to `stakeholders`.
@@ -311,7 +315,14 @@ impl InputSlots {
     /// The inputs read so far, in key order and with the table's shared keys; empties the
     /// slots for the next row.
     fn take(&mut self, c: &Compiled) -> Inputs {
-        let mut sorted: Vec<(InputKey, Input)> = Vec::with_capacity(self.read.len());
+        let mut sorted = Vec::with_capacity(self.read.len());
+        self.drain_sorted(c, &mut sorted);
+        Inputs::from_sorted(sorted)
+    }
+
+    /// [`InputSlots::take`] into `sorted` (emptied first), whose memory is reused row to row.
+    fn drain_sorted(&mut self, c: &Compiled, sorted: &mut Vec<(InputKey, Input)>) {
+        sorted.clear();
         for (slot, key) in self.read.iter_mut().zip(&c.input_keys) {
             if let Some(v) = slot.take() {
                 match sorted.last_mut() {
@@ -322,7 +333,6 @@ impl InputSlots {
                 }
             }
         }
-        Inputs::from_sorted(sorted)
     }
 }
 
@@ -432,13 +442,16 @@ pub fn convert(
 pub struct AccountParts<'s> {
     /// Accounts per part (at least one).
     pub size: usize,
-    /// Receives each full part, in order, as soon as its last row is converted.
-    pub send: &'s mut dyn FnMut(Vec<Account>),
+    /// Receives each part, in order, as soon as its last row is converted: the fraction of
+    /// the accounts tables' rows converted by then (1 with the last part) and the part's bytes
+    /// ([`super::transfer`]). The last part may be smaller.
+    pub send: &'s mut dyn FnMut(f32, Vec<u8>),
 }
 
 /// [`convert`], handing the accounts over in parts while the rows are converted, so that
 /// whoever receives them (the page, from the import worker) works on one part while the next
-/// is converted. The accounts not yet handed over are in the result, with everything else.
+/// is converted. Each kept row is written straight into its part's bytes, never built into an
+/// [`Account`] here; the result holds everything else (origins, report).
 ///
 /// Linked tables (stakeholders, orders, assessments) are linked to the accounts imported
 /// with them, so an import that has one keeps every account until the end: then `parts` gets
@@ -450,7 +463,17 @@ pub fn convert_in_parts(
     parts: AccountParts<'_>,
 ) -> Imported {
     let any_linked = sheets.iter().any(|(_, plan)| is_linked(plan));
-    convert_with(sheets, frameworks, existing, (!any_linked).then_some(parts))
+    let parts = (!any_linked).then(|| Streaming {
+        size: parts.size.max(1),
+        send: parts.send,
+        writer: PartWriter::default(),
+        rows: sheets
+            .iter()
+            .filter(|(_, plan)| plan.kind == TableKind::Accounts)
+            .map(|(table, _)| table.len())
+            .sum(),
+    });
+    convert_with(sheets, frameworks, existing, parts)
 }
 
 fn is_linked(plan: &SheetPlan) -> bool {
@@ -461,7 +484,7 @@ fn convert_with(
     sheets: &[(&Table, &SheetPlan)],
     frameworks: &[Framework],
     existing: &[Account],
-    mut parts: Option<AccountParts<'_>>,
+    mut parts: Option<Streaming<'_>>,
 ) -> Imported {
     let mut out = Imported::default();
     // Ids imported so far, with their row; borrowed from the tables' text and `existing`.
@@ -481,6 +504,9 @@ fn convert_with(
             convert_accounts(ctx, &mut existing_names, &mut seen, &mut parts, &mut out);
         }
     }
+    if let Some(parts) = parts.as_mut().filter(|p| p.writer.accounts() > 0) {
+        parts.send(parts.rows);
+    }
     if sheets.iter().any(|(_, plan)| is_linked(plan)) {
         // The linker borrows the imported accounts while the linked rows are added.
         let accounts = std::mem::take(&mut out.accounts);
@@ -499,6 +525,23 @@ fn convert_with(
         out.accounts = accounts;
     }
     out
+}
+
+/// The part [`convert_in_parts`] is writing, and where it goes when full.
+struct Streaming<'s> {
+    size: usize,
+    send: &'s mut dyn FnMut(f32, Vec<u8>),
+    writer: PartWriter,
+    /// The rows of every accounts table.
+    rows: usize,
+}
+
+impl Streaming<'_> {
+    /// Hands over the part written so far, `done` rows into [`Streaming::rows`].
+    fn send(&mut self, done: usize) {
+        let fraction = done as f32 / self.rows.max(1) as f32;
+        (self.send)(fraction.min(1.0), self.writer.take());
+    }
 }
 
 /// The table being converted, where it is in the import, and the frameworks in force.
@@ -540,7 +583,7 @@ fn convert_accounts<'a>(
     ctx: Context<'a>,
     existing: &mut ExistingNames<'a>,
     seen: &mut FastMap<&'a str, usize>,
-    parts: &mut Option<AccountParts<'_>>,
+    parts: &mut Option<Streaming<'_>>,
     out: &mut Imported,
 ) {
     let Context {
@@ -557,17 +600,21 @@ fn convert_accounts<'a>(
         missing_column(table, "客户名称 Account name", &mut out.report);
         return;
     }
+    // Rows of the accounts tables before this one, for the parts' progress.
+    let rows_before = out.report.rows_read;
     out.report.rows_read += table.len();
-    let part_size = parts.as_ref().map_or(usize::MAX, |p| p.size.max(1));
-    out.accounts.reserve(table.len().min(part_size));
+    if parts.is_none() {
+        out.accounts.reserve(table.len());
+    }
     out.account_origins.reserve(table.len());
     seen.reserve(table.len());
     let mut slots = InputSlots::new(&c);
-    for row in table.rows() {
+    let mut inputs = Vec::new();
+    let mut attributes: Vec<(&str, &str)> = Vec::new();
+    for (i, row) in table.rows().enumerate() {
         let mut problems = RowProblems::new(table, row.number());
         let name = name_col.map_or("", |i| row.get(i).trim());
         let id = id_col.map_or("", |i| row.get(i).trim());
-        let mut account = Account::default();
         // The id this row imports under, borrowed until the row is kept.
         let mut account_id = "";
         if name.is_empty() && id.is_empty() {
@@ -578,26 +625,27 @@ fn convert_accounts<'a>(
                 "" => existing.id_of(name).unwrap_or(name),
                 id => id,
             };
-            account.id = account_id.to_string();
-            account.name = name.to_string();
             if let Some(&first_row) = seen.get(account_id) {
                 let col = id_col.or(name_col).map(|i| &c.columns[i]);
                 let value = if id.is_empty() { name } else { id };
                 problems.error(col, value, Reason::DuplicateAccount { first_row });
             }
         }
+        let [mut industry, mut region, mut owner, mut notes] = [""; 4];
+        let mut level = None;
+        attributes.clear();
         for col in &c.columns {
             let cell = row.get(col.index).trim();
             if cell.is_empty() {
                 continue;
             }
             match &col.action {
-                Action::Field(Target::Industry) => account.industry = cell.to_string(),
-                Action::Field(Target::Region) => account.region = cell.to_string(),
-                Action::Field(Target::Owner) => account.owner = cell.to_string(),
-                Action::Field(Target::Notes) => account.notes = cell.to_string(),
+                Action::Field(Target::Industry) => industry = cell,
+                Action::Field(Target::Region) => region = cell,
+                Action::Field(Target::Owner) => owner = cell,
+                Action::Field(Target::Notes) => notes = cell,
                 Action::Field(Target::Level) => match read_level(cell) {
-                    Ok(level) => account.level = level,
+                    Ok(read) => level = read,
                     Err(reason) => problems.error(Some(col), cell, reason),
                 },
                 Action::Input(rank, check) => {
@@ -606,25 +654,52 @@ fn convert_accounts<'a>(
                         Err(reason) => problems.error(Some(col), cell, reason),
                     }
                 }
-                Action::Attribute(name) => {
-                    account.attributes.insert(name.clone(), cell.to_string());
-                }
+                Action::Attribute(name) => attributes.push((name, cell)),
                 Action::Field(_) | Action::Skip => {}
             }
         }
-        account.inputs = slots.take(&c);
+        slots.drain_sorted(&c, &mut inputs);
         finish_row(&row, &broken, problems, &mut out.report, || {
             seen.insert(account_id, row.number());
-            out.accounts.push(account);
             out.account_origins.push(Origin {
                 sheet,
                 row: row.number(),
             });
+            let account = AccountFields {
+                texts: [account_id, name, industry, region, owner],
+                level,
+                inputs: &inputs,
+                notes,
+                attributes: &attributes,
+            };
+            match parts.as_mut() {
+                Some(parts) => parts.writer.account(account),
+                None => out.accounts.push(built(account)),
+            }
         });
-        if let Some(parts) = parts.as_mut().filter(|_| out.accounts.len() >= part_size) {
-            let full = std::mem::replace(&mut out.accounts, Vec::with_capacity(part_size));
-            (parts.send)(full);
+        if let Some(parts) = parts.as_mut().filter(|p| p.writer.accounts() >= p.size) {
+            parts.send(rows_before + i + 1);
         }
+    }
+}
+
+/// The account of a kept row.
+fn built(a: AccountFields<'_>) -> Account {
+    let [id, name, industry, region, owner] = a.texts.map(String::from);
+    Account {
+        id,
+        name,
+        industry,
+        region,
+        owner,
+        level: a.level,
+        inputs: Inputs::from_sorted(a.inputs.to_vec()),
+        notes: a.notes.to_string(),
+        attributes: a
+            .attributes
+            .iter()
+            .map(|&(k, v)| (k.to_string(), v.to_string()))
+            .collect(),
     }
 }
 

@@ -6,10 +6,10 @@
 //! then referred to by its number. Decoding still checks every length, tag and UTF-8 string,
 //! so damaged bytes are an error that names where, never a panic or a wrong account.
 //!
-//! Layout (counts and lengths are LEB128 varints, dates are days from the Common Era):
+//! Layout (other counts and lengths are LEB128 varints, dates are days from the Common Era):
 //!
 //! ```text
-//! part        = "KRR1" count×4 account* stakeholder* order* assessment*
+//! part        = "KRR1" count:u32×4 account* stakeholder* order* assessment*
 //! account     = id name industry region owner level inputs notes count (key value)*
 //! stakeholder = account journey_point name inputs gender phone email address background
 //!               hobbies family
@@ -53,24 +53,43 @@ pub struct DamagedRecords {
     pub what: &'static str,
 }
 
-/// The bytes of one part.
-pub fn encode<'a>(records: Records<'a>) -> Vec<u8> {
-    let mut w = Writer {
-        out: Vec::with_capacity(64 + records.accounts.len() * 160),
-        keys: FastMap::default(),
-        texts: FastMap::default(),
-    };
-    w.out.extend_from_slice(MAGIC);
-    for count in [
-        records.accounts.len(),
-        records.stakeholders.len(),
-        records.orders.len(),
-        records.assessments.len(),
-    ] {
-        w.count(count);
+/// An account's fields as [`PartWriter::account`] writes them, borrowed from an [`Account`] or
+/// straight from the row of the table being converted.
+pub struct AccountFields<'a> {
+    /// Id, name, industry, region and owner.
+    pub texts: [&'a str; 5],
+    pub level: Option<AccountLevel>,
+    /// In key order, each key once.
+    pub inputs: &'a [(InputKey, Input)],
+    pub notes: &'a str,
+    pub attributes: &'a [(&'a str, &'a str)],
+}
+
+/// A part written one account at a time, so the conversion writes each row it keeps straight
+/// into the bytes without building an [`Account`] first.
+pub struct PartWriter {
+    w: Writer,
+    accounts: u32,
+}
+
+impl Default for PartWriter {
+    fn default() -> Self {
+        let mut w = Writer::default();
+        w.out.extend_from_slice(MAGIC);
+        w.out.extend_from_slice(&[0; 16]);
+        PartWriter { w, accounts: 0 }
     }
-    for a in records.accounts {
-        for s in [&a.id, &a.name, &a.industry, &a.region, &a.owner] {
+}
+
+impl PartWriter {
+    /// The accounts written so far.
+    pub fn accounts(&self) -> usize {
+        self.accounts as usize
+    }
+
+    pub fn account(&mut self, a: AccountFields<'_>) {
+        let w = &mut self.w;
+        for s in a.texts {
             w.str(s);
         }
         w.out.push(match a.level {
@@ -78,19 +97,48 @@ pub fn encode<'a>(records: Records<'a>) -> Vec<u8> {
             Some(AccountLevel::Company) => 1,
             Some(AccountLevel::Regional) => 2,
         });
-        w.inputs(&a.inputs);
-        w.str(&a.notes);
+        w.inputs(a.inputs);
+        w.str(a.notes);
         w.count(a.attributes.len());
-        for (key, value) in &a.attributes {
+        for (key, value) in a.attributes {
             w.str(key);
             w.str(value);
         }
+        self.accounts += 1;
     }
+
+    /// The bytes of the part written so far, leaving a fresh part to write.
+    pub fn take(&mut self) -> Vec<u8> {
+        let mut part = std::mem::take(self);
+        part.w.set_count(0, part.accounts());
+        part.w.out
+    }
+}
+
+/// The bytes of one part.
+pub fn encode(records: Records<'_>) -> Vec<u8> {
+    let mut part = PartWriter::default();
+    part.w.out.reserve(records.accounts.len() * 160);
+    for a in records.accounts {
+        let attributes: Vec<(&str, &str)> = a
+            .attributes
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        part.account(AccountFields {
+            texts: [&a.id, &a.name, &a.industry, &a.region, &a.owner],
+            level: a.level,
+            inputs: a.inputs.as_slice(),
+            notes: &a.notes,
+            attributes: &attributes,
+        });
+    }
+    let w = &mut part.w;
     for s in records.stakeholders {
         for text in [&s.account, &s.journey_point, &s.name] {
             w.str(text);
         }
-        w.inputs(&s.inputs);
+        w.inputs(s.inputs.as_slice());
         let p = &s.personal;
         for text in [
             &p.gender,
@@ -112,9 +160,12 @@ pub fn encode<'a>(records: Records<'a>) -> Vec<u8> {
     for c in records.assessments {
         w.str(&c.account);
         w.date(c.date);
-        w.inputs(&c.inputs);
+        w.inputs(c.inputs.as_slice());
     }
-    w.out
+    w.set_count(1, records.stakeholders.len());
+    w.set_count(2, records.orders.len());
+    w.set_count(3, records.assessments.len());
+    part.take()
 }
 
 /// Adds the records of one part to `into`, after those already there. On an error `into` may
@@ -131,7 +182,11 @@ pub fn decode(bytes: &[u8], into: &mut Imported) -> Result<(), DamagedRecords> {
     }
     let mut counts = [0; 4];
     for count in &mut counts {
-        *count = r.count()?;
+        let start = r.at;
+        *count = u32::from_le_bytes(r.array()?) as usize;
+        if *count > bytes.len() {
+            return Err(r.damaged(start, "a count larger than the part"));
+        }
     }
     into.accounts.reserve(counts[0]);
     for _ in 0..counts[0] {
@@ -209,13 +264,21 @@ pub fn decode(bytes: &[u8], into: &mut Imported) -> Result<(), DamagedRecords> {
     Ok(())
 }
 
-struct Writer<'a> {
+#[derive(Default)]
+struct Writer {
     out: Vec<u8>,
-    keys: FastMap<&'a str, usize>,
-    texts: FastMap<&'a str, usize>,
+    keys: FastMap<Box<str>, usize>,
+    texts: FastMap<Box<str>, usize>,
 }
 
-impl<'a> Writer<'a> {
+impl Writer {
+    /// Sets the count of table `table` in the part's header.
+    fn set_count(&mut self, table: usize, n: usize) {
+        let at = MAGIC.len() + 4 * table;
+        // A part holds a few thousand rows; u32 is ample.
+        self.out[at..at + 4].copy_from_slice(&(n as u32).to_le_bytes());
+    }
+
     fn count(&mut self, n: usize) {
         self.varint(n as u64);
     }
@@ -240,20 +303,23 @@ impl<'a> Writer<'a> {
     }
 
     /// A text written once per part, then by its number.
-    fn shared(&mut self, table: Shared, s: &'a str) {
+    fn shared(&mut self, table: Shared, s: &str) {
         let known = match table {
             Shared::Key => &mut self.keys,
             Shared::Text => &mut self.texts,
         };
-        let next = known.len();
-        let number = *known.entry(s).or_insert(next);
-        self.count(number);
-        if number == next {
-            self.str(s);
+        match known.get(s) {
+            Some(&number) => self.count(number),
+            None => {
+                let number = known.len();
+                known.insert(s.into(), number);
+                self.count(number);
+                self.str(s);
+            }
         }
     }
 
-    fn inputs(&mut self, inputs: &'a Inputs) {
+    fn inputs(&mut self, inputs: &[(InputKey, Input)]) {
         self.count(inputs.len());
         for (key, value) in inputs {
             self.shared(Shared::Key, key.as_str());

@@ -198,17 +198,17 @@ pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), DamagedRe
     transfer::decode(bytes, into)
 }
 
-/// Encodes converted records as one part, numbers it and hands it to `post`: parts are
-/// numbered in the order they are sent, the accounts converted while the conversion went on
-/// first ([`convert_in_parts`]), then the rest.
+/// Numbers the parts of converted records and hands them to `post`, in the order they are
+/// sent: the accounts written while the conversion went on first ([`convert_in_parts`]), then
+/// the rest.
 struct PartSender<'p> {
     next: usize,
     post: &'p mut dyn FnMut(usize, f32, Vec<u8>),
 }
 
 impl PartSender<'_> {
-    fn send(&mut self, records: Records<'_>, fraction: f32) {
-        (self.post)(self.next, fraction.min(1.0), transfer::encode(records));
+    fn post(&mut self, fraction: f32, bytes: Vec<u8>) {
+        (self.post)(self.next, fraction.min(1.0), bytes);
         self.next += 1;
     }
 
@@ -237,7 +237,7 @@ impl PartSender<'_> {
                 orders: part_of(&imported.orders, part),
                 assessments: part_of(&imported.assessments, part),
             };
-            self.send(records, (part + 1) as f32 / parts as f32);
+            self.post((part + 1) as f32 / parts as f32, transfer::encode(records));
         }
         imported.accounts = Vec::new();
         imported.stakeholders = Vec::new();
@@ -440,11 +440,6 @@ impl ImportWorker {
             .map(|a| Account::new(a.id.clone(), a.name.clone()))
             .collect();
         let pairs: Vec<(&Table, &SheetPlan)> = self.sheets.iter().zip(plans).collect();
-        let account_rows: usize = pairs
-            .iter()
-            .filter(|(_, plan)| plan.kind == TableKind::Accounts)
-            .map(|(table, _)| table.len())
-            .sum();
         let mut post_part = |part, fraction, bytes| {
             post(Reply::Records { part, fraction }, Some(bytes));
         };
@@ -452,21 +447,13 @@ impl ImportWorker {
             next: 0,
             post: &mut post_part,
         };
-        let mut handed_over = 0;
         let mut imported = convert_in_parts(
             &pairs,
             frameworks,
             &existing,
             AccountParts {
                 size: RECORDS_PER_PART,
-                send: &mut |accounts| {
-                    handed_over += accounts.len();
-                    let records = Records {
-                        accounts: &accounts,
-                        ..Records::default()
-                    };
-                    sender.send(records, handed_over as f32 / account_rows.max(1) as f32);
-                },
+                send: &mut |fraction, bytes| sender.post(fraction, bytes),
             },
         );
         sender.send_rest(&mut imported);

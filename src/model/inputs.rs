@@ -191,6 +191,11 @@ impl Inputs {
         self.0.is_empty()
     }
 
+    /// The inputs in key order, as stored.
+    pub fn as_slice(&self) -> &[(InputKey, Input)] {
+        &self.0
+    }
+
     /// The inputs in key order.
     pub fn iter(&self) -> impl ExactSizeIterator<Item = (&InputKey, &Input)> + Clone + '_ {
         self.0.iter().map(|(k, v)| (k, v))

@@ -12,7 +12,9 @@
 // contract value and strategic-candidate test, 663 → 674 KB, ceiling 670 → 680 KB; then the
 // red list's loss of key-account status in the table, counts, charts, exports and Account
 // view, and the deal-volume thresholds of the settings panel, 674 → 684 KB, ceiling
-// 680 → 690 KB), and
+// 680 → 690 KB; then the radar's two layers, 684 → 689 KB, and the import records' own byte
+// format with its checked decoder and the scheduler.yield() steps, 689 → 690.5 KB, ceiling
+// 690 → 695 KB), and
 // lowered as the module shrinks (last: the bench hooks built only for the benchmark,
 // 680 → 670 KB with the module at 663 KB).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -23,7 +25,7 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 export const MAIN_WASM = 'kam-radar_bg.wasm';
 export const WORKER_WASM = 'import-worker_bg.wasm';
 export const MAIN_BROTLI_GOAL = 250 * 1024;
-const MAIN_BROTLI_CEILING = 690 * 1024;
+const MAIN_BROTLI_CEILING = 695 * 1024;
 
 /** Every .wasm of `dist` with its size in bytes raw, gzip (level 9) and brotli (quality 11). */
 export function wasmSizes(dist) {
