@@ -87,6 +87,7 @@ impl PartWriter {
         self.accounts as usize
     }
 
+    /// Writes one account after those already in the part.
     pub fn account(&mut self, a: AccountFields<'_>) {
         let w = &mut self.w;
         for s in a.texts {
