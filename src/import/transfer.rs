@@ -140,16 +140,7 @@ pub fn encode(records: Records<'_>) -> Vec<u8> {
             w.str(text);
         }
         w.inputs(s.inputs.as_slice());
-        let p = &s.personal;
-        for text in [
-            &p.gender,
-            &p.phone,
-            &p.email,
-            &p.address,
-            &p.background,
-            &p.hobbies,
-            &p.family,
-        ] {
+        for text in s.personal.fields() {
             w.str(text);
         }
     }
@@ -220,21 +211,13 @@ pub fn decode(bytes: &[u8], into: &mut Imported) -> Result<(), DamagedRecords> {
     for _ in 0..counts[1] {
         let [account, journey_point, name] = r.strings()?;
         let inputs = r.inputs()?;
-        let [gender, phone, email, address, background, hobbies, family] = r.strings()?;
+        let personal = PersonalDetails::from_fields(r.strings()?);
         into.stakeholders.push(Stakeholder {
             account,
             journey_point,
             name,
             inputs,
-            personal: PersonalDetails {
-                gender,
-                phone,
-                email,
-                address,
-                background,
-                hobbies,
-                family,
-            },
+            personal,
         });
     }
     into.orders.reserve(counts[2]);

@@ -193,6 +193,35 @@ pub struct PersonalDetails {
     pub family: String,
 }
 
+impl PersonalDetails {
+    /// Every field, in the order the stored and transfer formats write them.
+    pub fn fields(&self) -> [&String; 7] {
+        [
+            &self.gender,
+            &self.phone,
+            &self.email,
+            &self.address,
+            &self.background,
+            &self.hobbies,
+            &self.family,
+        ]
+    }
+
+    /// The details whose [`PersonalDetails::fields`] are `fields`.
+    pub fn from_fields(fields: [String; 7]) -> Self {
+        let [gender, phone, email, address, background, hobbies, family] = fields;
+        PersonalDetails {
+            gender,
+            phone,
+            email,
+            address,
+            background,
+            hobbies,
+            family,
+        }
+    }
+}
+
 /// A person at a customer.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Stakeholder {

@@ -808,25 +808,13 @@ fn encode_accounts(rows: &[Account], out: &mut Out) -> Result<String, PersistErr
     Ok(w.finish(out))
 }
 
-fn personal_fields(p: &PersonalDetails) -> [&String; 7] {
-    [
-        &p.gender,
-        &p.phone,
-        &p.email,
-        &p.address,
-        &p.background,
-        &p.hobbies,
-        &p.family,
-    ]
-}
-
 fn encode_stakeholders(rows: &[Stakeholder], out: &mut Out) -> Result<String, PersistError> {
     let mut w = Writer::new(
         rows.iter().map(|s| &s.inputs),
         rows.iter().flat_map(|s| {
             [&s.journey_point, &s.name]
                 .into_iter()
-                .chain(personal_fields(&s.personal))
+                .chain(s.personal.fields())
                 .map(String::as_str)
         }),
         rows.iter().map(|s| s.account.as_str()),
@@ -840,7 +828,7 @@ fn encode_stakeholders(rows: &[Stakeholder], out: &mut Out) -> Result<String, Pe
                 s.name, s.account
             )
         };
-        let personal = personal_fields(&s.personal);
+        let personal = s.personal.fields();
         let mut defaults = [false; 11];
         defaults[1] = s.journey_point.is_empty();
         defaults[2] = s.name.is_empty();
