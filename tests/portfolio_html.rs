@@ -87,7 +87,7 @@ fn rows_escape_workspace_text_and_carry_position_index_and_classes() {
         "the active row is in the tab order"
     );
     assert!(html.contains(">key account list</div>"));
-    assert!(html.contains("class=\"list-green\" title=\"AAA · green list\""));
+    assert!(html.contains("class=\"pt-class list-green\" title=\"AAA · green list\""));
     assert!(html.contains(">potential key account list</div>"));
     assert!(html.contains(">Company-level</div>"));
     // Gamma has no input: every score and class, ABC, RFM and level are a dash.
@@ -226,7 +226,7 @@ fn a_key_account_that_lost_its_status_says_so_in_its_row_and_in_the_counts() {
         let html = rows(&columns, &ws.accounts, &selection, 0..1, 0, &labels);
         assert!(
             html.contains(&format!(
-                "<div role=\"gridcell\" class=\"list-red\" title=\"{why}\">{label}</div>"
+                "<div role=\"gridcell\" class=\"pt-class list-red\" title=\"{why}\">{label}</div>"
             )),
             "{html}"
         );

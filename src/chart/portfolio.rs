@@ -264,10 +264,21 @@ fn draw_axes<DB: DrawingBackend>(
     y_caption: &str,
     style: &ChartStyle,
 ) -> Result<(), ChartError> {
+    let (plot_w, plot_h) = chart.plotting_area().dim_in_pixel();
+    let (plot_w, plot_h) = (
+        f64::from(plot_w) / style.factor(),
+        f64::from(plot_h) / style.factor(),
+    );
+    // As many ticks as keep apart: plotters' ten labels crowd a chart a third of a projector
+    // wide (0 to 100 in steps of 10, one above the other).
+    let y_ticks = (plot_h / (1.4 * text_height(size::SMALL))).clamp(2.0, 10.0) as usize;
+    let x_ticks = (plot_w / (2.0 * text_width("100", size::SMALL))).clamp(2.0, 10.0) as usize;
     chart
         .configure_mesh()
         .x_desc(x_caption)
         .y_desc(y_caption)
+        .x_labels(x_ticks)
+        .y_labels(y_ticks)
         .x_label_formatter(&|v| format_value(*v))
         .y_label_formatter(&|v| format_value(*v))
         .label_style(style.font(size::SMALL, palette::INK))

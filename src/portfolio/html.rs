@@ -187,6 +187,7 @@ pub fn rows(
     }
     let mut out = String::new();
     let mut number = String::new();
+    let mut classes = String::new();
     for pos in range {
         let Some(&row) = selection.rows.get(pos) else {
             break;
@@ -211,16 +212,23 @@ pub fn rows(
             );
             cell(&mut out, "num", &number);
             let class = columns.class(f, row);
+            // A class cell may wrap onto a second line ("key-account status lost · red list").
+            classes.clear();
+            classes.push_str("pt-class ");
             match class.and_then(|k| labels.classes[f].get(usize::from(k))) {
                 // A key account that lost its status says since when, and why, on hover.
                 Some(label) if columns.lost_class() == class.map(|k| (f, k)) => {
                     let why = columns
                         .lost_on(row)
                         .map(|day| describe_lost(day, columns.red_list_months(), lang));
-                    cell_titled(&mut out, label.colour, &label.text, why.as_deref());
+                    classes.push_str(label.colour);
+                    cell_titled(&mut out, &classes, &label.text, why.as_deref());
                 }
-                Some(label) => cell(&mut out, label.colour, &label.text),
-                None => cell(&mut out, "", "—"),
+                Some(label) => {
+                    classes.push_str(label.colour);
+                    cell(&mut out, &classes, &label.text);
+                }
+                None => cell(&mut out, &classes, "—"),
             }
         }
         cell(

@@ -125,6 +125,14 @@ describe('portfolio table', () => {
         await cells.first().getAttribute('title'),
         /^Key-account status lost on \d{4}-\d{2}-\d{2} \(red list for 12 months or more\)$/,
       );
+      // The long class name is shown whole (on two lines), not cut off by its column.
+      const cut = await table.rows.locator('.pt-class').evaluateAll((cells) =>
+        cells.filter((c) => c.scrollWidth > c.clientWidth + 1 || c.scrollHeight > c.clientHeight + 1).map((c) => c.textContent));
+      assert.deepEqual(cut, [], 'class names cut off in the table');
+      const headings = await table.viewport.locator('.pt-head [role="columnheader"] button').evaluateAll((buttons) =>
+        buttons.filter((b) => b.scrollHeight > b.clientHeight + 1)
+          .map((b) => b.textContent));
+      assert.deepEqual(headings, [], 'headings running out of their row');
       const name = (await table.renderedRows())[0].cells[0];
 
       // The results CSV lists them as such, with the day.
