@@ -87,6 +87,53 @@ fn a_threshold_edit_rescored_equals_a_fresh_score_and_moves_accounts() {
 }
 
 #[test]
+fn a_level_score_edited_in_one_dimension_rescored_equals_a_fresh_score() {
+    let ws = demo_workspace();
+    let (before_engine, portfolio, before) = scored(&ws);
+    // As the framework editor's weight change does: the points of strategic fit's first level.
+    let edited_ws = edited(&ws, presets::SCORECARD, |f| {
+        let fit = f
+            .dimensions
+            .iter_mut()
+            .find(|d| d.id == "strategic_fit")
+            .expect("strategic fit");
+        if let Rule::Levels { levels, .. } = &mut fit.rule {
+            // Its band's lowest points instead of the midpoint.
+            levels[0].score = Some(levels[0].lo);
+        }
+    });
+    let preset = presets::scorecard();
+    let fit = preset.dimensions.iter().find(|d| d.id == "strategic_fit");
+    let taken_off = match &fit.expect("strategic fit").rule {
+        Rule::Levels { levels, .. } => (levels[0].hi - levels[0].lo) / 2.0,
+        _ => unreachable!("strategic fit is scored by levels"),
+    };
+    assert!(taken_off > 0.0);
+    let engine = Engine::new(&edited_ws.frameworks_in_force()).expect("frameworks");
+    let rescored = engine
+        .rescore(&portfolio, (&before_engine, &before))
+        .expect("same inputs");
+    let (_, _, fresh) = scored(&edited_ws);
+    assert_same(&engine, &rescored, &fresh);
+    // The edited column moved the totals of the accounts at that level, and only theirs.
+    let fi = engine.index_of(presets::SCORECARD).expect("scorecard");
+    let moved: Vec<f64> = (0..portfolio.accounts())
+        .filter_map(|r| {
+            let (was, now) = (
+                before.framework(fi).outcome(r),
+                rescored.framework(fi).outcome(r),
+            );
+            (was.total != now.total).then(|| was.total - now.total)
+        })
+        .collect();
+    assert!(!moved.is_empty(), "some accounts are at the edited level");
+    assert!(
+        moved.iter().all(|d| (d - taken_off).abs() < 1e-9),
+        "each moved by the {taken_off} points taken off: {moved:?}"
+    );
+}
+
+#[test]
 fn a_credit_edit_reaches_the_internal_profile_derived_from_it() {
     let ws = demo_workspace();
     let (before_engine, portfolio, before) = scored(&ws);

@@ -240,7 +240,7 @@ impl Portfolio {
 }
 
 /// A levels rule compiled for matching.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 struct CompiledLevels {
     scores: Vec<f64>,
     /// Normalised spellings and the level each names.
@@ -248,7 +248,7 @@ struct CompiledLevels {
     by_measure: Option<(usize, Vec<f64>)>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 enum Compiled {
     Direct,
     Levels(CompiledLevels),
@@ -262,7 +262,7 @@ enum Compiled {
     },
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 enum CompiledDerivation {
     Total(usize),
     Weighted {
@@ -281,7 +281,18 @@ impl CompiledDerivation {
     }
 }
 
-#[derive(Clone, Debug)]
+impl Compiled {
+    /// The engine index of the framework a derived rule reads, `None` for the other rules.
+    fn source(&self) -> Option<usize> {
+        match self {
+            Compiled::Derived { from, .. } => Some(from.source()),
+            _ => None,
+        }
+    }
+}
+
+/// Two equal compiled dimensions score the same portfolio alike (given the same sources).
+#[derive(Clone, Debug, PartialEq)]
 struct CompiledDim {
     col: usize,
     min: f64,
@@ -416,7 +427,8 @@ impl ScoreSteps<'_> {
         let Some(&fi) = self.engine.order.get(self.done) else {
             return false;
         };
-        self.engine.score_one(fi, self.portfolio, &mut self.out);
+        self.engine
+            .score_one(fi, self.portfolio, &mut self.out, &[]);
         self.done += 1;
         self.done < self.engine.order.len()
     }
@@ -641,7 +653,7 @@ impl Engine {
         out.frameworks
             .resize_with(self.prepared.len(), Default::default);
         for &fi in &self.order {
-            self.score_one(fi, portfolio, out);
+            self.score_one(fi, portfolio, out, &[]);
         }
     }
 
@@ -663,8 +675,9 @@ impl Engine {
     }
 
     /// Scores the framework at engine index `fi` into `out`, in place when nothing else shares
-    /// its previous results.
-    fn score_one(&self, fi: usize, portfolio: &Portfolio, out: &mut Scores) {
+    /// its previous results. The dimensions marked in `kept` keep the results `out` holds for
+    /// them (see [`score_framework`]).
+    fn score_one(&self, fi: usize, portfolio: &Portfolio, out: &mut Scores, kept: &[bool]) {
         let p = &self.prepared[fi];
         let table = match p.subject {
             Subject::Account => &portfolio.accounts,
@@ -677,6 +690,7 @@ impl Engine {
             portfolio,
             &out.frameworks,
             Arc::make_mut(&mut current),
+            kept,
         );
         out.frameworks[fi] = current;
     }
@@ -690,7 +704,10 @@ impl Engine {
 
     /// Scores a portfolio after an edit, given the engine and scores from before it on the
     /// same portfolio. Only the frameworks that changed, and those derived from them, are
-    /// scored again; the others' results are shared with `before`. Equal to [`Engine::score`]
+    /// scored again; the others' results are shared with `before`. Within a framework scored
+    /// again, a dimension whose rule and sources did not change keeps its results, and only
+    /// the totals and classes are worked out again (a weight edited in the framework editor
+    /// scores one column of the portfolio, not all of them). Equal to [`Engine::score`]
     /// on the same portfolio; `None` when this engine reads other inputs than the old one (see
     /// [`Engine::reads_like`]) and the records must be indexed again.
     pub fn rescore(&self, portfolio: &Portfolio, before: (&Engine, &Scores)) -> Option<Scores> {
@@ -719,13 +736,45 @@ impl Engine {
                 .any(|source| dirty[source]);
             if dirty[fi] || source_changed {
                 dirty[fi] = true;
-                // Fresh buffers: the old results are shared with `before`, and copying them
-                // only to overwrite them costs more than allocating.
-                out.frameworks[fi] = Arc::default();
-                self.score_one(fi, portfolio, &mut out);
+                let kept = self.unchanged_dims(fi, old, &old_scores.frameworks[fi], &dirty);
+                // The old results are shared with `before`: the kept dimensions' results are
+                // copied (the outcomes are worked out afresh), or fresh buffers are taken when
+                // every dimension is scored again, rather than copy what is overwritten.
+                let was = &old_scores.frameworks[fi];
+                out.frameworks[fi] = Arc::new(FrameworkScores {
+                    width: was.width,
+                    dims: if kept.contains(&true) {
+                        was.dims.clone()
+                    } else {
+                        Vec::new()
+                    },
+                    outcomes: Vec::new(),
+                });
+                self.score_one(fi, portfolio, &mut out, &kept);
             }
         }
         Some(out)
+    }
+
+    /// Which dimensions of the framework at engine index `fi` score exactly as they did in
+    /// `old` (its results `was`): the same compiled rule over the same column, reading no
+    /// framework marked `dirty`. Empty when the framework's shape changed.
+    fn unchanged_dims(
+        &self,
+        fi: usize,
+        old: &Engine,
+        was: &FrameworkScores,
+        dirty: &[bool],
+    ) -> Vec<bool> {
+        let now = &self.prepared[fi].dims;
+        match old.prepared.get(fi) {
+            Some(before) if before.dims.len() == now.len() && was.width == now.len() => now
+                .iter()
+                .zip(&before.dims)
+                .map(|(d, b)| d == b && d.rule.source().is_none_or(|s| !dirty[s]))
+                .collect(),
+            _ => Vec::new(),
+        }
     }
 
     /// Scores one account with its stakeholders (the explain path; row 0 is the account).
@@ -1017,22 +1066,28 @@ fn weighted_means(
 /// of them and the outcomes are summed, and are then appended to the output in one copy.
 const BLOCK: usize = 256;
 
+/// Scores one framework's dimensions over `table` into `out`, then its outcomes. A dimension
+/// marked in `kept` is not scored again: `out` already holds its results (a re-score after an
+/// edit that left it alone), and they only count towards the totals and classes.
 fn score_framework(
     p: &Prepared,
     table: &Table,
     portfolio: &Portfolio,
     results: &[Arc<FrameworkScores>],
     out: &mut FrameworkScores,
+    kept: &[bool],
 ) {
+    let kept = |i: usize| kept.get(i).copied().unwrap_or(false);
     let labels = resolve_labels(p, table);
     let weighted: Vec<Option<Vec<(f64, f64, u16)>>> = p
         .dims
         .iter()
-        .map(|d| match &d.rule {
+        .enumerate()
+        .map(|(i, d)| match &d.rule {
             Compiled::Derived {
                 from: CompiledDerivation::Weighted { fw, value, weight },
                 ..
-            } => Some(weighted_means(portfolio, results, *fw, *value, *weight)),
+            } if !kept(i) => Some(weighted_means(portfolio, results, *fw, *value, *weight)),
             _ => None,
         })
         .collect();
@@ -1057,6 +1112,7 @@ fn score_framework(
         outcomes.fill(empty);
         for (i, d) in p.dims.iter().enumerate() {
             match &d.rule {
+                _ if kept(i) => {}
                 Compiled::Derived { from, fallback } => {
                     // The fallback everywhere, then the derivation wherever it has a value.
                     fill(
