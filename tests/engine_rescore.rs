@@ -123,7 +123,7 @@ fn a_level_score_edited_in_one_dimension_rescored_equals_a_fresh_score() {
                 before.framework(fi).outcome(r),
                 rescored.framework(fi).outcome(r),
             );
-            (was.total != now.total).then(|| was.total - now.total)
+            (was.total != now.total).then_some(was.total - now.total)
         })
         .collect();
     assert!(!moved.is_empty(), "some accounts are at the edited level");
