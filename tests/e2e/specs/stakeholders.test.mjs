@@ -63,6 +63,19 @@ describe('stakeholders', () => {
       await openCustomerC(app, page);
       const grids = page.getByTestId('power-grid');
       assert.equal(await grids.count(), 4, 'one grid per journey point of the settings');
+      // The English role names make a wide grid: each still shows whole, none under another.
+      const boxes = await grids.evaluateAll((tables) => tables.map((t) => {
+        const r = t.getBoundingClientRect();
+        return { left: r.left, right: r.right, top: r.top, bottom: r.bottom, cut: t.scrollWidth > t.clientWidth + 1 };
+      }));
+      assert.deepEqual(boxes.filter((b) => b.cut), [], 'grids cut off');
+      for (const [i, a] of boxes.entries()) {
+        for (const b of boxes.slice(i + 1)) {
+          const apart = a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top;
+          assert.ok(apart, `two grids overlap: ${JSON.stringify([a, b])}`);
+        }
+      }
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'the page fits the window');
       const sales = page.locator('[data-testid="power-grid"][data-journey="销售"]');
       const xCell = sales.locator('tbody tr', { hasText: 'key decision maker' }).locator('td').nth(1);
       assert.equal(await xCell.innerText(), 'X', 'X: key decision maker × supporter');
