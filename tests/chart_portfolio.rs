@@ -354,9 +354,9 @@ fn the_value_ticks_of_a_short_class_chart_keep_apart() {
     }
 }
 
-/// The numeric tick labels of an axis, as (position along the axis, font size in pixels):
-/// texts in the ink colour that read as numbers, `anchor` telling the axes apart (the value
-/// axis' labels end at the axis, the other axis' are centred under their tick).
+/// The numeric tick labels of one axis, in order along it: the position of each and its
+/// extent along the axis (the font size on the value axis, whose labels end at the axis; the
+/// text's width on the other, whose labels are centred under their tick).
 fn ticks(svg: &str, value_axis: bool) -> Vec<(f64, f64)> {
     let ink = css(palette::INK);
     let mut ticks: Vec<(f64, f64)> = elements(svg)
@@ -364,6 +364,7 @@ fn ticks(svg: &str, value_axis: bool) -> Vec<(f64, f64)> {
         .filter(|e| e.tag == "text" && e.attr("fill") == ink && e.text.parse::<f64>().is_ok())
         .filter(|e| (e.attr("text-anchor") != "middle") == value_axis)
         .map(|e| {
+            // `Chart::svg` writes text at the size it has on the canvas.
             let font = e.num("font-size");
             if value_axis {
                 (e.num("y"), font)
@@ -376,16 +377,31 @@ fn ticks(svg: &str, value_axis: bool) -> Vec<(f64, f64)> {
     ticks
 }
 
+/// A text's anchor point, its length along the line and its height.
+fn text_box(svg: &str, text: &str) -> (f64, f64, f64, f64) {
+    let e = elements(svg)
+        .into_iter()
+        .find(|e| e.tag == "text" && e.text == text)
+        .unwrap_or_else(|| panic!("{text} is drawn"));
+    let font = e.num("font-size");
+    (
+        e.num("x"),
+        e.num("y"),
+        text_width(&e.text, font),
+        font * 1.25,
+    )
+}
+
 #[test]
-fn the_ticks_of_a_small_pareto_and_scatter_keep_apart() {
-    let pareto = Chart::Pareto(ParetoSpec {
+fn a_small_pareto_and_scatter_keep_their_ticks_apart_and_the_caption_off_the_title() {
+    let pareto = ParetoSpec {
         title: "ABC Pareto curve · annual sales".into(),
         x_caption: "Share of accounts (%)".into(),
         y_caption: "Cumulative share (%)".into(),
         values: (1..=200).map(f64::from).collect(),
         cutoffs: Settings::default().abc_cutoffs,
-    });
-    let scatter = Chart::Scatter(ScatterSpec {
+    };
+    let scatter = ScatterSpec {
         title: "Key-account score vs credit".into(),
         x_caption: "Key-account score".into(),
         y_caption: "Credit score".into(),
@@ -394,9 +410,21 @@ fn the_ticks_of_a_small_pareto_and_scatter_keep_apart() {
             y: 40.0,
             name: "Acme".into(),
         }],
-    });
-    // A third of a 1280x720 projector, as the Portfolio view lays them out (aspect 0.6).
-    for chart in [pareto, scatter] {
+    };
+    let charts = [
+        (
+            pareto.title.clone(),
+            pareto.y_caption.clone(),
+            Chart::Pareto(pareto),
+        ),
+        (
+            scatter.title.clone(),
+            scatter.y_caption.clone(),
+            Chart::Scatter(scatter),
+        ),
+    ];
+    for (title, y_caption, chart) in charts {
+        // A third of a 1280x720 projector, as the Portfolio view lays them out (aspect 0.6).
         let svg = chart.svg(&style(), 350, 210).expect("drawable");
         let values = ticks(&svg, true);
         assert!(values.len() >= 3, "the value axis is labelled: {values:?}");
@@ -406,34 +434,21 @@ fn the_ticks_of_a_small_pareto_and_scatter_keep_apart() {
                 "value ticks crowd each other: {values:?}"
             );
         }
-        // The value axis' caption, turned along the axis, stays clear of the title.
-        let text = |rotated: bool| {
-            let e = elements(&svg)
-                .into_iter()
-                .find(|e| e.tag == "text" && e.attr("transform").starts_with("rotate") == rotated)
-                .expect("drawn");
-            // `Chart::svg` writes text at the size it has on the canvas.
-            let font = e.num("font-size");
-            (
-                e.num("x"),
-                e.num("y"),
-                text_width(&e.text, font),
-                font * 1.25,
-            )
-        };
-        let (cx, cy, length, thickness) = text(true);
-        let (tx, ty, width, height) = text(false);
-        let apart_across = cx + thickness / 2.0 <= tx - width / 2.0;
-        let apart_along = cy - length / 2.0 >= ty + height;
-        assert!(
-            apart_across || apart_along,
-            "the caption ({cx}, {cy}, {length}) runs into the title ({tx}, {ty}, {width})"
-        );
         let across = ticks(&svg, false);
         assert!(across.len() >= 3, "the x axis is labelled: {across:?}");
         for pair in across.windows(2) {
             let gap = (pair[1].0 - pair[1].1 / 2.0) - (pair[0].0 + pair[0].1 / 2.0);
             assert!(gap >= 10.0, "x ticks crowd each other: {across:?}");
         }
+        // The value axis' caption runs up the axis, centred on its anchor; the title is
+        // centred on its anchor and hangs below it.
+        let (cx, cy, length, thickness) = text_box(&svg, &y_caption);
+        let (tx, ty, width, height) = text_box(&svg, &title);
+        let apart_across = cx + thickness / 2.0 <= tx - width / 2.0;
+        let apart_along = cy - length / 2.0 >= ty + height;
+        assert!(
+            apart_across || apart_along,
+            "the caption ({cx}, {cy}, {length}) runs into the title ({tx}, {ty}, {width})"
+        );
     }
 }
