@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use kam_radar::demo;
 use kam_radar::framework::{presets, Classification, Framework, Rule};
 use kam_radar::model::Workspace;
-use kam_radar::scoring::{Engine, Portfolio, Scores};
+use kam_radar::scoring::{Engine, How, Portfolio, Scores};
 
 fn demo_workspace() -> Workspace {
     demo::workspace(NaiveDate::from_ymd_opt(2026, 11, 22).expect("date"))
@@ -127,6 +127,19 @@ fn a_level_score_edited_in_one_dimension_rescored_equals_a_fresh_score() {
         })
         .collect();
     assert!(!moved.is_empty(), "some accounts are at the edited level");
+    let column = preset
+        .dimensions
+        .iter()
+        .position(|d| d.id == "strategic_fit")
+        .expect("strategic fit");
+    let at_level = (0..portfolio.accounts())
+        .filter(|&r| rescored.framework(fi).dims(r)[column].how == How::Level(0))
+        .count();
+    assert_eq!(
+        moved.len(),
+        at_level,
+        "exactly the accounts at that level moved"
+    );
     assert!(
         moved.iter().all(|d| (d - taken_off).abs() < 1e-9),
         "each moved by the {taken_off} points taken off: {moved:?}"
