@@ -729,10 +729,7 @@ impl Engine {
             let source_changed = self.prepared[fi]
                 .dims
                 .iter()
-                .filter_map(|d| match &d.rule {
-                    Compiled::Derived { from, .. } => Some(from.source()),
-                    _ => None,
-                })
+                .filter_map(|d| d.rule.source())
                 .any(|source| dirty[source]);
             if dirty[fi] || source_changed {
                 dirty[fi] = true;
