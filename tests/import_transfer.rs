@@ -8,9 +8,9 @@ mod support;
 
 use std::sync::Arc;
 
-use kam_radar::import::transfer::{decode, encode, Records};
+use kam_radar::import::transfer::{decode, encode, AccountFields, PartWriter, Records};
 use kam_radar::import::Imported;
-use kam_radar::model::{Input, Workspace};
+use kam_radar::model::{Input, InputKey, Workspace};
 use proptest::prelude::*;
 
 fn records(ws: &Workspace) -> Records<'_> {
@@ -87,6 +87,36 @@ fn a_label_is_sent_once_and_shared_by_every_account_that_holds_it() {
     assert!(highs.iter().all(|t| Arc::ptr_eq(t, highs[0])));
     let in_bytes = bytes.windows("高".len()).filter(|w| *w == "高".as_bytes());
     assert!(in_bytes.count() < 50, "高 is written once, not per account");
+}
+
+#[test]
+fn a_label_freed_while_its_part_is_written_is_not_mistaken_for_the_next_at_its_address() {
+    // The conversion writes rows one at a time and frees a row's own labels after it; the
+    // next row's label may then be allocated where the last one was.
+    let key = InputKey::from("fit");
+    let mut part = PartWriter::default();
+    let labels = ["高", "中", "低", "high", "mid", "low"];
+    for (i, label) in labels.iter().enumerate() {
+        let inputs = [(key.clone(), Input::Text(Arc::from(*label)))];
+        let id = format!("C{i}");
+        part.account(AccountFields {
+            texts: [&id, &id, "", "", ""],
+            level: None,
+            inputs: &inputs,
+            notes: "",
+            attributes: &[],
+        });
+    }
+    let back = decoded(&part.take());
+    let read: Vec<&str> = back
+        .accounts
+        .iter()
+        .map(|a| match a.inputs.get("fit") {
+            Some(Input::Text(t)) => &**t,
+            other => panic!("{other:?}"),
+        })
+        .collect();
+    assert_eq!(read, labels);
 }
 
 #[test]

@@ -31,7 +31,7 @@ use super::mapping::{Confidence, PersonalField, SheetPlan, TableKind, Target};
 use super::report::{ImportReport, Problem, Reason, Severity};
 use super::table::{Row, Table};
 use super::transfer::{AccountFields, PartWriter};
-use super::value::{fold_width, parse_date, parse_number};
+use super::value::{fold_width, parse_date, parse_number, parse_trimmed_number, trim_cell};
 
 /// Where an imported account came from: the index of its table in the slice given to
 /// [`convert`], and its spreadsheet row.
@@ -138,27 +138,26 @@ impl Check {
     }
 }
 
-/// Reads one input cell; `Ok(None)` when blank. A label written exactly as listed is the
-/// check's shared copy; any other text comes from `labels`, shared with every other cell of
-/// the import that holds it.
+/// Reads one input cell, already trimmed; `Ok(None)` when blank. A label written exactly as
+/// listed is the check's shared copy; any other text comes from `labels`, shared with every
+/// other cell of the import that holds it.
 fn read_input(
     cell: &str,
     check: &Check,
     decimal_comma: bool,
     labels: &mut LabelCache,
 ) -> Result<Option<Input>, Reason> {
-    let t = cell.trim();
-    match parse_number(t, decimal_comma) {
+    match parse_trimmed_number(cell, decimal_comma) {
         Ok(None) => Ok(None),
         Ok(Some(v)) => match check.range {
             Some((min, max)) if !(min..=max).contains(&v) => Err(Reason::OutOfRange { min, max }),
             _ => Ok(Some(Input::Number(v))),
         },
         Err(_) if check.number_only => Err(Reason::NotANumber),
-        Err(_) if check.labels.is_empty() => Ok(Some(labels.text(t))),
-        Err(_) => match check.listed(t) {
+        Err(_) if check.labels.is_empty() => Ok(Some(labels.text(cell))),
+        Err(_) => match check.listed(cell) {
             Some(shared) => Ok(Some(Input::Text(shared.clone()))),
-            None if check.listed(&normalise_label(t)).is_some() => Ok(Some(labels.text(t))),
+            None if check.listed(&normalise_label(cell)).is_some() => Ok(Some(labels.text(cell))),
             None => Err(Reason::UnknownLevel {
                 accepted: check.accepted.clone(),
             }),
@@ -613,8 +612,8 @@ fn convert_accounts<'a>(
     let mut attributes: Vec<(&str, &str)> = Vec::new();
     for (i, row) in table.rows().enumerate() {
         let mut problems = RowProblems::new(table, row.number());
-        let name = name_col.map_or("", |i| row.get(i).trim());
-        let id = id_col.map_or("", |i| row.get(i).trim());
+        let name = name_col.map_or("", |i| trim_cell(row.get(i)));
+        let id = id_col.map_or("", |i| trim_cell(row.get(i)));
         // The id this row imports under, borrowed until the row is kept.
         let mut account_id = "";
         if name.is_empty() && id.is_empty() {
@@ -635,7 +634,7 @@ fn convert_accounts<'a>(
         let mut level = None;
         attributes.clear();
         for col in &c.columns {
-            let cell = row.get(col.index).trim();
+            let cell = trim_cell(row.get(col.index));
             if cell.is_empty() {
                 continue;
             }
@@ -897,7 +896,7 @@ fn row_inputs(
 ) -> Inputs {
     for col in &c.columns {
         if let Action::Input(rank, check) = &col.action {
-            let cell = row.get(col.index);
+            let cell = trim_cell(row.get(col.index));
             match read_input(cell, check, table.decimal_comma, &mut slots.labels) {
                 Ok(v) => slots.read[*rank] = v,
                 Err(reason) => problems.error(Some(col), cell, reason),

@@ -251,8 +251,37 @@ pub fn decode(bytes: &[u8], into: &mut Imported) -> Result<(), DamagedRecords> {
 #[derive(Default)]
 struct Writer {
     out: Vec<u8>,
-    keys: FastMap<Box<str>, usize>,
-    texts: FastMap<Box<str>, usize>,
+    keys: SharedTexts,
+    texts: SharedTexts,
+}
+
+/// The numbers of the texts a part has written once. A converted row's keys and labels are
+/// copies of a few shared strings, so a text is looked up first by the address of its shared
+/// copy (one word to hash, no bytes to compare), then by its content.
+#[derive(Default)]
+struct SharedTexts {
+    by_address: FastMap<usize, usize>,
+    /// Holds the first copy of each text seen, so its address cannot be reused for another
+    /// text while the part is written.
+    by_content: FastMap<Arc<str>, usize>,
+}
+
+impl SharedTexts {
+    /// `Ok` with the number of a text already written, `Err` with the next number when `text`
+    /// is new (and now known by it).
+    fn number(&mut self, text: &Arc<str>) -> Result<usize, usize> {
+        let address = Arc::as_ptr(text).cast::<u8>() as usize;
+        if let Some(&number) = self.by_address.get(&address) {
+            return Ok(number);
+        }
+        if let Some(&number) = self.by_content.get(text) {
+            return Ok(number);
+        }
+        let number = self.by_content.len();
+        self.by_content.insert(text.clone(), number);
+        self.by_address.insert(address, number);
+        Err(number)
+    }
 }
 
 impl Writer {
@@ -287,18 +316,16 @@ impl Writer {
     }
 
     /// A text written once per part, then by its number.
-    fn shared(&mut self, table: Shared, s: &str) {
+    fn shared(&mut self, table: Shared, text: &Arc<str>) {
         let known = match table {
             Shared::Key => &mut self.keys,
             Shared::Text => &mut self.texts,
         };
-        match known.get(s) {
-            Some(&number) => self.count(number),
-            None => {
-                let number = known.len();
-                known.insert(s.into(), number);
+        match known.number(text) {
+            Ok(number) => self.count(number),
+            Err(number) => {
                 self.count(number);
-                self.str(s);
+                self.str(text);
             }
         }
     }
@@ -306,7 +333,7 @@ impl Writer {
     fn inputs(&mut self, inputs: &[(InputKey, Input)]) {
         self.count(inputs.len());
         for (key, value) in inputs {
-            self.shared(Shared::Key, key.as_str());
+            self.shared(Shared::Key, key.shared());
             match value {
                 Input::Number(v) => {
                     self.out.push(NUMBER);

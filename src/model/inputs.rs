@@ -32,6 +32,11 @@ impl InputKey {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The shared copy of the key's text.
+    pub(crate) fn shared(&self) -> &Arc<str> {
+        &self.0
+    }
 }
 
 impl Deref for InputKey {
