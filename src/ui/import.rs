@@ -63,6 +63,9 @@ pub struct ImportSession {
     merge: StoredValue<Option<MergePlan>>,
     notice: RwSignal<Option<(bool, Label)>>,
     client: StoredValue<Option<WorkerClient>, LocalStorage>,
+    /// The running worker was started ahead of an import and has been sent nothing yet, so
+    /// the next files can go to it instead of a worker started (and compiled) only then.
+    client_unused: StoredValue<bool>,
 }
 
 impl ImportSession {
@@ -79,6 +82,21 @@ impl ImportSession {
             merge: StoredValue::new(None),
             notice: RwSignal::new(None),
             client: StoredValue::new_local(None),
+            client_unused: StoredValue::new(false),
+        }
+    }
+
+    /// Starts the worker, when none runs, before the user gives it anything: fetching and
+    /// compiling its module (a few hundred milliseconds, more on a first visit) then happens
+    /// while the user picks a file, not after. Nothing is shown if it fails: the import
+    /// that needs it starts another and reports that one's failure.
+    pub fn start_worker_ahead(self) {
+        if self.client.with_value(Option::is_some) {
+            return;
+        }
+        if let Ok(client) = WorkerClient::start(move |reply, bytes| self.on_reply(reply, bytes)) {
+            self.client.set_value(Some(client));
+            self.client_unused.set_value(true);
         }
     }
 
@@ -96,6 +114,7 @@ impl ImportSession {
                 }
             }
         }
+        self.client_unused.set_value(false);
         self.client.with_value(|client| {
             if let Some(client) = client {
                 client.send(request, files);
@@ -103,12 +122,22 @@ impl ImportSession {
         });
     }
 
+    /// Stops the worker at once, whatever it is doing.
+    fn stop_worker(self) {
+        self.client.set_value(None);
+        self.client_unused.set_value(false);
+    }
+
     /// Reads the files the user chose or dropped; any import under way is replaced.
     pub fn read_files(self, files: Vec<web_sys::File>) {
         if files.is_empty() {
             return;
         }
-        self.client.set_value(None);
+        // Any import under way is stopped; a worker started ahead and still unused takes the
+        // files.
+        if !self.client_unused.get_value() {
+            self.stop_worker();
+        }
         self.reset();
         self.step.set(Step::Working);
         self.progress.set((Stage::Reading, 0.0));
@@ -158,7 +187,8 @@ impl ImportSession {
 
     /// Stops the worker at once and starts over.
     fn cancel(self) {
-        self.client.set_value(None);
+        self.stop_worker();
+        self.start_worker_ahead();
         self.reset();
         self.step.set(Step::Choose);
         self.notice.set(Some((true, label(Msg::ImportCancelled))));
@@ -194,8 +224,10 @@ impl ImportSession {
             if self.app.selected_account.get_untracked().is_none() {
                 self.app.selected_account.set(first_account);
             }
-            // The worker's copy of the files is no longer needed.
-            self.client.set_value(None);
+            // The worker's copy of the files is no longer needed; a fresh one waits for the
+            // next import.
+            self.stop_worker();
+            self.start_worker_ahead();
             self.step.set(Step::Done);
         });
     }
@@ -246,6 +278,16 @@ impl ImportSession {
                 if let Err(e) = saved {
                     self.fail(Label::new(e.clone(), e));
                 }
+            }
+            // A worker started ahead that failed before it was used: the import that
+            // needs one starts another, and reports that one's failure. (Dropped after this
+            // callback returns, which the worker's handler is part of.)
+            Reply::Failed { .. } if self.client_unused.get_value() => {
+                leptos::task::spawn_local(async move {
+                    if self.client_unused.get_value() {
+                        self.stop_worker();
+                    }
+                });
             }
             Reply::Failed { message } => self.fail(message),
         }
@@ -298,6 +340,12 @@ pub fn FileDrop() -> impl IntoView {
     let app = use_app();
     let session = use_import();
     let dragging = RwSignal::new(false);
+    // The drop zone is where an import starts: the worker gets ready meanwhile, once the
+    // page has painted.
+    leptos::task::spawn_local(async move {
+        super::browser::next_task().await;
+        session.start_worker_ahead();
+    });
     let take = move |files: Vec<web_sys::File>| {
         session.read_files(files);
         app.view.set(View::Import);

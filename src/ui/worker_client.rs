@@ -5,7 +5,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 
 use crate::i18n::Label;
 use crate::import::worker::{Reply, Request};
@@ -20,7 +20,7 @@ pub struct WorkerClient {
     ready: Rc<Cell<bool>>,
     waiting: Rc<RefCell<Vec<JsValue>>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
-    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(Event)>,
 }
 
 impl WorkerClient {
@@ -62,16 +62,24 @@ impl WorkerClient {
                 }
             })
         };
-        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        // An error in the worker's code comes as an `ErrorEvent`; a script that could not be
+        // loaded at all, as a plain `Event` (whose `message` getter would throw).
+        let on_error = Closure::<dyn FnMut(Event)>::new(move |event: Event| {
             event.prevent_default();
-            let detail = event.message();
-            on_reply(
-                failed(
-                    &format!("the import worker stopped ({detail})"),
-                    &format!("导入线程已停止（{detail}）"),
+            let reply = match event.dyn_ref::<ErrorEvent>() {
+                Some(error) => {
+                    let detail = error.message();
+                    failed(
+                        &format!("the import worker stopped ({detail})"),
+                        &format!("导入线程已停止（{detail}）"),
+                    )
+                }
+                None => failed(
+                    "the import worker could not be loaded; reload the page and try again",
+                    "导入线程无法加载；请刷新页面后重试",
                 ),
-                None,
-            );
+            };
+            on_reply(reply, None);
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));

@@ -236,6 +236,48 @@ describe('import', () => {
     });
   });
 
+  test('the import worker starts with the view, takes the first file, and a fresh one waits after the commit', async () => {
+    await session({ locale: 'en-US' }, async (app, page) => {
+      const started = [];
+      page.on('worker', (worker) => started.push(worker));
+      const first = page.waitForEvent('worker');
+      await openImport(app, page);
+      // Started before any file is chosen, so its module is fetched and compiled meanwhile.
+      await first;
+      const accounts = '客户名称,战略契合度\n华东精密机械有限公司,高\n南方电子科技股份有限公司,中\n';
+      await page.getByTestId('import-files').setInputFiles([file('accounts.csv', Buffer.from(accounts))]);
+      await page.getByTestId('import-mapping').waitFor();
+      assert.equal(started.length, 1, 'the file went to the worker started ahead');
+      const firstClosed = new Promise((resolve) => started[0].on('close', resolve));
+      const next = page.waitForEvent('worker');
+      await page.getByTestId('import-check').click();
+      await page.getByTestId('import-commit').click();
+      await page.getByTestId('import-done').waitFor();
+      // The import's worker (holding the file) is stopped, and a fresh one waits for the next.
+      await firstClosed;
+      await next;
+      assert.equal(started.length, 2);
+      assert.equal(page.workers().length, 1);
+    });
+  });
+
+  test('a worker that cannot start ahead shows nothing until an import needs it', async () => {
+    await session({ locale: 'en-US' }, async (app, page, context) => {
+      await context.route('**/import-worker_loader.js', (route) => route.abort());
+      const failed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('import-worker_loader.js'));
+      await openImport(app, page);
+      await failed;
+      // Two frames and a moment for the worker's error to reach the app.
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 100)))));
+      assert.equal(await page.getByTestId('import-notice').count(), 0, 'no error before the user did anything');
+      await page.getByTestId('import-files').setInputFiles([file('people.csv', Buffer.from(STAKEHOLDERS))]);
+      const notice = page.getByTestId('import-notice');
+      await notice.waitFor();
+      assert.match(await notice.innerText(), /Import failed: the import worker could not be loaded; reload the page and try again\./);
+      assert.equal(await notice.getAttribute('role'), 'alert');
+    }, /import-worker_loader|ERR_FAILED/);
+  });
+
   test('an unreadable file is named with the reason, and the other files still import', async () => {
     await session({ locale: 'en-US' }, async (app, page) => {
       await openImport(app, page);
