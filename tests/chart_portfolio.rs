@@ -304,8 +304,8 @@ fn class_names_of_neighbouring_bars_never_run_into_each_other_on_a_narrow_chart(
     );
     let mut rows: std::collections::BTreeMap<i64, Vec<(f64, f64)>> = Default::default();
     for e in &names {
-        // The SVG backend writes font sizes divided by 1.24 (chart::SVG_FONT_DIVISOR).
-        let width = text_width(&e.text, e.num("font-size") * 1.24);
+        // `Chart::svg` writes text at its size on the canvas.
+        let width = text_width(&e.text, e.num("font-size"));
         let x = e.num("x");
         rows.entry(e.num("y").round() as i64)
             .or_default()
@@ -342,7 +342,7 @@ fn the_value_ticks_of_a_short_class_chart_keep_apart() {
         .into_iter()
         .filter(|e| e.tag == "text" && e.attr("text-anchor") != "middle")
         .filter(|e| e.text.parse::<f64>().is_ok())
-        .map(|e| (e.num("y"), e.num("font-size") * 1.24))
+        .map(|e| (e.num("y"), e.num("font-size")))
         .collect();
     ticks.sort_by(|a, b| a.0.total_cmp(&b.0));
     assert!(ticks.len() >= 2, "the value axis is labelled: {ticks:?}");
