@@ -158,13 +158,18 @@ impl TableBuilder {
     pub(super) fn add<'a>(&mut self, rows: impl Iterator<Item = &'a Inputs>) {
         // Rows of one file mostly share their keys, so the key at a position is first checked
         // against the previous row's key there; only a different key is searched for.
+        // The keys and labels of one import share their text, so both are compared by its
+        // address (and length) first, and only then by its bytes. The addresses stay valid
+        // while `rows` is borrowed, so they are kept for this call only.
         let mut previous: Vec<(&'a str, Option<usize>)> = Vec::new();
+        let mut labels_by_address: Vec<Vec<((usize, usize), u32)>> =
+            vec![Vec::new(); self.labels.len()];
         for inputs in rows.take(self.remaining()) {
             let row = self.filled;
             self.filled += 1;
             for (at, (key, input)) in inputs.iter().enumerate() {
                 let col = match previous.get(at) {
-                    Some(&(k, c)) if k == key.as_str() => c,
+                    Some(&(k, c)) if std::ptr::eq(k, key.as_str()) || k == key.as_str() => c,
                     _ => {
                         let c = self
                             .sorted
@@ -181,7 +186,21 @@ impl TableBuilder {
                 let Some(c) = col else { continue };
                 self.columns[c][row] = match input {
                     Input::Number(v) => Packed::number(*v),
-                    Input::Text(t) => Packed::label(self.labels[c].number(t)),
+                    Input::Text(t) => {
+                        let address = (t.as_ptr() as usize, t.len());
+                        let known = &mut labels_by_address[c];
+                        let number = match known.iter().find(|(a, _)| *a == address) {
+                            Some(&(_, number)) => number,
+                            None => {
+                                let number = self.labels[c].number(t);
+                                if known.len() < SCAN {
+                                    known.push((address, number));
+                                }
+                                number
+                            }
+                        };
+                        Packed::label(number)
+                    }
                 };
             }
         }
@@ -200,6 +219,8 @@ impl TableBuilder {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
 
     #[test]
@@ -234,6 +255,33 @@ mod tests {
                 panic!("row {row} is not a label")
             };
             assert_eq!(t.labels[0][i as usize], format!("l{}", row % (2 * SCAN)));
+        }
+    }
+
+    #[test]
+    fn shared_and_separate_copies_of_a_label_get_the_number_of_their_text() {
+        // Labels shared by address, as one import's are, copies of the same texts made apart,
+        // and more distinct labels than are looked up by address.
+        let shared: Vec<Arc<str>> = (0..2 * SCAN).map(|i| format!("s{i}").into()).collect();
+        let rows: Vec<Inputs> = (0..6 * SCAN)
+            .map(|i| {
+                let text: Arc<str> = if i % 3 == 0 {
+                    format!("s{}", i % (2 * SCAN)).into()
+                } else {
+                    shared[i % (2 * SCAN)].clone()
+                };
+                let mut r = Inputs::new();
+                r.insert("k".into(), Input::Text(text));
+                r
+            })
+            .collect();
+        let t = Table::build(&["k".to_string()], rows.iter());
+        assert_eq!(t.labels[0].len(), 2 * SCAN, "{:?}", t.labels[0]);
+        for (row, cell) in t.column(0).iter().enumerate() {
+            let Cell::Label(i) = cell.get() else {
+                panic!("row {row} is not a label")
+            };
+            assert_eq!(t.labels[0][i as usize], format!("s{}", row % (2 * SCAN)));
         }
     }
 
