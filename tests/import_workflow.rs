@@ -400,6 +400,28 @@ fn a_reimport_merges_without_erasing_and_previews_the_changes() {
 }
 
 #[test]
+fn a_first_import_adds_every_account_in_file_order_and_one_with_only_an_id_is_named_by_it() {
+    let ws = Workspace::default();
+    let text = "客户编号,客户名称,行业\n\
+                C9,,IT\n\
+                ,Gamma,IT\n\
+                C1,Alpha,Energy\n";
+    let book = read_csv("first.csv", text.as_bytes()).expect("reads");
+    let imported = import_with(&book, &MappingMemory::default(), &ws.accounts);
+    let plan = plan_merge(&ws, imported);
+    assert_eq!((plan.summary.new, plan.summary.updated), (3, 0));
+    let named: Vec<(&str, &str)> = plan
+        .accounts
+        .iter()
+        .map(|(a, change)| {
+            assert_eq!(*change, AccountChange::New);
+            (a.id.as_str(), a.name.as_str())
+        })
+        .collect();
+    assert_eq!(named, [("C9", "C9"), ("Gamma", "Gamma"), ("C1", "Alpha")]);
+}
+
+#[test]
 fn linked_rows_reach_workspace_accounts_and_orders_are_not_duplicated() {
     let mut ws = Workspace::default();
     ws.accounts.push(Account::new("C001", "Alpha"));

@@ -138,10 +138,13 @@ pub fn plan_merge(ws: &Workspace, imported: Imported) -> MergePlan {
     let mut renamed: HashMap<String, &str> = HashMap::new();
     let mut accounts = Vec::with_capacity(imported.accounts.len());
     for mut new in imported.accounts {
+        // Into a workspace without accounts (a first import) nothing can match, so no name is
+        // normalised for a lookup that cannot find it.
         let found = by_id.get(new.id.as_str()).or_else(|| {
-            by_name
-                .get(&link_key(&new.name))
-                .filter(|_| !new.name.is_empty())
+            if by_name.is_empty() || new.name.is_empty() {
+                return None;
+            }
+            by_name.get(&link_key(&new.name))
         });
         match found {
             Some(existing) => {
