@@ -10,8 +10,7 @@ use std::hint::black_box;
 use chrono::{NaiveDate, TimeDelta};
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use kam_radar::import::transfer::{self, Records};
-use kam_radar::import::worker::{decode_records, RECORDS_PER_PART};
-use kam_radar::import::Imported;
+use kam_radar::import::worker::{Arrivals, RECORDS_PER_PART};
 use kam_radar::model::{CreditAssessment, Input, Workspace};
 use kam_radar::persist::codec::encode;
 use kam_radar::persist::format::{decode_document, encode_document};
@@ -135,7 +134,7 @@ fn bench(c: &mut Criterion) {
     });
     g.bench_function("import_worker_encode_then_decode_records", |b| {
         b.iter(|| {
-            let mut into = Imported::default();
+            let mut into = Arrivals::default();
             for part in &parts {
                 let records = Records {
                     accounts: &part.accounts,
@@ -143,9 +142,9 @@ fn bench(c: &mut Criterion) {
                     orders: &part.orders,
                     assessments: &part.credit_assessments,
                 };
-                decode_records(&transfer::encode(records), &mut into).unwrap();
+                into.receive(&transfer::encode(records)).unwrap();
             }
-            into
+            into.finish()
         })
     });
     g.bench_function("save_new", |b| {

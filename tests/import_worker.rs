@@ -7,15 +7,19 @@
 use std::collections::BTreeMap;
 
 use kam_radar::framework::presets;
+use kam_radar::framework::{Framework, Rule};
 use kam_radar::i18n::Lang;
 use kam_radar::import::worker::{
-    decode_records, AccountRef, Converted, ImportWorker, ReadResult, Reply, Request, Stage,
+    AccountRef, Arrivals, Converted, ImportWorker, ReadResult, Reply, Request, Stage,
     TemplateFormat, RECORDS_PER_PART,
 };
 use kam_radar::import::{
-    Confidence, Imported, MappingMemory, PersonalField, SheetPlan, TableKind, Target, TextEncoding,
+    plan_merge, Confidence, Imported, MappingMemory, PersonalField, SheetPlan, TableKind, Target,
+    TextEncoding,
 };
-use kam_radar::model::keys;
+use kam_radar::model::{keys, Workspace};
+use kam_radar::scoring::ahead::ScoreAhead;
+use kam_radar::scoring::Engine;
 
 /// The worker's replies to one request, each through JSON, with the bytes sent alongside.
 fn ask(
@@ -163,8 +167,16 @@ fn a_read_reports_every_file_every_sheet_and_its_progress() {
 /// The report and the records of a conversion, checking that the parts come in order, each
 /// with its bytes, before the report.
 fn converted(replies: Vec<(Reply, Option<Vec<u8>>)>) -> (Converted, Imported, usize) {
+    let (converted, arrivals, parts) = received(replies, Arrivals::default());
+    (converted, arrivals.finish().0, parts)
+}
+
+/// [`converted`], with the parts given to `arrivals` as the page gives them.
+fn received(
+    replies: Vec<(Reply, Option<Vec<u8>>)>,
+    mut arrivals: Arrivals,
+) -> (Converted, Arrivals, usize) {
     let mut out = None;
-    let mut imported = Imported::default();
     let mut received = 0;
     let mut done = 0.0;
     for (reply, bytes) in replies {
@@ -178,7 +190,8 @@ fn converted(replies: Vec<(Reply, Option<Vec<u8>>)>) -> (Converted, Imported, us
                     "part {part}: the bar moves forward ({done} → {fraction})"
                 );
                 done = fraction;
-                decode_records(&bytes.expect("the part's bytes"), &mut imported)
+                arrivals
+                    .receive(&bytes.expect("the part's bytes"))
                     .expect("the part decodes");
                 received += 1;
             }
@@ -187,7 +200,7 @@ fn converted(replies: Vec<(Reply, Option<Vec<u8>>)>) -> (Converted, Imported, us
         }
     }
     assert_eq!(done, 1.0, "the last part completes the bar");
-    (out.expect("converted"), imported, received)
+    (out.expect("converted"), arrivals, received)
 }
 
 #[test]
@@ -475,5 +488,195 @@ fn a_practice_import_between_the_read_and_the_conversion_changes_nothing_the_use
         matches!(seen.2.first(), Some((Reply::File { .. }, Some(_)))),
         "the problem rows are still the user's: {:?}",
         seen.2.first().map(|r| &r.0)
+    );
+}
+
+/// A CSV of `count` accounts whose cells cover what scoring tells apart: known levels in both
+/// languages, an unknown level, blanks, amounts with units and without, text for a number,
+/// and a column with more distinct labels than the index compares directly.
+fn varied_accounts(count: usize) -> Vec<u8> {
+    let fit = ["高", "中", "低", "超高", "", "high"];
+    let profit = ["高", "中", "低", "medium"];
+    let mut csv = String::from("客户编号,客户名称,战略契合度,利润贡献,年销售额,行业\n");
+    for i in 0..count {
+        let sales = match i % 4 {
+            0 => format!("{}万", i * 7),
+            1 => String::new(),
+            2 => "待定".into(),
+            _ => format!("{}", i * 1_000),
+        };
+        let profit = if i % 9 == 0 {
+            format!("等级{}", i % 40)
+        } else {
+            profit[i % profit.len()].to_string()
+        };
+        csv.push_str(&format!(
+            "C{i},客户{i},{},{profit},{sales},行业{}\n",
+            fit[i % fit.len()],
+            i % 30
+        ));
+    }
+    csv.into_bytes()
+}
+
+/// Reads `files` and converts them with the automatic plans, into a workspace without records.
+fn convert_files(
+    worker: &mut ImportWorker,
+    names: &[&str],
+    files: Vec<Vec<u8>>,
+) -> Vec<(Reply, Option<Vec<u8>>)> {
+    let replies = ask(
+        worker,
+        &Request::Read {
+            names: names.iter().map(|n| n.to_string()).collect(),
+            memory: MappingMemory::default(),
+        },
+        files,
+    );
+    let Some((Reply::Read(result), _)) = replies.last() else {
+        panic!("read: {replies:?}");
+    };
+    let plans = result.sheets.iter().map(|s| s.plan.clone()).collect();
+    ask(
+        worker,
+        &Request::Convert {
+            plans,
+            frameworks: Workspace::default().frameworks_in_force(),
+            existing: Vec::new(),
+        },
+        Vec::new(),
+    )
+}
+
+/// The scorecard with the points of its first dimension's first level changed, as the
+/// framework editor changes a weight.
+fn scorecard_edited(ws: &Workspace) -> Vec<Framework> {
+    let mut frameworks = ws.frameworks_in_force();
+    let Some(Rule::Levels { levels, .. }) = frameworks
+        .iter_mut()
+        .find(|f| f.id == kam_radar::framework::presets::SCORECARD)
+        .and_then(|f| f.dimensions.first_mut())
+        .map(|d| &mut d.rule)
+    else {
+        panic!("the scorecard's first dimension has levels");
+    };
+    levels[0].score = Some(levels[0].score.map_or(1.0, |s| s - 1.0));
+    frameworks
+}
+
+#[test]
+fn a_first_import_is_scored_as_its_parts_arrive_exactly_as_the_commit_would_score_it() {
+    let mut worker = ImportWorker::default();
+    let count = RECORDS_PER_PART * 2 + 123;
+    let replies = convert_files(&mut worker, &["varied.csv"], vec![varied_accounts(count)]);
+    let engine = Engine::new(&Workspace::default().frameworks_in_force()).expect("an engine");
+    let (c, arrivals, parts) = received(replies, Arrivals::new(Some(ScoreAhead::new(engine))));
+    let imported_rows = c.rows_imported;
+    assert!(
+        imported_rows > RECORDS_PER_PART && imported_rows < count,
+        "unknown levels and text amounts reject some rows: {imported_rows} of {count}"
+    );
+    assert_eq!(parts, imported_rows.div_ceil(RECORDS_PER_PART));
+    let (imported, ahead) = arrivals.finish();
+    let ahead = ahead.expect("accounts without stakeholders are scored ahead");
+    assert_eq!(
+        ahead.rows(),
+        imported_rows,
+        "every part's accounts were scored"
+    );
+
+    // The commit: the merge into the blank workspace, then the workspace's own engine.
+    let mut ws = Workspace::default();
+    plan_merge(&ws, imported).apply(&mut ws);
+    let engine = Engine::new(&ws.frameworks_in_force()).expect("an engine");
+    let reference = engine.index(&ws.accounts, &ws.stakeholders);
+    let reference_scores = engine.score(&reference);
+    let (_, portfolio, scores) = ahead
+        .finish(&engine, &ws.accounts, &ws.stakeholders)
+        .expect("the committed accounts are those scored ahead");
+    assert!(portfolio == reference, "the index built part by part");
+    assert!(
+        scores == reference_scores,
+        "the scores computed part by part"
+    );
+
+    // And the scores say something: points for the levels given, rejected levels located.
+    let fi = engine
+        .index_of(kam_radar::framework::presets::SCORECARD)
+        .expect("the scorecard is in force");
+    let results = scores.framework(fi);
+    let outcomes: Vec<_> = (0..imported_rows).map(|row| results.outcome(row)).collect();
+    let scored = outcomes.iter().filter(|o| o.total > 0.0).count();
+    let blank = outcomes.iter().filter(|o| o.missing & 1 != 0).count();
+    assert!(
+        scored > imported_rows / 2,
+        "most rows score points: {scored}"
+    );
+    assert!(blank > 0, "a blank strategic fit is missing, not zero");
+}
+
+#[test]
+fn scores_made_ahead_are_refused_when_the_commit_finds_other_accounts_or_frameworks() {
+    let mut worker = ImportWorker::default();
+    let replies = convert_files(&mut worker, &["varied.csv"], vec![varied_accounts(300)]);
+    let defaults = Workspace::default().frameworks_in_force();
+    let ahead_of = |replies: Vec<(Reply, Option<Vec<u8>>)>| {
+        let engine = Engine::new(&defaults).expect("an engine");
+        let (_, arrivals, _) = received(replies, Arrivals::new(Some(ScoreAhead::new(engine))));
+        let (imported, ahead) = arrivals.finish();
+        let mut ws = Workspace::default();
+        plan_merge(&ws, imported).apply(&mut ws);
+        (ws, ahead.expect("scored ahead"))
+    };
+    let engine = Engine::new(&defaults).expect("an engine");
+
+    // A weight edited between the conversion and the commit.
+    let (ws, ahead) = ahead_of(replies.clone());
+    let edited = Engine::new(&scorecard_edited(&ws)).expect("an engine");
+    assert!(ahead
+        .finish(&edited, &ws.accounts, &ws.stakeholders)
+        .is_none());
+
+    // Accounts in another order, or one fewer.
+    let (mut ws, ahead) = ahead_of(replies.clone());
+    ws.accounts.swap(3, 4);
+    assert!(ahead
+        .finish(&engine, &ws.accounts, &ws.stakeholders)
+        .is_none());
+    let (mut ws, ahead) = ahead_of(replies.clone());
+    ws.accounts.pop();
+    assert!(ahead
+        .finish(&engine, &ws.accounts, &ws.stakeholders)
+        .is_none());
+
+    // Stakeholders beside them: their scores feed the accounts'.
+    let (ws, ahead) = ahead_of(replies);
+    let mut with_people = ws.clone();
+    with_people
+        .stakeholders
+        .push(kam_radar::model::Stakeholder {
+            account: ws.accounts[0].id.clone(),
+            ..Default::default()
+        });
+    assert!(ahead
+        .finish(&engine, &with_people.accounts, &with_people.stakeholders)
+        .is_none());
+}
+
+#[test]
+fn an_import_with_stakeholders_is_not_scored_ahead() {
+    let mut worker = ImportWorker::default();
+    let replies = convert_files(
+        &mut worker,
+        &["华东.csv", "crm.xlsx"],
+        vec![gbk_accounts(), workbook()],
+    );
+    let engine = Engine::new(&Workspace::default().frameworks_in_force()).expect("an engine");
+    let (_, arrivals, _) = received(replies, Arrivals::new(Some(ScoreAhead::new(engine))));
+    let (imported, ahead) = arrivals.finish();
+    assert_eq!(imported.stakeholders.len(), 1, "the stakeholder arrived");
+    assert!(
+        ahead.is_none(),
+        "the commit indexes and scores them together"
     );
 }

@@ -31,6 +31,7 @@ use crate::export::book::ResultsBook;
 use crate::framework::Framework;
 use crate::i18n::{Label, Lang};
 use crate::model::Account;
+use crate::scoring::ahead::ScoreAhead;
 
 /// The MIME type of an XLSX workbook.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -112,7 +113,7 @@ pub enum Reply {
     },
     Read(ReadResult),
     /// Part `part` (counted from 0) of the converted records, as bytes alongside (see
-    /// [`decode_records`]), sent while the conversion goes on; `fraction` (0–1) of the
+    /// [`Arrivals`]), sent while the conversion goes on; `fraction` (0–1) of the
     /// conversion is done. Every part comes before [`Reply::Converted`].
     Records {
         part: usize,
@@ -196,11 +197,42 @@ pub struct ProblemLine {
     pub error: bool,
 }
 
-/// Adds one part of the records sent with [`Reply::Records`] to `into`, which is ready for
-/// [`super::plan_merge`] once every part is in (the report travels as the counts and lines
-/// of [`Converted`] instead). A part is the bytes of [`transfer::encode`].
-pub fn decode_records(bytes: &[u8], into: &mut Imported) -> Result<(), DamagedRecords> {
-    transfer::decode(bytes, into)
+/// The page's end of a conversion: the records of every [`Reply::Records`] part so far, and,
+/// for an import into a workspace without records, its accounts indexed and scored as they
+/// arrive ([`ScoreAhead`]), while the worker converts the next rows.
+#[derive(Default)]
+pub struct Arrivals {
+    imported: Imported,
+    ahead: Option<ScoreAhead>,
+}
+
+impl Arrivals {
+    /// Ready for the parts of a conversion; `ahead` scores its accounts as they come.
+    pub fn new(ahead: Option<ScoreAhead>) -> Arrivals {
+        Arrivals {
+            imported: Imported::default(),
+            ahead,
+        }
+    }
+
+    /// Adds one part, the bytes of [`transfer::encode`]. Its accounts are scored ahead until
+    /// a stakeholder arrives: their scores need the stakeholders, which the commit indexes.
+    pub fn receive(&mut self, bytes: &[u8]) -> Result<(), DamagedRecords> {
+        transfer::decode(bytes, &mut self.imported)?;
+        if !self.imported.stakeholders.is_empty() {
+            self.ahead = None;
+        }
+        if let Some(ahead) = &mut self.ahead {
+            ahead.add(&self.imported.accounts);
+        }
+        Ok(())
+    }
+
+    /// Every part's records, ready for [`super::plan_merge`] (the report travels as the
+    /// counts and lines of [`Converted`] instead), and the accounts scored ahead.
+    pub fn finish(self) -> (Imported, Option<ScoreAhead>) {
+        (self.imported, self.ahead)
+    }
 }
 
 /// Numbers the parts of converted records and hands them to `post`, in the order they are

@@ -8,6 +8,7 @@
 //! on demand: [`explain`] renders a result in a language, [`Engine::problems`] lists what is
 //! missing or invalid with the accepted values.
 
+pub mod ahead;
 pub mod batch;
 pub mod credit;
 pub mod diff;
@@ -67,7 +68,7 @@ pub enum Invalid {
 }
 
 /// One dimension's result: a score (absent when missing or invalid) and how it was reached.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug)]
 pub struct DimScore {
     /// The score; NaN when there is none, so a result stays 16 bytes.
     score: f64,
@@ -89,6 +90,13 @@ impl DimScore {
     /// The score, `None` when the input was missing or invalid.
     pub fn value(&self) -> Option<f64> {
         (!self.score.is_nan()).then_some(self.score)
+    }
+}
+
+/// Equal results: the same score, or none, reached the same way.
+impl PartialEq for DimScore {
+    fn eq(&self, other: &Self) -> bool {
+        self.value() == other.value() && self.how == other.how
     }
 }
 
@@ -193,7 +201,7 @@ impl ScoreError {
 }
 
 /// Accounts and stakeholders read once for scoring; rebuild it when the data changes.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Portfolio {
     accounts: Table,
     stakeholders: Table,
@@ -344,7 +352,7 @@ pub struct Engine {
 
 /// Every framework's results for a [`Portfolio`]. Each framework's results are shared, so a
 /// re-score after an edit of one framework keeps the others' without copying them.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scores {
     frameworks: Vec<Arc<FrameworkScores>>,
 }
@@ -441,7 +449,7 @@ impl ScoreSteps<'_> {
 }
 
 /// One framework's results, a row per account (or stakeholder).
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FrameworkScores {
     width: usize,
     dims: Vec<DimScore>,
@@ -1034,15 +1042,16 @@ fn resolve_labels(p: &Prepared, table: &Table) -> Vec<Vec<DimScore>> {
 
 /// Per account, the weighted mean of stakeholder scores and how many stakeholders it used.
 fn weighted_means(
-    portfolio: &Portfolio,
+    owner: &[Option<u32>],
+    accounts: usize,
     results: &[Arc<FrameworkScores>],
     fw: usize,
     value: usize,
     weight: usize,
 ) -> Vec<(f64, f64, u16)> {
-    let mut acc = vec![(0.0, 0.0, 0u16); portfolio.accounts.rows];
+    let mut acc = vec![(0.0, 0.0, 0u16); accounts];
     let scores = &results[fw];
-    for (s, owner) in portfolio.owner.iter().enumerate() {
+    for (s, owner) in owner.iter().enumerate() {
         let (Some(a), Some(dims)) = (
             owner,
             scores.dims.get(s * scores.width..(s + 1) * scores.width),
@@ -1074,8 +1083,42 @@ fn score_framework(
     out: &mut FrameworkScores,
     kept: &[bool],
 ) {
+    let rows = table.rows;
+    if p.dims.is_empty() {
+        out.dims.clear();
+        out.outcomes.clear();
+    }
+    size_results(p, out, rows);
+    score_rows(p, table, &portfolio.owner, results, out, kept, 0..rows);
+}
+
+/// Sizes a framework's results for `rows` rows: a reused buffer of the same size is not
+/// touched, and rows added are scored by [`score_rows`].
+fn size_results(p: &Prepared, out: &mut FrameworkScores, rows: usize) {
+    let width = p.dims.len();
+    out.width = width;
+    out.dims.resize(width * rows, DimScore::none(How::Missing));
+    out.outcomes.resize(rows, outcome(p));
+}
+
+/// Scores the rows `range` of one framework into `out`, sized for them ([`size_results`]),
+/// each stakeholder's account given by `owner`.
+fn score_rows(
+    p: &Prepared,
+    table: &Table,
+    owner: &[Option<u32>],
+    results: &[Arc<FrameworkScores>],
+    out: &mut FrameworkScores,
+    kept: &[bool],
+    range: std::ops::Range<usize>,
+) {
     let kept = |i: usize| kept.get(i).copied().unwrap_or(false);
+    let width = p.dims.len();
+    if width == 0 {
+        return;
+    }
     let labels = resolve_labels(p, table);
+    // Without stakeholders no account has a weighted mean: the fallback stands everywhere.
     let weighted: Vec<Option<Vec<(f64, f64, u16)>>> = p
         .dims
         .iter()
@@ -1084,28 +1127,17 @@ fn score_framework(
             Compiled::Derived {
                 from: CompiledDerivation::Weighted { fw, value, weight },
                 ..
-            } if !kept(i) => Some(weighted_means(portfolio, results, *fw, *value, *weight)),
+            } if !kept(i) && !owner.is_empty() => Some(weighted_means(
+                owner, table.rows, results, *fw, *value, *weight,
+            )),
             _ => None,
         })
         .collect();
-    let width = p.dims.len();
-    let rows = table.rows;
-    out.width = width;
-    if width == 0 {
-        out.dims.clear();
-        out.outcomes.clear();
-        out.outcomes.resize(rows, outcome(p));
-        return;
-    }
-    // Sized once and written in place: a reused buffer of the same size is not touched twice.
-    let filler = DimScore::none(How::Missing);
-    out.dims.resize(width * rows, filler);
-    out.outcomes.resize(rows, outcome(p));
     let empty = outcome(p);
-    for start in (0..rows).step_by(BLOCK) {
-        let range = start..(start + BLOCK).min(rows);
-        let block = &mut out.dims[range.start * width..range.end * width];
-        let outcomes = &mut out.outcomes[range.clone()];
+    for start in range.clone().step_by(BLOCK) {
+        let rows = start..(start + BLOCK).min(range.end);
+        let block = &mut out.dims[rows.start * width..rows.end * width];
+        let outcomes = &mut out.outcomes[rows.clone()];
         outcomes.fill(empty);
         for (i, d) in p.dims.iter().enumerate() {
             match &d.rule {
@@ -1117,18 +1149,18 @@ fn score_framework(
                         fallback,
                         table,
                         &labels[i],
-                        range.clone(),
+                        rows.clone(),
                         column(block, i, width),
                     );
                     let column = column(block, i, width);
-                    derive(d, from, results, &weighted[i], range.clone(), column);
+                    derive(d, from, results, &weighted[i], rows.clone(), column);
                 }
                 rule => fill(
                     d,
                     rule,
                     table,
                     &labels[i],
-                    range.clone(),
+                    rows.clone(),
                     column(block, i, width),
                 ),
             }

@@ -60,40 +60,39 @@ impl Packed {
 /// short labels, and comparing a few is cheaper than hashing one.
 const SCAN: usize = 16;
 
-/// A column's distinct labels, numbered as they first appear.
+/// The lookup of a column's distinct labels, numbered as they first appear; the labels
+/// themselves are the table's ([`Table::labels`]), so a table built so far can be read.
 #[derive(Clone, Default)]
-struct Labels {
-    /// The labels by number.
-    list: Vec<String>,
+struct LabelNumbers {
     /// Every label's number, once there are more than [`SCAN`].
     many: FastMap<String, u32>,
 }
 
-impl Labels {
-    /// The label's number, given a new one if it is new.
-    fn number(&mut self, t: &str) -> u32 {
+impl LabelNumbers {
+    /// The number of `t` among `list`, the column's labels, which gets it if it is new.
+    fn number(&mut self, list: &mut Vec<String>, t: &str) -> u32 {
         if self.many.is_empty() {
-            if let Some(i) = self.list.iter().position(|l| l == t) {
+            if let Some(i) = list.iter().position(|l| l == t) {
                 return i as u32;
             }
-            self.list.push(t.to_string());
-            if self.list.len() > SCAN {
-                self.many = self.list.iter().cloned().zip(0..).collect();
+            list.push(t.to_string());
+            if list.len() > SCAN {
+                self.many = list.iter().cloned().zip(0..).collect();
             }
-            return self.list.len() as u32 - 1;
+            return list.len() as u32 - 1;
         }
         if let Some(&id) = self.many.get(t) {
             return id;
         }
-        let id = self.list.len() as u32;
-        self.list.push(t.to_string());
+        let id = list.len() as u32;
+        list.push(t.to_string());
         self.many.insert(t.to_string(), id);
         id
     }
 }
 
 /// Inputs of many rows by column, each distinct label once.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(super) struct Table {
     pub(super) keys: Vec<String>,
     pub(super) rows: usize,
@@ -117,16 +116,16 @@ impl Table {
 }
 
 /// A [`Table`] filled a slice of rows at a time, so a page indexing 100k accounts can yield
-/// in between; it holds no borrow of the rows between slices.
+/// in between; it holds no borrow of the rows between slices. It can also grow as rows
+/// arrive ([`TableBuilder::grow`]), its table readable so far ([`TableBuilder::table`]).
 pub(super) struct TableBuilder {
-    keys: Vec<String>,
+    /// The table being filled: its rows are all the rows announced, missing until added.
+    table: Table,
     /// The keys in the input maps' own (byte) order, for a binary search by a map's key.
     sorted: Vec<(String, usize)>,
-    rows: usize,
     /// Rows added so far.
     filled: usize,
-    columns: Vec<Vec<Packed>>,
-    labels: Vec<Labels>,
+    numbers: Vec<LabelNumbers>,
 }
 
 impl TableBuilder {
@@ -135,18 +134,34 @@ impl TableBuilder {
         let mut sorted: Vec<(String, usize)> = keys.iter().cloned().zip(0..).collect();
         sorted.sort_unstable();
         TableBuilder {
-            keys: keys.to_vec(),
+            table: Table {
+                keys: keys.to_vec(),
+                rows,
+                columns: vec![vec![Packed::MISSING; rows]; keys.len()],
+                labels: vec![Vec::new(); keys.len()],
+            },
             sorted,
-            rows,
             filled: 0,
-            columns: vec![vec![Packed::MISSING; rows]; keys.len()],
-            labels: vec![Labels::default(); keys.len()],
+            numbers: vec![LabelNumbers::default(); keys.len()],
         }
+    }
+
+    /// Announces `more` rows beyond those announced so far.
+    pub(super) fn grow(&mut self, more: usize) {
+        self.table.rows += more;
+        for column in &mut self.table.columns {
+            column.resize(self.table.rows, Packed::MISSING);
+        }
+    }
+
+    /// The table so far: the rows added, then the rows announced but not added yet (missing).
+    pub(super) fn table(&self) -> &Table {
+        &self.table
     }
 
     /// The rows not added yet.
     pub(super) fn remaining(&self) -> usize {
-        self.rows - self.filled
+        self.table.rows - self.filled
     }
 
     /// The row the next [`TableBuilder::add`] starts at.
@@ -163,7 +178,7 @@ impl TableBuilder {
         // while `rows` is borrowed, so they are kept for this call only.
         let mut previous: Vec<(&'a str, Option<usize>)> = Vec::new();
         let mut labels_by_address: Vec<Vec<((usize, usize), u32)>> =
-            vec![Vec::new(); self.labels.len()];
+            vec![Vec::new(); self.numbers.len()];
         for inputs in rows.take(self.remaining()) {
             let row = self.filled;
             self.filled += 1;
@@ -184,7 +199,7 @@ impl TableBuilder {
                     }
                 };
                 let Some(c) = col else { continue };
-                self.columns[c][row] = match input {
+                self.table.columns[c][row] = match input {
                     Input::Number(v) => Packed::number(*v),
                     Input::Text(t) => {
                         let address = (t.as_ptr() as usize, t.len());
@@ -192,7 +207,7 @@ impl TableBuilder {
                         let number = match known.iter().find(|(a, _)| *a == address) {
                             Some(&(_, number)) => number,
                             None => {
-                                let number = self.labels[c].number(t);
+                                let number = self.numbers[c].number(&mut self.table.labels[c], t);
                                 if known.len() < SCAN {
                                     known.push((address, number));
                                 }
@@ -208,12 +223,7 @@ impl TableBuilder {
 
     /// The table; rows never added stay missing.
     pub(super) fn finish(self) -> Table {
-        Table {
-            keys: self.keys,
-            rows: self.rows,
-            columns: self.columns,
-            labels: self.labels.into_iter().map(|l| l.list).collect(),
-        }
+        self.table
     }
 }
 

@@ -23,14 +23,15 @@ use crate::chart::profiles::{framework_radar, Compared};
 use crate::chart::Chart;
 use crate::framework::{presets, Rule};
 use crate::i18n::Lang;
-use crate::import::worker::{decode_records, Reply, Request};
-use crate::import::{plan_merge, Imported, MappingMemory, SheetPlan};
+use crate::import::worker::{Arrivals, Reply, Request};
+use crate::import::{plan_merge, MappingMemory, SheetPlan};
 use crate::model::Workspace;
 use crate::persist::workspaces::purge_async;
 use crate::persist::{
     create_snapshot_placed, load_async, save_snapshot_placed, SaveContext, Tiered,
 };
 use crate::route::View;
+use crate::scoring::ahead::ScoreAhead;
 use crate::scoring::Engine;
 
 /// Draws `count` profile radars (the demo's accounts' external and internal profiles against
@@ -185,13 +186,14 @@ async fn next_reply(replies: &mut Replies) -> Result<(Reply, Option<Vec<u8>>), J
 ///   (and its wasm compiled) first, as on the first import of a page;
 /// - `convert`: the worker converts the rows and sends the records in parts, which the page
 ///   decodes as they come ([`Request::Convert`] until [`Reply::Converted`]);
-/// - `decode`: the page's share of `convert`, decoding the parts ([`decode_records`]), most
-///   of it while the worker converts the next rows;
+/// - `receive`: the page's share of `convert`, decoding the parts and scoring their accounts
+///   ahead of the commit ([`Arrivals::receive`]), most of it while the worker converts the
+///   next rows;
 /// - `merge`: the merge preview ([`plan_merge`]) the view shows before the user commits;
 /// - `score`: the commit as the view's *Import* button makes it, in the next task: the merge
-///   into a blank workspace with the remembered mapping, the index, and the scoring a
-///   framework per task ([`WorkspaceState::edit_records_in_steps`]), until the `scored` memo
-///   holds the scores;
+///   into a blank workspace with the remembered mapping, and the scores taken from those
+///   scored ahead ([`WorkspaceState::edit_records_in_steps`]; when they cannot be, the index
+///   and the scoring a framework per task), until the `scored` memo holds the scores;
 /// - `total`: from the request to the scores, the wait for the commit's task taken out.
 ///
 /// The workspace state stays for the other hooks; the worker stays for the next import.
@@ -232,15 +234,20 @@ pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<Str
         },
         &[],
     );
-    let mut received = Imported::default();
-    let mut decode = 0.0;
+    // Into a blank workspace, as the view does: the accounts are scored as they arrive.
+    let ahead = Engine::new(&Workspace::default().frameworks_in_force())
+        .ok()
+        .map(ScoreAhead::new);
+    let mut arrivals = Arrivals::new(ahead);
+    let mut receive = 0.0;
     let converted = loop {
         match next_reply(&mut replies).await? {
             (Reply::Records { .. }, bytes) => {
                 let at = clock.now();
-                decode_records(&bytes.unwrap_or_default(), &mut received)
+                arrivals
+                    .receive(&bytes.unwrap_or_default())
                     .map_err(|e| e.to_string())?;
-                decode += clock.now() - at;
+                receive += clock.now() - at;
             }
             (Reply::Converted(converted), _) => break converted,
             _ => return Err("an unexpected reply to the conversion".into()),
@@ -249,6 +256,7 @@ pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<Str
     let converted_at = clock.now();
     BENCH.with(|b| b.borrow_mut().worker = Some((client, replies)));
 
+    let (received, ahead) = arrivals.finish();
     let plan = plan_merge(&Workspace::default(), received);
     let previewed = clock.now();
     // The view shows the preview, and the user commits in a task of its own.
@@ -260,10 +268,13 @@ pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<Str
     }
     let owner = Owner::new();
     let data = owner.with(|| WorkspaceState::new(Workspace::default()));
-    data.edit_records_in_steps(|ws| {
-        plan.apply(ws);
-        memory.store(&mut ws.column_mappings);
-    })
+    data.edit_records_in_steps(
+        |ws| {
+            plan.apply(ws);
+            memory.store(&mut ws.column_mappings);
+        },
+        ahead,
+    )
     .await;
     let classes = data.scored.with(|scored| class_counts(scored))?;
     let end = clock.now();
@@ -271,7 +282,7 @@ pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<Str
     let report = serde_json::json!({
         "read": read_done - start,
         "convert": converted_at - read_done,
-        "decode": decode,
+        "receive": receive,
         "merge": previewed - converted_at,
         "score": end - committing,
         "total": end - start - (committing - previewed),

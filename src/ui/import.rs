@@ -11,14 +11,15 @@ use super::worker_client::WorkerClient;
 use super::{download, use_app, AppState};
 use crate::i18n::{Label, Lang, Msg};
 use crate::import::worker::{
-    decode_records, AccountRef, Converted, ProblemLine, ReadResult, Reply, Request, Stage,
-    TemplateFormat,
+    AccountRef, Arrivals, Converted, ProblemLine, ReadResult, Reply, Request, Stage, TemplateFormat,
 };
 use crate::import::{
-    column_letter, plan_merge, FileFormat, Imported, MappingMemory, MergePlan, MergeSummary,
-    SheetPlan, TableKind, Target,
+    column_letter, plan_merge, FileFormat, MappingMemory, MergePlan, MergeSummary, SheetPlan,
+    TableKind, Target,
 };
 use crate::route::View;
+use crate::scoring::ahead::ScoreAhead;
+use crate::scoring::Engine;
 
 /// How long after an import is committed a fresh worker is started for the next one.
 const WORKER_AFTER_COMMIT_MS: i32 = 5_000;
@@ -62,8 +63,9 @@ pub struct ImportSession {
     plans: RwSignal<Vec<SheetPlan>>,
     review: RwSignal<Option<Shared<Review>>>,
     /// The records of the conversion under way, part by part.
-    received: StoredValue<Imported>,
-    merge: StoredValue<Option<MergePlan>>,
+    received: StoredValue<Arrivals>,
+    /// The previewed merge, and the accounts scored ahead for the commit.
+    merge: StoredValue<Option<(MergePlan, Option<ScoreAhead>)>>,
     notice: RwSignal<Option<(bool, Label)>>,
     client: StoredValue<Option<WorkerClient>, LocalStorage>,
     /// The running worker was started ahead of an import and has been sent nothing yet, so
@@ -81,7 +83,7 @@ impl ImportSession {
             read: RwSignal::new(None),
             plans: RwSignal::new(Vec::new()),
             review: RwSignal::new(None),
-            received: StoredValue::new(Imported::default()),
+            received: StoredValue::new(Arrivals::default()),
             merge: StoredValue::new(None),
             notice: RwSignal::new(None),
             client: StoredValue::new_local(None),
@@ -158,15 +160,16 @@ impl ImportSession {
         self.read.set(None);
         self.plans.set(Vec::new());
         self.review.set(None);
-        self.received.set_value(Imported::default());
+        self.received.set_value(Arrivals::default());
         self.merge.set_value(None);
         self.notice.set(None);
     }
 
-    /// Converts every sheet with the confirmed plans.
+    /// Converts every sheet with the confirmed plans. Into a workspace without records, the
+    /// accounts are scored as they arrive, while the worker converts the next ones.
     fn check(self) {
-        let (frameworks, existing) = self.data.workspace.with_untracked(|ws| {
-            let existing = ws
+        let (frameworks, existing, first) = self.data.workspace.with_untracked(|ws| {
+            let existing: Vec<AccountRef> = ws
                 .accounts
                 .iter()
                 .map(|a| AccountRef {
@@ -174,8 +177,14 @@ impl ImportSession {
                     name: a.name.clone(),
                 })
                 .collect();
-            (ws.frameworks_in_force(), existing)
+            let first = existing.is_empty() && ws.stakeholders.is_empty();
+            (ws.frameworks_in_force(), existing, first)
         });
+        let ahead = first
+            .then(|| Engine::new(&frameworks).ok())
+            .flatten()
+            .map(ScoreAhead::new);
+        self.received.set_value(Arrivals::new(ahead));
         self.notice.set(None);
         self.step.set(Step::Working);
         self.progress.set((Stage::Converting, 0.0));
@@ -203,7 +212,7 @@ impl ImportSession {
     fn commit(self) {
         let mut taken = None;
         self.merge.update_value(|plan| taken = plan.take());
-        let Some(plan) = taken else {
+        let Some((plan, ahead)) = taken else {
             return;
         };
         let first_account = plan.accounts.first().map(|(a, _)| a.id.clone());
@@ -221,10 +230,13 @@ impl ImportSession {
         self.step.set(Step::Scoring);
         leptos::task::spawn_local(async move {
             self.data
-                .edit_records_in_steps(|ws| {
-                    plan.apply(ws);
-                    memory.store(&mut ws.column_mappings);
-                })
+                .edit_records_in_steps(
+                    |ws| {
+                        plan.apply(ws);
+                        memory.store(&mut ws.column_mappings);
+                    },
+                    ahead,
+                )
                 .await;
             if self.app.selected_account.get_untracked().is_none() {
                 self.app.selected_account.set(first_account);
@@ -268,13 +280,10 @@ impl ImportSession {
                     Step::Choose
                 });
             }
-            Reply::Records { part, fraction } => {
+            Reply::Records { fraction, .. } => {
                 let mut failed = None;
-                self.received.update_value(|into| {
-                    if part == 0 {
-                        *into = Imported::default();
-                    }
-                    failed = decode_records(&bytes.unwrap_or_default(), into).err();
+                self.received.update_value(|arrivals| {
+                    failed = arrivals.receive(&bytes.unwrap_or_default()).err();
                 });
                 match failed {
                     Some(e) => self.fail(Label::new(e.to_string(), e.to_string())),
@@ -303,9 +312,10 @@ impl ImportSession {
     }
 
     fn preview(self, converted: Converted) {
-        let mut imported = Imported::default();
+        let mut arrivals = Arrivals::default();
         self.received
-            .update_value(|received| imported = std::mem::take(received));
+            .update_value(|received| arrivals = std::mem::take(received));
+        let (imported, ahead) = arrivals.finish();
         let mut plan = self
             .data
             .workspace
@@ -319,7 +329,7 @@ impl ImportSession {
             rows_imported: converted.rows_imported,
             sheets_with_rejected_rows: converted.sheets_with_rejected_rows,
         })));
-        self.merge.set_value(Some(plan));
+        self.merge.set_value(Some((plan, ahead)));
         self.step.set(Step::Review);
     }
 

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 
 use super::browser;
 use crate::model::Workspace;
+use crate::scoring::ahead::ScoreAhead;
 use crate::scoring::credit::LostStatus;
 use crate::scoring::{Engine, Portfolio, Scores};
 
@@ -160,7 +161,8 @@ impl WorkspaceState {
     /// scored in steps as [`WorkspaceState::edit_records_in_steps`] does (opening a stored
     /// 100k-account workspace).
     pub async fn replace_in_steps(self, workspace: Workspace) {
-        self.edit_records_in_steps(move |ws| *ws = workspace).await;
+        self.edit_records_in_steps(move |ws| *ws = workspace, None)
+            .await;
     }
 
     /// Changes the records: accounts, stakeholders, orders, credit assessments (and whatever
@@ -178,37 +180,39 @@ impl WorkspaceState {
     /// until the scores are ready, so what is on screen stays as it was (the Import view says
     /// it is scoring); a change of the records made in between bumps their version, so the
     /// indexing stops (or these scores are dropped) and the memo scores as usual.
-    pub async fn edit_records_in_steps(self, change: impl FnOnce(&mut Workspace)) {
+    ///
+    /// An import into a workspace without records gives the accounts it scored ahead
+    /// ([`ScoreAhead`]): when the change left exactly those accounts in a workspace that held
+    /// no records, and the frameworks in force are those it scored with, its scores are taken
+    /// as they are.
+    pub async fn edit_records_in_steps(
+        self,
+        change: impl FnOnce(&mut Workspace),
+        ahead: Option<ScoreAhead>,
+    ) {
         self.revision.update_value(|v| *v += 1);
         self.records.update_value(|v| *v += 1);
         let version = self.records.get_value();
-        self.write.update_untracked(change);
+        let mut was_empty = false;
+        self.write.update_untracked(|ws| {
+            was_empty = ws.accounts.is_empty() && ws.stakeholders.is_empty();
+            change(ws);
+        });
         browser::next_task().await;
         let workspace = self.workspace;
         // Frameworks that cannot score: the memo says why, at once.
         let engine = workspace.with_untracked(|ws| Engine::new(&ws.frameworks_in_force()).ok());
         if let Some(engine) = engine {
-            let mut indexing = workspace
-                .with_untracked(|ws| engine.index_in_steps(&ws.accounts, &ws.stakeholders));
-            while workspace
-                .with_untracked(|ws| indexing.step(&ws.accounts, &ws.stakeholders, INDEX_STEP_ROWS))
-            {
-                browser::next_task().await;
-                if self.records.get_value() != version {
+            let scored_ahead = ahead.filter(|_| was_empty).and_then(|ahead| {
+                workspace.with_untracked(|ws| ahead.finish(&engine, &ws.accounts, &ws.stakeholders))
+            });
+            let (engine, portfolio, scores) = match scored_ahead {
+                Some(ready) => ready,
+                None => match self.index_and_score_in_steps(engine, version).await {
+                    Some(done) => done,
                     // Changed meanwhile: the memo indexes the new records itself.
-                    self.write.notify();
-                    return;
-                }
-            }
-            let portfolio =
-                workspace.with_untracked(|ws| indexing.finish(&ws.accounts, &ws.stakeholders));
-            browser::next_task().await;
-            let scores = {
-                let mut steps = engine.score_in_steps(&portfolio);
-                while steps.step() {
-                    browser::next_task().await;
-                }
-                steps.finish()
+                    None => return self.write.notify(),
+                },
             };
             self.primed.set_value(Some(Scored {
                 engine,
@@ -219,6 +223,37 @@ impl WorkspaceState {
             }));
         }
         self.write.notify();
+    }
+
+    /// Indexes and scores the records in steps (see [`WorkspaceState::edit_records_in_steps`]);
+    /// `None` when they changed from `version` meanwhile.
+    async fn index_and_score_in_steps(
+        self,
+        engine: Engine,
+        version: u64,
+    ) -> Option<(Engine, Portfolio, Scores)> {
+        let workspace = self.workspace;
+        let mut indexing =
+            workspace.with_untracked(|ws| engine.index_in_steps(&ws.accounts, &ws.stakeholders));
+        while workspace
+            .with_untracked(|ws| indexing.step(&ws.accounts, &ws.stakeholders, INDEX_STEP_ROWS))
+        {
+            browser::next_task().await;
+            if self.records.get_value() != version {
+                return None;
+            }
+        }
+        let portfolio =
+            workspace.with_untracked(|ws| indexing.finish(&ws.accounts, &ws.stakeholders));
+        browser::next_task().await;
+        let scores = {
+            let mut steps = engine.score_in_steps(&portfolio);
+            while steps.step() {
+                browser::next_task().await;
+            }
+            steps.finish()
+        };
+        Some((engine, portfolio, scores))
     }
 
     /// Changes what scores the records without touching them: the frameworks, the settings,

@@ -6,8 +6,8 @@
 //    node_modules) and the files from one loopback server, and fails if any page makes a
 //    request to another origin;
 // 3. in headless Chromium, times with the app's bench hooks (`src/ui/bench.rs`): the import
-//    (read + map in the worker, convert with the records decoded by the page as they come,
-//    merge, score) warm (the page's worker already started) and cold (a fresh page: new
+//    (read + map in the worker, convert with the records decoded by the page as they come and
+//    their accounts scored ahead of the commit, merge, commit) warm (the page's worker already started) and cold (a fresh page: new
 //    worker, nothing cached), with the longest main-thread task during each
 //    (PerformanceObserver 'longtask'); the re-score after a weight change; the portfolio
 //    table's first render; 12 radars redrawn for new values and drawn from nothing; save to
@@ -456,13 +456,13 @@ for (const { name, raw, gzip, brotli } of sizes) {
 
 // Where the import's time goes, per step (medians of the warm runs).
 const steps = [];
-steps.push('| file | rows | read + map (worker) | convert (worker) and decode (page), overlapped | of which decode (page) | merge + commit (page) | index + score (page) | baseline parse | baseline map + score |');
+steps.push('| file | rows | read + map (worker) | convert (worker) and decode + score ahead (page), overlapped | of which decode + score ahead (page) | merge preview (page) | commit: scores taken, or index + score (page) | baseline parse | baseline map + score |');
 steps.push('|---|---|---|---|---|---|---|---|---|');
 for (const file of runs('imports') ? files : []) {
   const kam = pick(`${file.format}:${file.rows}:warm`, 'kam');
   const base = pick(`${file.format}:${file.rows}:warm`, 'base');
   const m = (xs, f) => fmt(median(xs.map((r) => r[f])));
-  steps.push(`| ${file.format} ${(file.bytes / 1e6).toFixed(1)} MB | ${rowsLabel(file.rows)} | ${m(kam, 'read')} | ${m(kam, 'convert')} | ${m(kam, 'decode')} | ${m(kam, 'merge')} | ${m(kam, 'score')} | ${m(base, 'parse')} | ${m(base, 'score')} |`);
+  steps.push(`| ${file.format} ${(file.bytes / 1e6).toFixed(1)} MB | ${rowsLabel(file.rows)} | ${m(kam, 'read')} | ${m(kam, 'convert')} | ${m(kam, 'receive')} | ${m(kam, 'merge')} | ${m(kam, 'score')} | ${m(base, 'parse')} | ${m(base, 'score')} |`);
 }
 const ui = pick('ui', 'kam')[0];
 const uiLine = ui
