@@ -637,7 +637,7 @@ fn scores_made_ahead_are_refused_when_the_commit_finds_other_accounts_or_framewo
         .finish(&edited, &ws.accounts, &ws.stakeholders)
         .is_none());
 
-    // Accounts in another order, or one fewer.
+    // Accounts in another order, one fewer, or one under another id.
     let (mut ws, ahead) = ahead_of(replies.clone());
     ws.accounts.swap(3, 4);
     assert!(ahead
@@ -645,6 +645,11 @@ fn scores_made_ahead_are_refused_when_the_commit_finds_other_accounts_or_framewo
         .is_none());
     let (mut ws, ahead) = ahead_of(replies.clone());
     ws.accounts.pop();
+    assert!(ahead
+        .finish(&engine, &ws.accounts, &ws.stakeholders)
+        .is_none());
+    let (mut ws, ahead) = ahead_of(replies.clone());
+    ws.accounts[7].id.push('x');
     assert!(ahead
         .finish(&engine, &ws.accounts, &ws.stakeholders)
         .is_none());

@@ -61,7 +61,7 @@ impl ScoreAhead {
             return;
         };
         for a in arrived {
-            self.ids.write(a.id.as_bytes());
+            digest_id(&mut self.ids, &a.id);
         }
         self.accounts.grow(arrived.len());
         self.accounts.add(arrived.iter().map(|a| &a.inputs));
@@ -92,7 +92,7 @@ impl ScoreAhead {
     ) -> Option<(Engine, Portfolio, Scores)> {
         let mut ids = FxHasher::default();
         for a in accounts {
-            ids.write(a.id.as_bytes());
+            digest_id(&mut ids, &a.id);
         }
         let same = stakeholders.is_empty()
             && accounts.len() == self.rows()
@@ -107,4 +107,11 @@ impl ScoreAhead {
             (self.engine, portfolio, self.scores)
         })
     }
+}
+
+/// Adds an id to a digest of ids in order, its length first, so no two lists of ids that
+/// differ only in where one id ends and the next begins digest alike.
+fn digest_id(digest: &mut FxHasher, id: &str) {
+    digest.write_usize(id.len());
+    digest.write(id.as_bytes());
 }
