@@ -447,50 +447,6 @@ fn a_large_conversion_arrives_in_parts_that_together_hold_every_record_in_order(
         .all(|(i, a)| a.id == format!("C{i}") && a.name == format!("客户{i}")));
 }
 
-#[test]
-fn a_practice_import_between_the_read_and_the_conversion_changes_nothing_the_user_sees() {
-    let convert = |worker: &mut ImportWorker, plans: Vec<SheetPlan>| {
-        let replies = ask(
-            worker,
-            &Request::Convert {
-                plans,
-                frameworks: presets::all(),
-                existing: Vec::new(),
-            },
-            Vec::new(),
-        );
-        let (report, imported, _) = converted(replies);
-        let rejected = ask(
-            worker,
-            &Request::ProblemRows {
-                sheet: 0,
-                lang: Lang::En,
-            },
-            Vec::new(),
-        );
-        (report, imported, rejected)
-    };
-    let mut plain = ImportWorker::default();
-    let (result, _) = read(&mut plain, MappingMemory::default());
-    let plans: Vec<SheetPlan> = result.sheets.iter().map(|s| s.plan.clone()).collect();
-    let expected = convert(&mut plain, plans.clone());
-
-    let mut warmed = ImportWorker::default();
-    assert!(ask(&mut warmed, &Request::WarmUp, Vec::new()).is_empty());
-    read(&mut warmed, MappingMemory::default());
-    assert!(
-        ask(&mut warmed, &Request::WarmUp, Vec::new()).is_empty(),
-        "a practice import never replies"
-    );
-    let seen = convert(&mut warmed, plans);
-    assert_eq!(seen, expected, "the user's read is the one converted");
-    assert!(
-        matches!(seen.2.first(), Some((Reply::File { .. }, Some(_)))),
-        "the problem rows are still the user's: {:?}",
-        seen.2.first().map(|r| &r.0)
-    );
-}
-
 /// A CSV of `count` accounts whose cells cover what scoring tells apart: known levels in both
 /// languages, an unknown level, blanks, amounts with units and without, text for a number,
 /// and a column with more distinct labels than the index compares directly.

@@ -28,7 +28,6 @@ mod template;
 mod text;
 pub mod transfer;
 mod value;
-mod warm_up;
 mod workbook;
 pub mod worker;
 

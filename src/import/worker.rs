@@ -15,7 +15,6 @@
 //! 3. [`Request::ProblemRows`] / [`Request::Template`] → [`Reply::File`] with the bytes.
 //! 4. [`Request::ResultsXlsx`] with the results workbook as data (built by the page from its
 //!    scores, [`crate::export::book`]) → [`Reply::File`] with the XLSX bytes.
-//! 5. [`Request::WarmUp`], to a worker started ahead: a practice import, no reply.
 
 use std::ops::ControlFlow;
 
@@ -72,10 +71,6 @@ pub enum Request {
     },
     /// The results workbook to write as XLSX, offered as `name`.
     ResultsXlsx { name: String, book: ResultsBook },
-    /// Sent to a worker started ahead of the user's file: a practice import of generated
-    /// accounts (see `import::warm_up`), so the browser has optimised the import's code by the
-    /// time the user's file comes. No reply; the worker's state is left as it was.
-    WarmUp,
 }
 
 /// An account of the workspace, as far as linking imported rows needs it.
@@ -375,9 +370,6 @@ impl ImportWorker {
                     Err(e) => post(Reply::Failed { message: e.label() }, None),
                 },
             },
-            Request::WarmUp => {
-                super::warm_up::practice();
-            }
             Request::ResultsXlsx { name, book } => match crate::export::xlsx::write_xlsx(&book) {
                 Ok(bytes) => post(reply_file(name, XLSX_MIME), Some(bytes)),
                 Err(e) => post(

@@ -174,12 +174,3 @@ pub async fn next_task() {
     // Neither promise fails; there is nothing to report.
     let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
 }
-
-/// Resolves after `ms` milliseconds (`setTimeout`).
-pub async fn after(ms: i32) {
-    let wait = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-    });
-    // The promise never fails; there is nothing to report.
-    let _ = wasm_bindgen_futures::JsFuture::from(wait).await;
-}

@@ -21,9 +21,6 @@ use crate::route::View;
 use crate::scoring::ahead::ScoreAhead;
 use crate::scoring::Engine;
 
-/// How long after an import is committed a fresh worker is started for the next one.
-const WORKER_AFTER_COMMIT_MS: i32 = 5_000;
-
 /// Where the session is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Step {
@@ -93,15 +90,13 @@ impl ImportSession {
 
     /// Starts the worker, when none runs, before the user gives it anything: fetching and
     /// compiling its module (a few hundred milliseconds, more on a first visit) then happens
-    /// while the user picks a file, not after, and so does a practice import
-    /// ([`Request::WarmUp`]) that has the browser optimise the import's code. Nothing is shown
-    /// if it fails: the import that needs it starts another and reports that one's failure.
+    /// while the user picks a file, not after. Nothing is shown if it fails: the import
+    /// that needs it starts another and reports that one's failure.
     pub fn start_worker_ahead(self) {
         if self.client.with_value(Option::is_some) {
             return;
         }
         if let Ok(client) = WorkerClient::start(move |reply, bytes| self.on_reply(reply, bytes)) {
-            client.send(&Request::WarmUp, &[]);
             self.client.set_value(Some(client));
             self.client_unused.set_value(true);
         }
@@ -241,15 +236,11 @@ impl ImportSession {
             if self.app.selected_account.get_untracked().is_none() {
                 self.app.selected_account.set(first_account);
             }
-            // The worker's copy of the files is no longer needed.
+            // The worker's copy of the files is no longer needed; a fresh one waits for the
+            // next import.
             self.stop_worker();
-            self.step.set(Step::Done);
-            // A fresh one waits for the next import, once the page's own work after this one
-            // (the views' first renders, the autosave: about 2 s for 100k accounts in the
-            // benchmark) is done: on two cores its practice import would slow that work down.
-            // A file given before then starts a worker at once.
-            super::browser::after(WORKER_AFTER_COMMIT_MS).await;
             self.start_worker_ahead();
+            self.step.set(Step::Done);
         });
     }
 

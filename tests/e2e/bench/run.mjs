@@ -272,8 +272,8 @@ try {
       const k = await app();
       await loadFile(k.page, file.name);
       // The timed import gets a worker of its own that has run nothing. The worker the page
-      // started ahead (its drop zone) has its practice import done first, so the two do not
-      // share the machine's two cores.
+      // started ahead (its drop zone) has its module compiled first, so the two do not share
+      // the machine's two cores.
       await k.page.waitForTimeout(2000);
       const kam = await timed(k.page, 'kam', true);
       record(`${key}:cold`, 'kam', kam);
@@ -319,7 +319,7 @@ try {
     await k.page.getByTestId('view-import').waitFor();
     await loadFile(k.page, `accounts-${LARGEST}.csv`);
     // A user takes a few seconds to pick a file: the worker started with the view has its
-    // module compiled and its practice import done by then (src/import/warm_up.rs).
+    // module compiled by then.
     await k.page.waitForTimeout(3000);
     const steps = [
       ['read', (page) => page.evaluate(() => {

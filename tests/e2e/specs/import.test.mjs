@@ -242,8 +242,7 @@ describe('import', () => {
       page.on('worker', (worker) => started.push(worker));
       const first = page.waitForEvent('worker');
       await openImport(app, page);
-      // Started before any file is chosen, so its module is fetched and compiled, and its
-      // practice import run, meanwhile.
+      // Started before any file is chosen, so its module is fetched and compiled meanwhile.
       await first;
       const accounts = '客户名称,战略契合度\n华东精密机械有限公司,高\n南方电子科技股份有限公司,中\n';
       await page.getByTestId('import-files').setInputFiles([file('accounts.csv', Buffer.from(accounts))]);
@@ -254,8 +253,7 @@ describe('import', () => {
       await page.getByTestId('import-check').click();
       await page.getByTestId('import-commit').click();
       await page.getByTestId('import-done').waitFor();
-      // The import's worker (holding the file) is stopped, and a fresh one waits for the next
-      // (started a few seconds later, once the page's own work after the import is done).
+      // The import's worker (holding the file) is stopped, and a fresh one waits for the next.
       await firstClosed;
       await next;
       assert.equal(started.length, 2);
