@@ -18,7 +18,6 @@ use kam_radar::import::{
     TextEncoding,
 };
 use kam_radar::model::{keys, Workspace};
-use kam_radar::scoring::ahead::ScoreAhead;
 use kam_radar::scoring::Engine;
 
 /// The worker's replies to one request, each through JSON, with the bytes sent alongside.
@@ -525,8 +524,8 @@ fn a_first_import_is_scored_as_its_parts_arrive_exactly_as_the_commit_would_scor
     let mut worker = ImportWorker::default();
     let count = RECORDS_PER_PART * 2 + 123;
     let replies = convert_files(&mut worker, &["varied.csv"], vec![varied_accounts(count)]);
-    let engine = Engine::new(&Workspace::default().frameworks_in_force()).expect("an engine");
-    let (c, arrivals, parts) = received(replies, Arrivals::new(Some(ScoreAhead::new(engine))));
+    let arrivals = Arrivals::into_workspace(&Workspace::default());
+    let (c, arrivals, parts) = received(replies, arrivals);
     let imported_rows = c.rows_imported;
     assert!(
         imported_rows > RECORDS_PER_PART && imported_rows < count,
@@ -577,8 +576,8 @@ fn scores_made_ahead_are_refused_when_the_commit_finds_other_accounts_or_framewo
     let replies = convert_files(&mut worker, &["varied.csv"], vec![varied_accounts(300)]);
     let defaults = Workspace::default().frameworks_in_force();
     let ahead_of = |replies: Vec<(Reply, Option<Vec<u8>>)>| {
-        let engine = Engine::new(&defaults).expect("an engine");
-        let (_, arrivals, _) = received(replies, Arrivals::new(Some(ScoreAhead::new(engine))));
+        let arrivals = Arrivals::into_workspace(&Workspace::default());
+        let (_, arrivals, _) = received(replies, arrivals);
         let (imported, ahead) = arrivals.finish();
         let mut ws = Workspace::default();
         plan_merge(&ws, imported).apply(&mut ws);
@@ -588,6 +587,10 @@ fn scores_made_ahead_are_refused_when_the_commit_finds_other_accounts_or_framewo
 
     // A weight edited between the conversion and the commit.
     let (ws, ahead) = ahead_of(replies.clone());
+    assert!(
+        Arrivals::into_workspace(&ws).finish().1.is_none(),
+        "an import into a workspace with accounts is scored at its commit"
+    );
     let edited = Engine::new(&scorecard_edited(&ws)).expect("an engine");
     assert!(ahead
         .finish(&edited, &ws.accounts, &ws.stakeholders)
@@ -632,8 +635,8 @@ fn an_import_with_stakeholders_is_not_scored_ahead() {
         &["华东.csv", "crm.xlsx"],
         vec![gbk_accounts(), workbook()],
     );
-    let engine = Engine::new(&Workspace::default().frameworks_in_force()).expect("an engine");
-    let (_, arrivals, _) = received(replies, Arrivals::new(Some(ScoreAhead::new(engine))));
+    let arrivals = Arrivals::into_workspace(&Workspace::default());
+    let (_, arrivals, _) = received(replies, arrivals);
     let (imported, ahead) = arrivals.finish();
     assert_eq!(imported.stakeholders.len(), 1, "the stakeholder arrived");
     assert!(

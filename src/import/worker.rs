@@ -29,8 +29,9 @@ use super::{
 use crate::export::book::ResultsBook;
 use crate::framework::Framework;
 use crate::i18n::{Label, Lang};
-use crate::model::Account;
+use crate::model::{Account, Workspace};
 use crate::scoring::ahead::ScoreAhead;
+use crate::scoring::Engine;
 
 /// The MIME type of an XLSX workbook.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -202,8 +203,15 @@ pub struct Arrivals {
 }
 
 impl Arrivals {
-    /// Ready for the parts of a conversion; `ahead` scores its accounts as they come.
-    pub fn new(ahead: Option<ScoreAhead>) -> Arrivals {
+    /// Ready for the parts of a conversion into `ws`. Into a workspace without records (no
+    /// account, no stakeholder) whose frameworks in force can score, the accounts are scored
+    /// as they come; into any other, the commit scores them.
+    pub fn into_workspace(ws: &Workspace) -> Arrivals {
+        let first = ws.accounts.is_empty() && ws.stakeholders.is_empty();
+        let ahead = first
+            .then(|| Engine::new(&ws.frameworks_in_force()).ok())
+            .flatten()
+            .map(ScoreAhead::new);
         Arrivals {
             imported: Imported::default(),
             ahead,

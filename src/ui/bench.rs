@@ -31,7 +31,6 @@ use crate::persist::{
     create_snapshot_placed, load_async, save_snapshot_placed, SaveContext, Tiered,
 };
 use crate::route::View;
-use crate::scoring::ahead::ScoreAhead;
 use crate::scoring::Engine;
 
 /// Draws `count` profile radars (the demo's accounts' external and internal profiles against
@@ -235,10 +234,7 @@ pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<Str
         &[],
     );
     // Into a blank workspace, as the view does: the accounts are scored as they arrive.
-    let ahead = Engine::new(&Workspace::default().frameworks_in_force())
-        .ok()
-        .map(ScoreAhead::new);
-    let mut arrivals = Arrivals::new(ahead);
+    let mut arrivals = Arrivals::into_workspace(&Workspace::default());
     let mut receive = 0.0;
     let converted = loop {
         match next_reply(&mut replies).await? {

@@ -19,7 +19,6 @@ use crate::import::{
 };
 use crate::route::View;
 use crate::scoring::ahead::ScoreAhead;
-use crate::scoring::Engine;
 
 /// Where the session is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,7 +162,7 @@ impl ImportSession {
     /// Converts every sheet with the confirmed plans. Into a workspace without records, the
     /// accounts are scored as they arrive, while the worker converts the next ones.
     fn check(self) {
-        let (frameworks, existing, first) = self.data.workspace.with_untracked(|ws| {
+        let (frameworks, existing, arrivals) = self.data.workspace.with_untracked(|ws| {
             let existing: Vec<AccountRef> = ws
                 .accounts
                 .iter()
@@ -172,14 +171,10 @@ impl ImportSession {
                     name: a.name.clone(),
                 })
                 .collect();
-            let first = existing.is_empty() && ws.stakeholders.is_empty();
-            (ws.frameworks_in_force(), existing, first)
+            let arrivals = Arrivals::into_workspace(ws);
+            (ws.frameworks_in_force(), existing, arrivals)
         });
-        let ahead = first
-            .then(|| Engine::new(&frameworks).ok())
-            .flatten()
-            .map(ScoreAhead::new);
-        self.received.set_value(Arrivals::new(ahead));
+        self.received.set_value(arrivals);
         self.notice.set(None);
         self.step.set(Step::Working);
         self.progress.set((Stage::Converting, 0.0));
