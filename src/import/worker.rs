@@ -218,22 +218,32 @@ impl Arrivals {
         }
     }
 
-    /// Adds one part, the bytes of [`transfer::encode`]. Its accounts are scored ahead until
-    /// a stakeholder arrives: their scores need the stakeholders, which the commit indexes.
+    /// Adds one part, the bytes of [`transfer::encode`]. Its accounts are scored by
+    /// [`Arrivals::score_arrived`], which the page calls in a task of its own: decoding a
+    /// part and scoring it in one task held the page for over 100 ms on the first part, when
+    /// the code ran for the first time. No account is scored ahead once a stakeholder has
+    /// arrived: their scores need the stakeholders, which the commit indexes.
     pub fn receive(&mut self, bytes: &[u8]) -> Result<(), DamagedRecords> {
         transfer::decode(bytes, &mut self.imported)?;
         if !self.imported.stakeholders.is_empty() {
             self.ahead = None;
         }
-        if let Some(ahead) = &mut self.ahead {
-            ahead.add(&self.imported.accounts);
-        }
         Ok(())
     }
 
+    /// Scores ahead the accounts received since the last call (of one part, or of several
+    /// when parts came faster than their scoring).
+    pub fn score_arrived(&mut self) {
+        if let Some(ahead) = &mut self.ahead {
+            ahead.add(&self.imported.accounts);
+        }
+    }
+
     /// Every part's records, ready for [`super::plan_merge`] (the report travels as the
-    /// counts and lines of [`Converted`] instead), and the accounts scored ahead.
-    pub fn finish(self) -> (Imported, Option<ScoreAhead>) {
+    /// counts and lines of [`Converted`] instead), and the accounts scored ahead, those
+    /// still unscored included.
+    pub fn finish(mut self) -> (Imported, Option<ScoreAhead>) {
+        self.score_arrived();
         (self.imported, self.ahead)
     }
 }

@@ -185,9 +185,9 @@ async fn next_reply(replies: &mut Replies) -> Result<(Reply, Option<Vec<u8>>), J
 ///   (and its wasm compiled) first, as on the first import of a page;
 /// - `convert`: the worker converts the rows and sends the records in parts, which the page
 ///   decodes as they come ([`Request::Convert`] until [`Reply::Converted`]);
-/// - `receive`: the page's share of `convert`, decoding the parts and scoring their accounts
-///   ahead of the commit ([`Arrivals::receive`]), most of it while the worker converts the
-///   next rows;
+/// - `receive`: the page's share of `convert`, decoding the parts ([`Arrivals::receive`])
+///   and scoring their accounts ahead of the commit, each part's in the next task
+///   ([`Arrivals::score_arrived`]), most of it while the worker converts the next rows;
 /// - `merge`: the merge preview ([`plan_merge`]) the view shows before the user commits;
 /// - `score`: the commit as the view's *Import* button makes it, in the next task: the merge
 ///   into a blank workspace with the remembered mapping, and the scores taken from those
@@ -243,6 +243,11 @@ pub async fn bench_import(file: web_sys::File, fresh_worker: bool) -> Result<Str
                 arrivals
                     .receive(&bytes.unwrap_or_default())
                     .map_err(|e| e.to_string())?;
+                receive += clock.now() - at;
+                // As the view does: the part's accounts are scored in a task of their own.
+                super::browser::next_task().await;
+                let at = clock.now();
+                arrivals.score_arrived();
                 receive += clock.now() - at;
             }
             (Reply::Converted(converted), _) => break converted,

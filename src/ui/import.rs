@@ -273,7 +273,16 @@ impl ImportSession {
                 });
                 match failed {
                     Some(e) => self.fail(Label::new(e.to_string(), e.to_string())),
-                    None => self.progress.set((Stage::Converting, fraction)),
+                    None => {
+                        self.progress.set((Stage::Converting, fraction));
+                        // The part's accounts are scored in a task of their own (see
+                        // `Arrivals::receive`). One that runs after a cancel or a new import
+                        // scores what that one has received, or nothing.
+                        leptos::task::spawn_local(async move {
+                            super::browser::next_task().await;
+                            self.received.update_value(Arrivals::score_arrived);
+                        });
+                    }
                 }
             }
             Reply::Converted(converted) => self.preview(converted),
