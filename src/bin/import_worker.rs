@@ -70,9 +70,12 @@ fn post_reply(scope: &DedicatedWorkerGlobalScope, reply: &Reply, bytes: Option<V
     let message = js_sys::Object::new();
     let json = serde_json::to_string(reply).unwrap_or_default();
     let _ = js_sys::Reflect::set(&message, &"reply".into(), &json.into());
+    let transfer = js_sys::Array::new();
     if let Some(bytes) = bytes {
         let array = js_sys::Uint8Array::from(bytes.as_slice());
         let _ = js_sys::Reflect::set(&message, &"bytes".into(), &array);
+        // Handed over, not copied a second time by postMessage: the worker has its own copy.
+        transfer.push(&array.buffer());
     }
-    let _ = scope.post_message(&message);
+    let _ = scope.post_message_with_transfer(&message, &transfer);
 }

@@ -49,6 +49,15 @@ pub(crate) struct Decoded<'a> {
 /// borrowed, not copied, which is most of the 100k-row case.
 pub(crate) fn decode(bytes: &[u8]) -> Decoded<'_> {
     let (encoding, body, codec) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        // The standard library's check first: in the browser it takes half the time of
+        // encoding_rs's (19 against 35 ms for a 13.5 MB file); encoding_rs only replaces.
+        if let Ok(text) = std::str::from_utf8(rest) {
+            return Decoded {
+                text: Cow::Borrowed(text),
+                encoding: TextEncoding::Utf8Bom,
+                replaced: false,
+            };
+        }
         (TextEncoding::Utf8Bom, rest, UTF_8)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         (TextEncoding::Utf16Le, rest, UTF_16LE)
@@ -89,6 +98,17 @@ mod tests {
             (be.encoding, be.text.as_ref()),
             (TextEncoding::Utf16Be, "a,b")
         );
+    }
+
+    #[test]
+    fn bom_with_broken_bytes_is_still_utf8_with_the_bytes_replaced() {
+        let d = decode(b"\xEF\xBB\xBFa,\xFF,b");
+        assert_eq!(
+            (d.encoding, d.text.as_ref(), d.replaced),
+            (TextEncoding::Utf8Bom, "a,\u{FFFD},b", true)
+        );
+        let clean = decode("\u{FEFF}客户,b".as_bytes());
+        assert!(matches!(clean.text, Cow::Borrowed("客户,b")) && !clean.replaced);
     }
 
     #[test]
