@@ -307,6 +307,51 @@ fn an_unterminated_quote_is_located_and_the_rows_before_it_import() {
 }
 
 #[test]
+fn bytes_no_encoding_reads_are_a_warning_at_their_first_cell_and_the_rows_still_import() {
+    // A UTF-8 file (with Excel's BOM) with one stray byte in row 3's name, and a GBK-looking
+    // file whose broken byte is in a header.
+    let mut utf8 = b"\xEF\xBB\xBF".to_vec();
+    utf8.extend_from_slice("客户名称,战略契合度\n华东机械,高\n南方".as_bytes());
+    utf8.push(0xFF);
+    utf8.extend_from_slice("电子,中\n".as_bytes());
+    let (mut gbk, _, _) = GBK.encode("客户名称,战略契合度\n华东机械,高\n");
+    gbk.to_mut().insert(4, 0xFF);
+    // Where the warning points: row, column, header, value.
+    let expected = [
+        (3, "A", "客户名称", "南方\u{FFFD}电子"),
+        (1, "A", "客户\u{FFFD}名称", "客户\u{FFFD}名称"),
+    ];
+    let files = [
+        ("bom.csv", &utf8[..], TextEncoding::Utf8Bom),
+        ("gbk.csv", &gbk[..], TextEncoding::Gb18030),
+    ];
+    for ((name, bytes, encoding), (row, column, header, value)) in files.into_iter().zip(expected) {
+        let book = read_csv(name, bytes).expect("reads, with a warning");
+        assert_eq!(book.encoding, Some(encoding), "{name}");
+        let p = &book.sheets[0].problems[0];
+        assert_eq!(
+            (p.reason.clone(), p.severity, p.file.as_str()),
+            (Reason::UndecodableBytes, Severity::Warning, name)
+        );
+        assert_eq!(
+            (
+                p.row,
+                p.column_letter().as_deref(),
+                p.header.as_str(),
+                p.value.as_str()
+            ),
+            (row, Some(column), header, value),
+            "{name}"
+        );
+    }
+    let (_, imported) = import(&read_csv("bom.csv", &utf8).expect("reads"));
+    assert_eq!(
+        imported.report.rows_imported, 2,
+        "a warning leaves no row out"
+    );
+}
+
+#[test]
 fn quoted_line_breaks_and_blank_rows_keep_excel_row_numbers() {
     let text = "客户名称,战略契合度,备注\n\"A\",高,\"line one\nline two\"\n,,\nB,bad,x\n";
     // Excel on Windows ends rows with CRLF (and keeps LF inside cells).

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::decode::decode;
 use super::report::{Problem, Reason, Severity};
-use super::table::{TableBuilder, TableSource};
+use super::table::{Table, TableBuilder, TableSource};
 use super::{check_size, FileFormat, ImportError, Progress, Workbook, MAX_ROWS};
 use crate::i18n::Lang;
 
@@ -82,13 +82,6 @@ pub fn read_csv_with_progress(
         sheet: None,
     };
     let mut table = TableBuilder::new(source, 0, text.len());
-    if decoded.replaced {
-        table.problem(Problem::table_level(
-            table.source(),
-            Severity::Warning,
-            Reason::UndecodableBytes,
-        ));
-    }
     let mut reader = csv::ReaderBuilder::new()
         .delimiter(delimiter.byte())
         .has_headers(false)
@@ -158,13 +151,42 @@ pub fn read_csv_with_progress(
         table.problem(p);
     }
     let _ = progress(1.0);
+    let mut sheet = table.finish(delimiter == Delimiter::Semicolon);
+    if decoded.replaced {
+        sheet.problems.insert(0, undecodable(&sheet));
+    }
     Ok(Workbook {
         file: name.to_string(),
         format: FileFormat::Text,
         encoding: Some(decoded.encoding),
         delimiter: Some(delimiter),
-        sheets: vec![table.finish(delimiter == Delimiter::Semicolon)],
+        sheets: vec![sheet],
     })
+}
+
+/// The warning for bytes no encoding could read, located at the first cell (header or data)
+/// where they show as U+FFFD, so the user knows where to look in the file.
+fn undecodable(table: &Table) -> Problem {
+    let mut p = Problem::table_level(&table.source, Severity::Warning, Reason::UndecodableBytes);
+    let replaced = |cell: &str| cell.contains('\u{FFFD}');
+    let in_headers = table
+        .headers
+        .iter()
+        .position(|h| replaced(h))
+        .map(|col| (table.header_row as usize, col, table.headers[col].clone()));
+    let in_rows = || {
+        table.rows().find_map(|row| {
+            let col = row.cells().position(replaced)?;
+            Some((row.number(), col, row.get(col).trim().to_string()))
+        })
+    };
+    if let Some((row, col, value)) = in_headers.or_else(in_rows) {
+        p.row = row;
+        p.column = Some(col + table.first_column as usize);
+        p.header = table.headers.get(col).cloned().unwrap_or_default();
+        p.value = value;
+    }
+    p
 }
 
 /// The line breaks (LF) in `bytes`. Every byte of a file is looked at twice for them (in its
