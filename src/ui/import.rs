@@ -828,22 +828,24 @@ fn Report(review: Shared<Review>) -> impl IntoView {
                 .unwrap_or_default()
         })
     };
-    let downloads = review
-        .sheets_with_rejected_rows
-        .iter()
-        .map(|&sheet| {
-            let title = sheet_title(sheet);
-            view! {
-                <button type="button" class="small" data-testid="download-problem-rows"
-                    on:click=move |_| {
-                        let lang = app.lang.get_untracked();
-                        session.request_file(Request::ProblemRows { sheet, lang });
-                    }>
-                    {app.t(Msg::DownloadProblemRows)} ": " {title}
-                </button>
-            }
-        })
-        .collect_view();
+    let sheets_with_rejected_rows = review.sheets_with_rejected_rows.clone();
+    let downloads = move || {
+        sheets_with_rejected_rows
+            .iter()
+            .map(|&sheet| {
+                let title = sheet_title(sheet);
+                view! {
+                    <button type="button" class="small" data-testid="download-problem-rows"
+                        on:click=move |_| {
+                            let lang = app.lang.get_untracked();
+                            session.request_file(Request::ProblemRows { sheet, lang });
+                        }>
+                        {app.t(Msg::DownloadProblemRows)} ": " {title}
+                    </button>
+                }
+            })
+            .collect_view()
+    };
     let total = review.total_problems;
     let shown = review.problems.len();
     let rows = {
