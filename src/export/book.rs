@@ -223,9 +223,10 @@ pub fn results_book(
                 class_cells(f, o.class, has_lists(f), status_lost, &mut cells);
             }
             if key.is_some() {
-                cells.push(lost.lost_on(row).map_or(Cell::Empty, |day| {
-                    Cell::Text(day.format("%Y-%m-%d").to_string())
-                }));
+                cells.push(
+                    lost.lost_on(row)
+                        .map_or(Cell::Empty, |day| Cell::Text(day.to_string())),
+                );
             }
             cells.extend(abc_rfm_cells(cuts, row));
             let sow = cuts.share_of_wallet.get(row).copied().flatten();

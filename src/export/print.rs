@@ -396,7 +396,7 @@ mod tests {
         let row = (0..ws.accounts.len())
             .find(|&r| lost.lost_on(r).is_some())
             .expect("the demo has such an account");
-        let day = lost.lost_on(row).unwrap().format("%Y-%m-%d");
+        let day = lost.lost_on(row).unwrap();
         let printer = Printer::new(&engine, &ws, &scores, &cuts, &lost, Lang::En);
         let page = printer.pages(&[row]);
         assert!(

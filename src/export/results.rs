@@ -176,7 +176,7 @@ pub fn results_table(
                 text(&a.name),
                 ka_score,
                 ka_list,
-                lost_on.map_or(Cell::Empty, |d| text(&d.format("%Y-%m-%d").to_string())),
+                lost_on.map_or(Cell::Empty, |d| text(&d.to_string())),
                 credit_score,
                 credit_grade,
                 credit_list,

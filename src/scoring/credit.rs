@@ -226,7 +226,6 @@ pub fn key_class(engine: &Engine) -> Option<(usize, u8)> {
 
 /// "Key-account status lost on 2026-11-03 (red list for 12 months or more)".
 pub fn describe_lost(on: NaiveDate, months: u32, lang: Lang) -> String {
-    let on = on.format("%Y-%m-%d");
     match lang {
         Lang::En => {
             format!("Key-account status lost on {on} (red list for {months} months or more)")
@@ -261,10 +260,7 @@ pub fn describe_clock(
 ) -> Option<String> {
     let since = status.red_since?;
     let elapsed = whole_months(since, as_of);
-    let on = status
-        .revoke_on
-        .map_or_else(String::new, |d| d.format("%Y-%m-%d").to_string());
-    let since = since.format("%Y-%m-%d");
+    let on = status.revoke_on.map_or_else(String::new, |d| d.to_string());
     if !key_account {
         return Some(match lang {
             Lang::En => format!(

@@ -634,7 +634,7 @@ pub fn describe_rfm(
     use crate::i18n::Lang;
     let n = crate::scoring::explain::num;
     let (r, f, mo) = (cell / 100, cell / 10 % 10, cell % 10);
-    let last = m.last_order.format("%Y-%m-%d");
+    let last = m.last_order;
     match lang {
         Lang::En => vec![
             format!("R {r}: last order {last}, {} days ago", m.recency_days),

@@ -992,7 +992,7 @@ fn CreditHistory(row: usize) -> impl IntoView {
                         });
                     view! {
                         <tr>
-                            <td>{g.date.format("%Y-%m-%d").to_string()}</td>
+                            <td>{g.date.to_string()}</td>
                             <td class="num">{g.total.map_or("—".to_string(), explain::num)}</td>
                             <td>{grade}</td>
                             <td><span class=format!("list-dot {}", list.0)></span>{list.1}</td>
