@@ -193,7 +193,7 @@ fn undecodable(table: &Table) -> Problem {
 /// record, and between record starts), so memchr's search, a word at a time, instead of a
 /// test of each byte; a record's cells are searched at once, not cell by cell.
 fn line_breaks(bytes: &[u8]) -> u64 {
-    memchr::memchr_iter(b'\n', bytes).fold(0, |n, _| n + 1)
+    memchr::memchr_iter(b'\n', bytes).count() as u64
 }
 
 /// Cells beyond the header are not imported; say so when they hold something.
