@@ -190,7 +190,15 @@ fn inputs_of(f: &Framework, scores: &[f64; 6]) -> crate::model::Inputs {
 
 /// The framework's examples scored by `engine`: per example its scores and the sentences of
 /// its outcome (and, for people, the next step).
-fn score_examples(engine: &Engine, id: &str, lang: Lang) -> Option<Vec<(Example, Vec<String>)>> {
+/// A worked example scored: the explanation of its outcome, and for a person the step of the
+/// relationship plan their class leads to.
+struct ScoredExample {
+    example: Example,
+    why: Vec<String>,
+    plan_step: Option<String>,
+}
+
+fn score_examples(engine: &Engine, id: &str, lang: Lang) -> Option<Vec<ScoredExample>> {
     let fi = engine.index_of(id)?;
     let f = &engine.frameworks()[fi];
     let examples: &[Example] = match id {
@@ -234,12 +242,10 @@ fn score_examples(engine: &Engine, id: &str, lang: Lang) -> Option<Vec<(Example,
             .iter()
             .enumerate()
             .filter(|(row, _)| *row < results.len())
-            .map(|(row, example)| {
-                let mut lines = explain_outcome(f, results.dims(row), results.outcome(row), lang);
-                if let Some(step) = plan.get(row) {
-                    lines.push(step.label().get(lang).to_string());
-                }
-                (*example, lines)
+            .map(|(row, example)| ScoredExample {
+                example: *example,
+                why: explain_outcome(f, results.dims(row), results.outcome(row), lang),
+                plan_step: plan.get(row).map(|step| step.label().get(lang).to_string()),
             })
             .collect(),
     )
@@ -357,7 +363,8 @@ fn examples(out: &mut String, engine: &Engine, f: &Framework, lang: Lang) {
     }
     push_text(out, "th", t(Msg::HelpResult));
     out.push_str("</tr></thead><tbody>");
-    for (i, ((who, point, scores), lines)) in scored.iter().enumerate() {
+    for (i, scored) in scored.iter().enumerate() {
+        let (who, point, scores) = scored.example;
         out.push_str("<tr data-example=\"");
         escape(out, who);
         out.push_str("\"><th scope=\"row\">");
@@ -368,15 +375,16 @@ fn examples(out: &mut String, engine: &Engine, f: &Framework, lang: Lang) {
         }
         out.push_str("</th>");
         for v in scores {
-            let _ = write!(out, "<td class=\"num\">{}</td>", format_value(*v));
+            let _ = write!(out, "<td class=\"num\">{}</td>", format_value(v));
         }
         out.push_str("<td><ul>");
-        for line in lines {
+        for line in scored.why.iter().chain(&scored.plan_step) {
             push_text(out, "li", line);
         }
-        if let Some((_, other_lines)) = other.as_ref().and_then(|o| o.get(i)) {
-            let last = other_lines.last().map_or("", String::as_str);
-            push_text(out, "li", &format!("{}{last}", t(Msg::HelpAlternative)));
+        // The alternative rule's class: the last sentence of its explanation, not its plan step.
+        if let Some(other) = other.as_ref().and_then(|o| o.get(i)) {
+            let class = other.why.last().map_or("", String::as_str);
+            push_text(out, "li", &format!("{}{class}", t(Msg::HelpAlternative)));
         }
         out.push_str("</ul></td></tr>");
     }
@@ -553,6 +561,15 @@ mod tests {
             people.contains("Befriend this opponent"),
             "Z is an opponent: {people}"
         );
+        // The other rule's line names a class, never the plan step of the first rule's one.
+        for who in ["X", "Y", "Z"] {
+            let row = &people[people.find(&format!("data-example=\"{who}\"")).unwrap()..];
+            let row = &row[..row.find("</tr>").unwrap()];
+            let alternative = &row[row.find("Under the alternative rule: ").unwrap()..];
+            let alternative = &alternative[..alternative.find("</li>").unwrap()];
+            assert!(alternative.contains(" → "), "{who}: {alternative}");
+            assert!(!alternative.contains("this"), "{who}: {alternative}");
+        }
     }
 
     #[test]

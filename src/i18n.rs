@@ -163,7 +163,7 @@ messages! {
     ScatterTitle => "Key-account score against credit score", "大客户评分与信用评分";
     KeyAccountScore => "Key-account score", "大客户评分";
     CreditScore => "Credit score", "信用评分";
-    NotClassified => "not classified (inputs missing)", "未分类（输入缺失）";
+    NotClassified => "not classified (inputs missing or not valid)", "未分类（输入缺失或无效）";
     KeyStatusLost => "key-account status lost · red list", "已取消大客户资格 · 红名单";
     RegainKeyStatus => "Key-account status was lost on the red list: it returns with the next assessment off the red list (see Credit rating).", "因长期停留在红名单已取消大客户资格：下一次评估脱离红名单后即恢复（见信用等级）。";
     FrameworksCannotScore => "The frameworks in force cannot score:", "当前评估框架无法评分：";

@@ -636,7 +636,7 @@ fn a_key_account_red_for_a_year_is_shown_as_having_lost_its_status() {
         ("potential key account list", 1),
         ("not listed", 1),
         ("key-account status lost · red list", 1),
-        ("not classified (inputs missing)", 1),
+        ("not classified (inputs missing or not valid)", 1),
     ];
     assert_eq!(
         scorecard,

@@ -227,13 +227,18 @@ pub(crate) mod size {
     pub const SMALL: f64 = 11.0;
 }
 
-/// A number as charts and tables print it: whole numbers without decimals, others with one.
+/// A number as charts and tables print it: tenths, whole numbers without the decimal.
+///
+/// Rounded *down* to the tenth, so a total just under a class line (79.99 under 80) never
+/// prints as the line itself beside a class that says it is below; the margin keeps binary
+/// noise (a weighted sum of 80 computed as 79.999…9) from printing 79.9.
 pub fn format_value(v: f64) -> String {
-    if (v - v.round()).abs() < 1e-9 {
-        // Adding zero turns -0 into 0, so a rounded tiny negative never prints as "-0".
-        format!("{}", v.round() + 0.0)
+    let tenths = (v * 10.0 + 1e-7).floor();
+    if tenths % 10.0 == 0.0 {
+        // Adding zero turns -0 into 0, so a tiny negative never prints as "-0".
+        format!("{}", tenths / 10.0 + 0.0)
     } else {
-        format!("{v:.1}")
+        format!("{:.1}", tenths / 10.0)
     }
 }
 
@@ -298,4 +303,30 @@ where
         area.present()?;
     }
     Ok(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_value;
+
+    #[test]
+    fn a_total_under_a_line_never_prints_as_the_line() {
+        assert_eq!(format_value(79.99), "79.9");
+        assert_eq!(format_value(59.99), "59.9");
+        assert_eq!(format_value(449.97), "449.9");
+        assert_eq!(format_value(80.0), "80");
+        assert_eq!(format_value(80.04), "80");
+    }
+
+    #[test]
+    fn whole_numbers_print_alike_however_they_were_reached() {
+        assert_eq!(format_value(574.0), "574");
+        assert_eq!(format_value(573.96), "573.9");
+        // 0.1 × 3 and a weighted sum of 80 carry binary noise below the true value.
+        assert_eq!(format_value(0.1 + 0.2), "0.3");
+        assert_eq!(format_value(80.0 - 1e-12), "80");
+        assert_eq!(format_value(-1e-12), "0");
+        assert_eq!(format_value(-5.0), "-5");
+        assert_eq!(format_value(25.5), "25.5");
+    }
 }

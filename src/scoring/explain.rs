@@ -423,11 +423,14 @@ pub fn explain_outcome(f: &Framework, dims: &[DimScore], o: &Outcome, lang: Lang
                 dim_list(f, o.invalid, lang)
             ));
         }
+        // The points of the dimensions that have a score, not a total to read against a line.
+        let so_far = match lang {
+            Lang::En => format!(" ({} so far)", num(o.total)),
+            Lang::Zh => format!("（目前 {}）", num(o.total)),
+        };
         out.push(format!(
-            "{} ({} {}){colon}{} — {}",
+            "{}{so_far}{colon}{} — {}",
             w.incomplete,
-            num(o.total),
-            w.of,
             parts.join("; "),
             w.not_classified
         ));

@@ -113,15 +113,19 @@ fn moves(f: &Framework, dims: &[DimScore]) -> Vec<Move> {
         .filter_map(|(i, (d, s))| {
             let levels = levels_of(&d.rule)?;
             let now = s.value()?;
+            let from = level_of(levels, s);
+            // Another level: a number entered low within its own level (5 where "good" means
+            // 10) would otherwise read as the advice "good → good".
             let (to, score) = levels
                 .iter()
                 .enumerate()
+                .filter(|(j, _)| Some(*j) != from)
                 .map(|(j, l)| (j, l.default_score()))
                 .filter(|(_, score)| *score > now + 1e-9)
                 .min_by(|a, b| a.1.total_cmp(&b.1))?;
             Some(Move {
                 dimension: i,
-                from: level_of(levels, s),
+                from,
                 to,
                 gain: score - now,
             })
@@ -561,6 +565,36 @@ mod tests {
         assert_eq!(
             details[0],
             "例如 利润贡献（Profit contribution） 中 → 高 (+5)"
+        );
+    }
+
+    #[test]
+    fn a_number_low_within_its_level_is_not_advised_to_move_to_that_same_level() {
+        // Strategic fit entered as 21, inside the high band 20–30 whose label scores 25: choosing
+        // "high" is no advice ("high → high"), and no other level scores more.
+        let a = labels(&[
+            ("profit_contribution", "mid"),
+            ("business_scale", "high"),
+            ("industry_influence", "high"),
+            ("brand_effect", "high"),
+            ("development_potential", "high"),
+        ])
+        .with("strategic_fit", Input::Number(21.0));
+        let (f, dims, o) = scored(presets::SCORECARD, &a);
+        assert_eq!(o.total, 73.5);
+        let advice = advise(&f, &dims, &o);
+        let Advice::Points {
+            moves: Some(moves), ..
+        } = &advice[0]
+        else {
+            panic!("{advice:?}")
+        };
+        assert!(moves.iter().all(|m| m.from != Some(m.to)), "{moves:?}");
+        assert!(moves.iter().all(|m| m.dimension != 0), "{moves:?}");
+        let (_, details) = describe(&f, &advice[0], Lang::En);
+        assert_eq!(
+            details[0],
+            "e.g. Profit contribution 利润贡献 mid → high (+5)"
         );
     }
 

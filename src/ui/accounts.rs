@@ -290,7 +290,7 @@ fn ClassBadges(row: usize) -> impl IntoView {
                         <span class="badge" data-framework=framework.id.clone() data-class=class_id>
                             <span class="badge-name">{framework.name.get(lang).to_string()}</span>
                             <strong>{text}</strong>
-                            <span class="badge-total">{format_total(outcome.total)}</span>
+                            <span class="badge-total">{format_total(outcome.complete_total())}</span>
                         </span>
                     }
                 })
@@ -318,8 +318,10 @@ fn status_lost(
         .with(|ws| (scored.lost(ws).lost_on(row), ws.settings.red_list_months))
 }
 
-fn format_total(total: f64) -> String {
-    crate::chart::format_value(total)
+/// A badge's total: "—" while inputs are missing or not valid, as in the table and exports (a
+/// partial sum read beside the class lines would mislead).
+fn format_total(total: Option<f64>) -> String {
+    total.map_or_else(|| "—".to_string(), crate::chart::format_value)
 }
 
 /// Runs `f` on the scored workspace, or `None` when the frameworks cannot score.
