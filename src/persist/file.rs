@@ -8,7 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use super::format::{self, migrate};
-use super::PersistError;
+use super::{NotAWorkspace, PersistError};
 use crate::model::{Input, Workspace};
 
 /// The `format` of a workspace file.
@@ -42,7 +42,7 @@ pub fn export_file(ws: &Workspace) -> Result<String, PersistError> {
 pub fn import_file(text: &str) -> Result<Workspace, PersistError> {
     let text = text.trim_start_matches('\u{feff}');
     let value: Value = serde_json::from_str(text)
-        .map_err(|e| PersistError::NotAWorkspace(format!("not JSON ({e})")))?;
+        .map_err(|e| PersistError::NotAWorkspace(NotAWorkspace::NotJson(e.to_string())))?;
     match value.get("format").and_then(Value::as_str) {
         Some(FILE_FORMAT) => {
             let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
@@ -55,20 +55,16 @@ pub fn import_file(text: &str) -> Result<Workspace, PersistError> {
                 });
             }
             let Some(ws) = value.get("workspace") else {
-                return Err(PersistError::NotAWorkspace(
-                    "the file has no workspace".into(),
-                ));
+                return Err(PersistError::NotAWorkspace(NotAWorkspace::NoWorkspace));
             };
             migrate(ws.clone(), 1)
         }
         Some(format::FORMAT) => format::decode_document(text),
-        Some(other) => Err(PersistError::NotAWorkspace(format!(
-            "its format is {other:?}"
+        Some(other) => Err(PersistError::NotAWorkspace(NotAWorkspace::OtherFormat(
+            other.to_string(),
         ))),
         None if value.get("schema_version").is_some() => migrate(value, 1),
-        None => Err(PersistError::NotAWorkspace(
-            "it has neither a format nor a schema_version".into(),
-        )),
+        None => Err(PersistError::NotAWorkspace(NotAWorkspace::NoFormat)),
     }
 }
 

@@ -26,6 +26,8 @@ pub mod workspaces;
 
 use thiserror::Error;
 
+use crate::i18n::{Label, Lang};
+
 pub use backup::{dismiss_reminder, mark_exported, BackupState};
 pub use file::{export_file, import_file, FILE_FORMAT, FILE_VERSION};
 pub use format::{migrate, FORMAT, FORMAT_VERSION};
@@ -102,13 +104,80 @@ pub enum PersistError {
     NotFinite(String),
     /// A file that is not a KAM Radar workspace.
     #[error("this file is not a KAM Radar workspace: {0}")]
-    NotAWorkspace(String),
+    NotAWorkspace(NotAWorkspace),
     /// A workspace operation that the index forbids (switching to a deleted workspace …).
     #[error("{0}")]
     Invalid(String),
 }
 
+/// Why a file chosen to open is not a workspace.
+#[derive(Debug, Error)]
+pub enum NotAWorkspace {
+    /// Not JSON at all; the parser's own words say where it stopped.
+    #[error("not JSON ({0})")]
+    NotJson(String),
+    /// A workspace file's frame without its workspace.
+    #[error("the file has no workspace")]
+    NoWorkspace,
+    /// JSON of another program or format.
+    #[error("its format is {0:?}")]
+    OtherFormat(String),
+    /// JSON without any mark of KAM Radar.
+    #[error("it has neither a format nor a schema_version")]
+    NoFormat,
+}
+
 impl PersistError {
+    /// The error as the user reads it in `lang`. English is the error's own text; Chinese
+    /// says the same, with the technical detail (a parser's message, a value) kept as it is.
+    pub fn describe(&self, lang: Lang) -> String {
+        if lang == Lang::En {
+            return self.to_string();
+        }
+        match self {
+            PersistError::QuotaExceeded { needed_chars } => format!(
+                "浏览器存储已满（还需约 {needed_chars} 个字符）；上一次保存完好无损——请删除不再需要的工作区，或把此工作区下载为文件"
+            ),
+            PersistError::Unavailable => {
+                "浏览器存储不可用（隐私模式或已被禁用）；目前只在内存中工作——请下载工作区以便保留".into()
+            }
+            PersistError::Store(detail) => format!("浏览器存储出错：{detail}"),
+            PersistError::Conflict {
+                stored_revision,
+                stored_writer,
+                base_revision,
+            } => format!(
+                "此工作区已在另一个标签页中修改（修订 {stored_revision}，由 {stored_writer} 保存；本标签页为修订 {base_revision}）；请重新载入，或用本标签页的版本覆盖"
+            ),
+            PersistError::NotFound(id) => format!("没有 ID 为 {id:?} 的已保存工作区"),
+            PersistError::NewerVersion {
+                found, supported, ..
+            } => format!(
+                "这是较新版本的 KAM Radar 保存的（版本 {found}，本应用最高可读版本 {supported}）；请更新应用——数据保持不变"
+            ),
+            PersistError::Unreadable { reason, .. } => {
+                format!("保存的数据无法读取（{reason}）；数据保持不变，可以下载")
+            }
+            PersistError::Malformed(detail) => format!("保存的数据无效：{detail}"),
+            PersistError::NotFinite(what) => format!("{what} 不是有限的数值，无法保存"),
+            PersistError::NotAWorkspace(why) => format!(
+                "此文件不是 KAM Radar 工作区：{}",
+                match why {
+                    NotAWorkspace::NotJson(detail) => format!("不是 JSON（{detail}）"),
+                    NotAWorkspace::NoWorkspace => "文件中没有工作区".into(),
+                    NotAWorkspace::OtherFormat(format) => format!("其格式为 {format:?}"),
+                    NotAWorkspace::NoFormat => "既没有 format 也没有 schema_version".into(),
+                }
+            ),
+            PersistError::Invalid(detail) => detail.clone(),
+        }
+    }
+
+    /// The error in both languages, for a message shown in whichever is chosen later.
+    pub fn label(&self) -> Label {
+        Label::new(self.describe(Lang::En), self.describe(Lang::Zh))
+    }
+
     /// A newer-version error carrying `raw` as the kept text (the whole document, not only the
     /// part that was being read when the version was found); other errors unchanged.
     pub(crate) fn keeping_raw(self, raw: impl FnOnce() -> String) -> PersistError {

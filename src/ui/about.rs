@@ -66,14 +66,19 @@ pub fn AboutView() -> impl IntoView {
             let lang = app.lang.get_untracked();
             let result = files::read_text(file)
                 .await
-                .and_then(|text| persist::import_file(&text).map_err(|e| e.to_string()));
+                .and_then(|text| persist::import_file(&text).map_err(|e| e.describe(lang)));
             match result {
-                Ok(workspace) => {
+                Ok(mut workspace) => {
+                    // A restored file beside the workspace it was saved from must be told
+                    // apart in the lists: "name 2".
+                    let names = workspaces::stored_names(autosave);
+                    workspace.name =
+                        persist::unique_name(names.iter().map(String::as_str), &workspace.name);
                     workspaces::forget_selection(app);
                     autosave.run_then(Op::Add(workspace), move |done| {
                         outcome.set(Some(match done {
                             Ok(()) => (true, Msg::WorkspaceOpened.text(lang).to_string()),
-                            Err(error) => (false, error),
+                            Err(error) => (false, error.get(lang).to_string()),
                         }));
                     });
                 }
@@ -96,7 +101,7 @@ pub fn AboutView() -> impl IntoView {
         autosave.run_then(Op::DeleteAll, move |done| {
             outcome.set(Some(match done {
                 Ok(()) => (true, Msg::DeletedAll.text(lang).to_string()),
-                Err(error) => (false, error),
+                Err(error) => (false, error.get(lang).to_string()),
             }));
         });
     };

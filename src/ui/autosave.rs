@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use super::browser;
 use super::state::WorkspaceState;
 use super::storage::{IdbStore, LocalStore};
+use crate::i18n::Label;
 use crate::model::Workspace;
 use crate::persist::backup::{dismiss_reminder_async, mark_exported_async};
 use crate::persist::protocol::{discard_unreadable_async, peek_head_async};
@@ -52,7 +53,7 @@ pub enum SaveStatus {
     /// Another tab saved this workspace after this tab loaded it.
     ChangedElsewhere,
     /// Any other failure, with the reason.
-    Failed(String),
+    Failed(Label),
 }
 
 /// Data the last load could not read: kept in storage and offered for download.
@@ -237,7 +238,7 @@ impl Autosave {
     }
 
     /// Runs `op`, then `done` with its outcome (failures also show in the banners).
-    pub fn run_then(self, op: Op, done: impl FnOnce(Result<(), String>) + 'static) {
+    pub fn run_then(self, op: Op, done: impl FnOnce(Result<(), Label>) + 'static) {
         leptos::task::spawn_local(async move {
             let mutex = self.store.get_value();
             let mut guard = mutex.lock().await;
@@ -253,9 +254,9 @@ impl Autosave {
                 }
             };
             done(outcome.map_err(|error| {
-                let text = error.to_string();
+                let label = error.label();
                 self.report(error);
-                text
+                label
             }));
         });
     }
@@ -551,7 +552,7 @@ impl Autosave {
             PersistError::QuotaExceeded { .. } => SaveStatus::Full,
             PersistError::Conflict { .. } => SaveStatus::ChangedElsewhere,
             PersistError::Unavailable => SaveStatus::MemoryOnly,
-            error => SaveStatus::Failed(error.to_string()),
+            error => SaveStatus::Failed(error.label()),
         });
     }
 

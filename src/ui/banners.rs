@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::autosave::{Autosave, Op, SaveStatus};
 use super::workspaces::shown;
 use super::{download, use_app, use_workspace};
-use crate::i18n::{Lang, Msg};
+use crate::i18n::{Label, Lang, Msg};
 use crate::persist::{self, Tier};
 
 /// The name of a store, as the user is told where a workspace is kept.
@@ -75,7 +75,9 @@ fn DownloadWorkspaceButton() -> impl IntoView {
     let autosave = expect_context::<Autosave>();
     let download = move |_| {
         if let Err(error) = download_workspace() {
-            autosave.status.set(SaveStatus::Failed(error));
+            autosave
+                .status
+                .set(SaveStatus::Failed(Label::new(error.clone(), error)));
         }
     };
     view! {
@@ -117,7 +119,7 @@ pub fn StorageBanners() -> impl IntoView {
             ),
             SaveStatus::Failed(reason) => (
                 "save-failed",
-                format!("{} {reason}", Msg::SaveFailedBanner.text(lang)),
+                format!("{} {}", Msg::SaveFailedBanner.text(lang), reason.get(lang)),
                 None,
             ),
             SaveStatus::Idle | SaveStatus::Saved { .. } => return None,

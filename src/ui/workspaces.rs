@@ -37,16 +37,19 @@ fn current_name() -> Memo<String> {
     Memo::new(move |_| data.workspace.with(|ws| ws.name.clone()))
 }
 
+/// The names of the stored workspaces, for a new one's name to differ from them all.
+pub(super) fn stored_names(autosave: Autosave) -> Vec<String> {
+    autosave.workspaces.with_untracked(|rows| {
+        rows.iter()
+            .map(|r| r.summary.name.clone())
+            .collect::<Vec<_>>()
+    })
+}
+
 /// What a click in a workspace list asks for, by the clicked button's `data-act`.
 fn act(app: AppState, autosave: Autosave, action: &str, id: String) {
     let lang = app.lang.get_untracked();
-    let names = || {
-        autosave.workspaces.with_untracked(|rows| {
-            rows.iter()
-                .map(|r| r.summary.name.clone())
-                .collect::<Vec<_>>()
-        })
-    };
+    let names = || stored_names(autosave);
     let op = match action {
         "new" => {
             let name = unique_name(

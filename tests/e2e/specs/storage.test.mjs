@@ -187,6 +187,43 @@ describe('storage', () => {
     });
   });
 
+  test('a workspace file opened beside the workspace it came from gets a name of its own', async () => {
+    await session({ locale: 'en-US', acceptDownloads: true }, async (app, page) => {
+      await loadDemoAndWaitForSave(app, page);
+      await page.getByTestId('about-link').click();
+      await page.getByTestId('view-about').waitFor();
+      const [exported] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByTestId('export-workspace').click(),
+      ]);
+      const name = JSON.parse(await readFile(await exported.path(), 'utf8')).workspace.name;
+      await page.getByTestId('open-workspace').setInputFiles(await exported.path());
+      await page.locator('[data-testid="about-outcome"]:not(.failed)').waitFor();
+      await app.workspaceRow(`${name} 2`).waitFor();
+      assert.deepEqual((await app.workspaceNames()).sort(), [name, `${name} 2`].sort());
+      assert.equal(await app.currentWorkspace(), `${name} 2`, 'the restored copy is open');
+    });
+  });
+
+  test('a cut-off workspace file is refused in the reader\'s language and changes nothing', async () => {
+    await session({ locale: 'zh-CN' }, async (app, page) => {
+      await loadDemoAndWaitForSave(app, page);
+      await page.goto(suite.server.url + '#/about');
+      await page.getByTestId('open-workspace').setInputFiles({
+        name: 'workspace.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"format": "kam-radar-workspace-file", "version": 1, "workspace": {"name": "cut'),
+      });
+      const outcome = page.locator('[data-testid="about-outcome"].failed');
+      await outcome.waitFor();
+      const text = await outcome.innerText();
+      assert.match(text, /无法打开此文件： 此文件不是 KAM Radar 工作区：不是 JSON（/);
+      assert.doesNotMatch(text, /this file|not JSON/, 'no English sentence inside the Chinese one');
+      await app.navLink('客户').click();
+      assert.equal(await accountCount(page), 200, 'the workspace is untouched');
+    });
+  });
+
   test('a file that is not a workspace is refused with its reason and changes nothing', async () => {
     await session({ locale: 'en-US' }, async (app, page) => {
       await loadDemoAndWaitForSave(app, page);
