@@ -10,9 +10,9 @@ use web_sys::{ErrorEvent, Event, MessageEvent, Worker};
 use crate::i18n::Label;
 use crate::import::worker::{Reply, Request};
 
-/// The worker's loader, next to index.html (trunk's worker loader shim), so it resolves under
-/// any subpath.
-const WORKER_SCRIPT: &str = "./import-worker_loader.js";
+/// The worker's loader, next to index.html (public/import-worker-boot.js), so it resolves
+/// under any subpath.
+const WORKER_SCRIPT: &str = "./import-worker-boot.js";
 
 /// A running import worker.
 pub struct WorkerClient {

@@ -263,8 +263,8 @@ describe('import', () => {
 
   test('a worker that cannot start ahead shows nothing until an import needs it', async () => {
     await session({ locale: 'en-US' }, async (app, page, context) => {
-      await context.route('**/import-worker_loader.js', (route) => route.abort());
-      const failed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('import-worker_loader.js'));
+      await context.route('**/import-worker-boot.js', (route) => route.abort());
+      const failed = page.waitForEvent('requestfailed', (r) => r.url().endsWith('import-worker-boot.js'));
       await openImport(app, page);
       await failed;
       // Two frames and a moment for the worker's error to reach the app.
@@ -275,7 +275,7 @@ describe('import', () => {
       await notice.waitFor();
       assert.match(await notice.innerText(), /Import failed: the import worker could not be loaded; reload the page and try again\./);
       assert.equal(await notice.getAttribute('role'), 'alert');
-    }, /import-worker_loader|ERR_FAILED/);
+    }, /import-worker-boot|ERR_FAILED/);
   });
 
   test('an unreadable file is named with the reason, and the other files still import', async () => {
