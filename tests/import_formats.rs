@@ -418,6 +418,33 @@ fn files_beyond_the_limits_are_refused_with_a_clear_error() {
 }
 
 #[test]
+fn an_image_or_a_pdf_is_refused_as_binary_instead_of_read_as_garbled_rows() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0";
+    let pdf =
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Length 3 >>\nstream\n\0\x01\x02\nendstream";
+    for (name, bytes) in [
+        ("logo.png", &png[..]),
+        ("report.pdf", &pdf[..]),
+        ("data.csv", &png[..]),
+    ] {
+        let e = read_file(name, bytes).expect_err("binary");
+        assert!(matches!(e, ImportError::Binary { .. }), "{name}: {e}");
+        assert!(
+            e.to_string()
+                .starts_with(&format!("{name}: not a spreadsheet")),
+            "{e}"
+        );
+        assert!(e.text(Lang::Zh).contains("不是电子表格或文本表格"), "{e}");
+    }
+    // UTF-16 text is full of zero bytes and still reads (its BOM says what it is).
+    assert!(read_file(
+        "unicode.txt",
+        &utf16le("客户名称\t年销售额\r\n甲公司\t12\r\n")
+    )
+    .is_ok());
+}
+
+#[test]
 fn progress_is_reported_and_cancelling_stops_the_read() {
     use std::ops::ControlFlow;
     let mut text = String::from("name,annual_sales\n");

@@ -654,3 +654,39 @@ fn an_import_with_stakeholders_is_not_scored_ahead() {
         "the commit indexes and scores them together"
     );
 }
+
+#[test]
+fn the_report_lists_problems_by_row_whichever_step_found_them() {
+    // Row 5's unclosed quote is found while reading, row 3's unknown level and row 4's
+    // duplicate id while converting: the report reads top to bottom all the same.
+    let csv = "客户编号,客户名称,战略契合度\nA1,华东机械,高\nA2,南方电子,超高\nA1,北方重工,中\nA3,\"西部物流,低\n";
+    let mut worker = ImportWorker::default();
+    let replies = ask(
+        &mut worker,
+        &Request::Read {
+            names: vec!["客户.csv".into()],
+            memory: MappingMemory::default(),
+        },
+        vec![csv.as_bytes().to_vec()],
+    );
+    let Some(read) = replies.into_iter().find_map(|(reply, _)| match reply {
+        Reply::Read(read) => Some(read),
+        _ => None,
+    }) else {
+        panic!("a read result")
+    };
+    let plans = read.sheets.iter().map(|s| s.plan.clone()).collect();
+    let (c, _, _) = converted(ask(
+        &mut worker,
+        &Request::Convert {
+            plans,
+            frameworks: presets::all(),
+            existing: Vec::new(),
+        },
+        Vec::new(),
+    ));
+    let rows: Vec<usize> = c.problems.iter().map(|p| p.row).collect();
+    assert!(rows.len() >= 3, "{:?}", c.problems);
+    assert!(rows.windows(2).all(|w| w[0] <= w[1]), "by row: {rows:?}");
+    assert_eq!((rows[0], *rows.last().unwrap()), (3, 5), "{:?}", c.problems);
+}

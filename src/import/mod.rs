@@ -109,6 +109,8 @@ pub enum ImportError {
         "{file}: not a readable spreadsheet ({reason}); save it as .xlsx or .csv and try again"
     )]
     Workbook { file: String, reason: String },
+    #[error("{file}: not a spreadsheet or a text table (it holds binary data, such as an image or a PDF); choose an .xlsx, .xls, .ods or .csv file")]
+    Binary { file: String },
     #[error("{file}: not a readable text table near row {row} ({reason})")]
     Text {
         file: String,
@@ -147,6 +149,9 @@ impl ImportError {
             ImportError::Workbook { file, reason } => {
                 format!("{file}：无法读取该表格文件（{reason}），请另存为 .xlsx 或 .csv 后重试")
             }
+            ImportError::Binary { file } => format!(
+                "{file}：不是电子表格或文本表格（含二进制数据，例如图片或 PDF）；请选择 .xlsx、.xls、.ods 或 .csv 文件"
+            ),
             ImportError::Text { file, row, reason } => {
                 format!("{file}：第 {row} 行附近无法读取（{reason}）")
             }
@@ -175,9 +180,23 @@ pub fn read_file_with_progress(
 ) -> Result<Workbook, ImportError> {
     if looks_like_workbook(name, bytes) {
         read_workbook_with_progress(name, bytes, progress)
+    } else if looks_binary(bytes) {
+        // Its size first: too large is the error to fix first, whatever the file holds.
+        check_size(name, bytes)?;
+        Err(ImportError::Binary {
+            file: name.to_string(),
+        })
     } else {
         read_csv_with_progress(name, bytes, progress)
     }
+}
+
+/// A zero byte near the start: text in UTF-8 or GBK never has one, UTF-16 (which does) starts
+/// with its BOM, and images, PDFs and archives all do. Read as text, such a file became a
+/// table of garbled rows ("CSV · GBK, 44 rows") instead of an error.
+fn looks_binary(bytes: &[u8]) -> bool {
+    let utf16 = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    !utf16 && memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
 }
 
 /// Zip (XLSX, XLSB, ODS) and OLE (XLS) signatures, else a workbook extension.

@@ -507,6 +507,7 @@ impl ImportWorker {
             },
         );
         sender.send_rest(&mut imported);
+        in_reading_order(&mut imported.report.problems, &self.sheets);
         let problems = imported
             .report
             .problems
@@ -539,6 +540,20 @@ impl ImportWorker {
         self.last_report = Some(report);
         Ok(converted)
     }
+}
+
+/// Problems in the order the user reads the files: by the read tables' order (a problem of
+/// no table read last), then by row. The reading finds some (a broken quote, broken bytes)
+/// before the conversion finds the rest, and duplicate ids are found last; the report and
+/// its download list them by row. A stable sort: the problems of one row keep their order.
+fn in_reading_order(problems: &mut [Problem], tables: &[Table]) {
+    problems.sort_by_cached_key(|p| {
+        let table = tables
+            .iter()
+            .position(|t| t.source.file == p.file && t.source.sheet == p.sheet)
+            .unwrap_or(tables.len());
+        (table, p.row)
+    });
 }
 
 fn reply_file(name: String, mime: &str) -> Reply {
