@@ -17,7 +17,7 @@ use crate::framework::{
 use crate::i18n::{Lang, Msg};
 use crate::model::{Account, Input, Stakeholder};
 use crate::portfolio::html::escape;
-use crate::scoring::explain::{explain_outcome, name};
+use crate::scoring::explain::{explain_outcome, measure, name};
 use crate::scoring::stakeholders::relationship_plan;
 use crate::scoring::Engine;
 
@@ -47,18 +47,6 @@ fn prose(id: &str) -> Option<Msg> {
         presets::STAKEHOLDER => Msg::HelpStakeholderProse,
         _ => return None,
     })
-}
-
-/// A measure as people write it: 1.5 B, 100 M, 5 M (15亿, 1亿, 500万 in Chinese).
-fn measure(v: f64, lang: Lang) -> String {
-    let a = v.abs();
-    match lang {
-        Lang::En if a >= 1e9 => format!("{} B", format_value(v / 1e9)),
-        Lang::En if a >= 1e6 => format!("{} M", format_value(v / 1e6)),
-        Lang::Zh if a >= 1e8 => format!("{}亿", format_value(v / 1e8)),
-        Lang::Zh if a >= 1e4 => format!("{}万", format_value(v / 1e4)),
-        _ => format_value(v),
-    }
 }
 
 /// How a rule turns an input into a score, in words.

@@ -179,7 +179,20 @@ fn words(lang: Lang) -> &'static Words {
 }
 
 /// The raw input the rule read, quoted when it is a label.
-fn shown_input(d: &Dimension, inputs: &Inputs) -> Option<String> {
+/// A measure as people write it: 1.5 B, 100 M (15亿, 500万 in Chinese); smaller ones as they
+/// are. Trails and Help print sales and revenue this way, not as "1500000000".
+pub fn measure(v: f64, lang: Lang) -> String {
+    let a = v.abs();
+    match lang {
+        Lang::En if a >= 1e9 => format!("{} B", num(v / 1e9)),
+        Lang::En if a >= 1e6 => format!("{} M", num(v / 1e6)),
+        Lang::Zh if a >= 1e8 => format!("{}亿", num(v / 1e8)),
+        Lang::Zh if a >= 1e4 => format!("{}万", num(v / 1e4)),
+        _ => num(v),
+    }
+}
+
+fn shown_input(d: &Dimension, inputs: &Inputs, lang: Lang) -> Option<String> {
     let key = match &d.rule {
         Rule::Piecewise {
             score_input: Some(k),
@@ -187,8 +200,10 @@ fn shown_input(d: &Dimension, inputs: &Inputs) -> Option<String> {
         } if !inputs.contains_key(&d.input) => k.as_str(),
         _ => d.input.as_str(),
     };
+    let is_measure = matches!(d.rule, Rule::Piecewise { .. }) && key == d.input.as_str();
     inputs.get(key).map(|v| match v {
         crate::model::Input::Text(t) => format!("'{t}'"),
+        crate::model::Input::Number(n) if is_measure => measure(*n, lang),
         crate::model::Input::Number(n) => num(*n),
     })
 }
@@ -205,7 +220,7 @@ pub fn explain_dimension(
     let w = words(lang);
     let colon = if lang == Lang::Zh { "：" } else { ": " };
     let head = format!("{}{colon}", name(&d.label, lang));
-    let input = shown_input(d, inputs).unwrap_or_default();
+    let input = shown_input(d, inputs, lang).unwrap_or_default();
     let value = s.value().map(num).unwrap_or_default();
     let of = if d.scored {
         format!("{value} {} {}", w.of, num(d.max))
@@ -269,11 +284,14 @@ pub fn explain_dimension(
                         ..
                     },
                 ) => {
-                    let measure = inputs
+                    let shown = inputs
                         .get(&m.input)
-                        .map(|v| v.to_string())
+                        .map(|v| match v {
+                            crate::model::Input::Number(n) => measure(*n, lang),
+                            text => text.to_string(),
+                        })
                         .unwrap_or_default();
-                    format!("{} {} {measure} → ", w.from_measure, m.input)
+                    format!("{} {} {shown} → ", w.from_measure, m.input)
                 }
                 _ => format!("{input} → "),
             };
@@ -289,16 +307,16 @@ pub fn explain_dimension(
             let seg = usize::from(segment);
             let how = if seg + 1 >= breakpoints.len() {
                 let [x, y] = breakpoints[breakpoints.len() - 1];
-                format!("{} ({} → {})", w.flat_beyond, num(x), num(y))
+                format!("{} ({} → {})", w.flat_beyond, measure(x, lang), num(y))
             } else {
                 let ([x0, y0], [x1, y1]) = (breakpoints[seg], breakpoints[seg + 1]);
                 format!(
                     "{} ({} → {}) {} ({} → {})",
                     w.interpolated,
-                    num(x0),
+                    measure(x0, lang),
                     num(y0),
                     w.and,
-                    num(x1),
+                    measure(x1, lang),
                     num(y1)
                 )
             };
@@ -825,5 +843,37 @@ mod tests {
             ),
             "业务规模（Business scale）：'高' → 17.5 / 20 (分数段 15–20)"
         );
+    }
+
+    #[test]
+    fn revenue_reads_as_people_write_it_not_as_ten_digits() {
+        let e = Engine::presets();
+        let i = e.index_of(presets::EXTERNAL).unwrap();
+        let f = &e.frameworks()[i];
+        let a = Account::new("a", "A").with("revenue_usd", Input::Number(9e8));
+        let s = e.score_account(&a, &[]);
+        let why = |lang| {
+            explain_dimension(
+                e.frameworks(),
+                &f.dimensions[0],
+                &s.framework(i).dims(0)[0],
+                &a.inputs,
+                lang,
+            )
+        };
+        let en = why(Lang::En);
+        assert!(
+            en.contains(
+                ": 900 M USD → 50 of 100 (interpolated between (100 M → 10) and (1.5 B → 80))"
+            ),
+            "{en}"
+        );
+        let zh = why(Lang::Zh);
+        assert!(zh.contains("9亿 美元 → 50"), "{zh}");
+        assert!(
+            zh.contains("(1亿 → 10)") && zh.contains("(15亿 → 80)"),
+            "{zh}"
+        );
+        assert!(!en.contains("900000000") && !zh.contains("900000000"));
     }
 }
