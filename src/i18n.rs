@@ -417,6 +417,8 @@ messages! {
     FwRuleTotal => "The total reaches the sum of the line (alternative)", "总分达到该线各值之和（另一种理解）";
     FwInterpretations => "Interpretations of the source and their alternatives", "对原文的理解及另一种理解";
     FwEnterNumber => "Enter a number.", "请输入数字。";
+    FwProblemNoRange => "the weight (max) equals the minimum {min}, which leaves nothing to score; enter a weight above {min}",
+        "权重（满分）等于最小值{min}，没有可计分的范围；请输入大于{min}的权重";
     FwChangeSummary => "{n} accounts change tier: {up} up, {down} down", "{n} 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeSummaryOne => "1 account changes tier: {up} up, {down} down", "1 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeUnranked => ", {n} to or from not classified", "，{n} 个进入或离开“未分类”";

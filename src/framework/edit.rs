@@ -5,7 +5,8 @@
 //! An [`Edit`] addresses its target by index, as the editor shows it; [`apply`] fails only
 //! when that target no longer exists. Whether the result can be scored is [`check`]'s answer,
 //! which covers everything [`Framework::validate`] refuses and a little more (a level band or
-//! breakpoint score outside its dimension, class thresholds that do not decrease).
+//! breakpoint score outside its dimension, class thresholds that do not decrease, a weight of
+//! 0). [`attempt`] is the editor's step: apply to a copy, keep it only if it checks.
 
 use std::fmt;
 
@@ -15,7 +16,7 @@ use super::{
     Classification, Dimension, Framework, Level, LineRule, ReferenceLine, Rule, MAX_DIMENSIONS,
     MAX_LINES,
 };
-use crate::i18n::{Label, Lang};
+use crate::i18n::{Label, Lang, Msg};
 use crate::scoring::explain::num;
 
 /// Which end of a level's band.
@@ -135,6 +136,11 @@ pub enum Kind {
         min: f64,
         max: f64,
     },
+    /// A weight (max) equal to the minimum: nothing left to score, and the level bands it
+    /// would squeeze to one point could not be scaled back.
+    NoRange {
+        min: f64,
+    },
     NoLevels,
     TooManyLevels,
     LevelInverted {
@@ -232,16 +238,19 @@ impl Kind {
             Kind::TooManyLines(n) => format!("{n} lines; at most {MAX_LINES} are supported"),
             Kind::Range { min, max } if zh => {
                 format!(
-                    "最小值{}高于最大值{}；最大值须不低于最小值",
+                    "最小值{}高于最大值{}；最大值须高于最小值",
                     num(*min),
                     num(*max)
                 )
             }
             Kind::Range { min, max } => format!(
-                "min {} above max {}; make the max at least the min",
+                "min {} above max {}; make the max above the min",
                 num(*min),
                 num(*max)
             ),
+            Kind::NoRange { min } => Msg::FwProblemNoRange
+                .text(lang)
+                .replace("{min}", &num(*min)),
             Kind::NoLevels if zh => "等级规则至少需要一个等级".into(),
             Kind::NoLevels => "a levels rule needs at least one level".into(),
             Kind::TooManyLevels if zh => "等级过多".into(),
@@ -409,8 +418,15 @@ pub fn apply(f: &mut Framework, edit: &Edit) -> Result<(), EditError> {
             let span = old - min;
             // A zero-width range has no proportion to keep: the bands are left alone.
             if span > 0.0 && max.is_finite() {
-                let k = (max - min) / span;
-                let scale = |v: f64| min + (v - min) * k;
+                // The old maximum becomes the new one exactly: 30 scaled by 31/30 would be
+                // 31.000000000000004, outside the new range.
+                let scale = |v: f64| {
+                    if v == old {
+                        *max
+                    } else {
+                        min + (v - min) / span * (max - min)
+                    }
+                };
                 if let Some(levels) = levels_mut(&mut d.rule) {
                     for l in levels {
                         l.lo = scale(l.lo);
@@ -578,6 +594,26 @@ pub fn apply(f: &mut Framework, edit: &Edit) -> Result<(), EditError> {
     Ok(())
 }
 
+/// Why the editor did not take an edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// The edit addresses something the framework no longer has.
+    Stale(EditError),
+    /// The edited framework could not be scored: its first problem, located.
+    Problem(Problem),
+}
+
+/// The editor's step: `f` with the edit applied, if the result passes [`check`]; `None` when
+/// the edit changes nothing. A refused edit leaves `f` as it was.
+pub fn attempt(f: &Framework, edit: &Edit) -> Result<Option<Framework>, Refusal> {
+    let mut edited = f.clone();
+    apply(&mut edited, edit).map_err(Refusal::Stale)?;
+    if let Some(problem) = check(&edited).into_iter().next() {
+        return Err(Refusal::Problem(problem));
+    }
+    Ok((edited != *f).then_some(edited))
+}
+
 fn level_name(dim: usize, level: usize) -> String {
     format!("level {} of dimension {}", level + 1, dim + 1)
 }
@@ -623,6 +659,10 @@ pub fn check(f: &Framework) -> Vec<Problem> {
                 },
             );
             // Bands cannot be judged against a broken range.
+            continue;
+        }
+        if d.max == d.min {
+            push(Place::Dimension(di), ds(), Kind::NoRange { min: d.min });
             continue;
         }
         let mut rule = &d.rule;
@@ -915,6 +955,50 @@ mod tests {
         let problems = check(&f);
         assert_eq!(problems[0].place, Place::Dimension(1));
         assert!(f.validate().is_err());
+    }
+
+    #[test]
+    fn a_weight_of_zero_is_refused_on_its_dimension_and_the_bands_survive() {
+        let mut f = scorecard();
+        apply(&mut f, &Edit::SetWeight { dim: 0, max: 0.0 }).unwrap();
+        let problems = check(&f);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'scorecard', dimension 'strategic_fit': the weight (max) equals the minimum 0, which leaves nothing to score; enter a weight above 0")
+        );
+        assert_eq!(
+            problems[0].text(Lang::Zh),
+            "框架“scorecard”，维度“strategic_fit”：权重（满分）等于最小值0，没有可计分的范围；请输入大于0的权重"
+        );
+        // The editor takes nothing: the bands are still 20–30 / 10–20 / 0–10, so setting the
+        // weight back to 30 changes nothing.
+        let preset = scorecard();
+        for max in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+            let refused = attempt(&preset, &Edit::SetWeight { dim: 0, max });
+            assert!(
+                matches!(&refused, Err(Refusal::Problem(p)) if p.place == Place::Dimension(0)),
+                "{max}: {refused:?}"
+            );
+        }
+        assert_eq!(
+            attempt(&preset, &Edit::SetWeight { dim: 0, max: 30.0 }),
+            Ok(None)
+        );
+        // Operating risk (−50 to 0): a weight of 0 is its preset and stays fine; −50 is not.
+        let credit = presets::credit();
+        assert_eq!(check(&credit), vec![]);
+        let refused = attempt(&credit, &Edit::SetWeight { dim: 2, max: -50.0 });
+        assert!(
+            matches!(refused, Err(Refusal::Problem(p)) if p.kind == Kind::NoRange { min: -50.0 })
+        );
+    }
+
+    #[test]
+    fn a_weight_just_above_the_old_one_keeps_the_top_band_inside_the_range() {
+        let mut f = scorecard();
+        apply(&mut f, &Edit::SetWeight { dim: 0, max: 31.0 }).unwrap();
+        assert_eq!(check(&f), vec![]);
+        assert_eq!(levels_of(&f.dimensions[0].rule).unwrap()[0].hi, 31.0);
     }
 
     #[test]

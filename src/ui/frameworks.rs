@@ -5,7 +5,7 @@
 //! without saving them, and the framework file (download, open).
 //!
 //! Every change goes through [`Editor::commit`]: the edit is applied to a copy, checked
-//! ([`edit::check`], then the engine with every other framework), and only a framework that
+//! ([`edit::attempt`], then the engine with every other framework), and only a framework that
 //! scores reaches the workspace. A refused change leaves the saved framework and the scores as
 //! they were and puts the located reason under the field.
 
@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use super::state::{Scored, Shared, WorkspaceState};
 use super::{download, files, use_app, use_workspace, AppState};
-use crate::framework::edit::{self, Bound, Edit, Part, Problem};
+use crate::framework::edit::{self, Bound, Edit, Part, Problem, Refusal};
 use crate::framework::{
     file, presets, Classification, Framework, LineRule, LineTest, Rule, Subject,
 };
@@ -118,17 +118,13 @@ impl Editor {
     /// The selected framework with the edit applied, `None` when that changes nothing, or
     /// why it cannot be scored.
     fn prepare(self, change: &Edit) -> Result<Option<Framework>, FieldError> {
-        let Some(mut f) = self.current.get_untracked() else {
+        let Some(f) = self.current.get_untracked() else {
             return Ok(None);
         };
-        edit::apply(&mut f, change).map_err(|e| FieldError::Other(e.to_string()))?;
-        if let Some(p) = edit::check(&f).into_iter().next() {
-            return Err(FieldError::Problem(p));
-        }
-        if self.current.with_untracked(|c| c.as_ref() == Some(&f)) {
-            return Ok(None);
-        }
-        Ok(Some(f))
+        edit::attempt(&f, change).map_err(|refusal| match refusal {
+            Refusal::Stale(e) => FieldError::Other(e.to_string()),
+            Refusal::Problem(p) => FieldError::Problem(p),
+        })
     }
 
     /// Says, while a value is typed, whether it could be taken (without taking it).
