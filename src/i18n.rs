@@ -419,6 +419,9 @@ messages! {
     FwEnterNumber => "Enter a number.", "请输入数字。";
     FwProblemNoRange => "the weight (max) equals the minimum {min}, which leaves nothing to score; enter a weight above {min}",
         "权重（满分）等于最小值{min}，没有可计分的范围；请输入大于{min}的权重";
+    FwProblemNoLabel => "the level needs a label in English or Chinese", "该等级至少需要一个英文或中文标签";
+    FwProblemLabelTaken => "the label '{label}' already names level '{level}'; each level needs a label of its own",
+        "标签“{label}”已用于等级“{level}”；各等级的标签不能相同";
     FwChangeSummary => "{n} accounts change tier: {up} up, {down} down", "{n} 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeSummaryOne => "1 account changes tier: {up} up, {down} down", "1 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeUnranked => ", {n} to or from not classified", "，{n} 个进入或离开“未分类”";

@@ -13,8 +13,8 @@ use std::fmt;
 use thiserror::Error;
 
 use super::{
-    Classification, Dimension, Framework, Level, LineRule, ReferenceLine, Rule, MAX_DIMENSIONS,
-    MAX_LINES,
+    label_faults, Classification, Dimension, Framework, LabelFault, Level, LineRule, ReferenceLine,
+    Rule, MAX_DIMENSIONS, MAX_LINES,
 };
 use crate::i18n::{Label, Lang, Msg};
 use crate::scoring::explain::num;
@@ -143,6 +143,13 @@ pub enum Kind {
     },
     NoLevels,
     TooManyLevels,
+    /// A level with neither an English nor a Chinese label.
+    NoLabel,
+    /// A level label that already names another level of the dimension (by its id).
+    LabelTaken {
+        label: String,
+        by: String,
+    },
     LevelInverted {
         lo: f64,
         hi: f64,
@@ -255,6 +262,11 @@ impl Kind {
             Kind::NoLevels => "a levels rule needs at least one level".into(),
             Kind::TooManyLevels if zh => "等级过多".into(),
             Kind::TooManyLevels => "too many levels".into(),
+            Kind::NoLabel => Msg::FwProblemNoLabel.text(lang).into(),
+            Kind::LabelTaken { label, by } => Msg::FwProblemLabelTaken
+                .text(lang)
+                .replace("{label}", label)
+                .replace("{level}", by),
             Kind::LevelInverted { lo, hi } if zh => {
                 format!("下限{}高于上限{}", num(*lo), num(*hi))
             }
@@ -724,6 +736,18 @@ pub fn check(f: &Framework) -> Vec<Problem> {
                         }
                     }
                 }
+                for (li, fault) in label_faults(levels) {
+                    let mut p = ds();
+                    p.push(Seg::Level(levels[li].id.clone()));
+                    let kind = match fault {
+                        LabelFault::Blank => Kind::NoLabel,
+                        LabelFault::Taken { label, by } => Kind::LabelTaken {
+                            label,
+                            by: levels[by].id.clone(),
+                        },
+                    };
+                    push(Place::Level(di, li), p, kind);
+                }
             }
             Rule::Piecewise { breakpoints, .. } => {
                 if breakpoints.is_empty() {
@@ -999,6 +1023,94 @@ mod tests {
         apply(&mut f, &Edit::SetWeight { dim: 0, max: 31.0 }).unwrap();
         assert_eq!(check(&f), vec![]);
         assert_eq!(levels_of(&f.dimensions[0].rule).unwrap()[0].hi, 31.0);
+    }
+
+    #[test]
+    fn blank_and_shared_level_labels_are_refused_on_their_level() {
+        // Both labels of 'mid' cleared: the level could not be chosen by name.
+        let mut f = scorecard();
+        for lang in [Lang::En, Lang::Zh] {
+            let text = " ".to_string();
+            apply(
+                &mut f,
+                &Edit::SetLevelLabel {
+                    dim: 0,
+                    level: 1,
+                    lang,
+                    text,
+                },
+            )
+            .unwrap();
+        }
+        let problems = check(&f);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'scorecard', dimension 'strategic_fit', level 'mid': the level needs a label in English or Chinese")
+        );
+        assert_eq!(problems[0].place, Place::Level(0, 1));
+        assert_eq!(
+            f.validate().unwrap_err().to_string(),
+            "framework 'scorecard': dimension 'strategic_fit': level 'mid' has neither an English nor a Chinese label"
+        );
+
+        // 'low' renamed 'High': two levels answer to "high" (labels match in any case), and
+        // choosing the second would score as the first.
+        let mut g = scorecard();
+        let text = "High".to_string();
+        apply(
+            &mut g,
+            &Edit::SetLevelLabel {
+                dim: 0,
+                level: 2,
+                lang: Lang::En,
+                text,
+            },
+        )
+        .unwrap();
+        let problems = check(&g);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'scorecard', dimension 'strategic_fit', level 'low': the label 'high' already names level 'high'; each level needs a label of its own")
+        );
+        assert_eq!(problems.len(), 1, "the clash is said once");
+        assert_eq!(
+            problems[0].text(Lang::Zh),
+            "框架“scorecard”，维度“strategic_fit”，等级“low”：标签“high”已用于等级“high”；各等级的标签不能相同"
+        );
+        assert_eq!(
+            g.validate().unwrap_err().to_string(),
+            "framework 'scorecard': dimension 'strategic_fit': level 'low': the label 'high' already names level 'high'"
+        );
+        // Spaces and case do not hide a clash with the Chinese label either.
+        let mut h = scorecard();
+        let text = " 高 ".to_string();
+        apply(
+            &mut h,
+            &Edit::SetLevelLabel {
+                dim: 1,
+                level: 1,
+                lang: Lang::Zh,
+                text,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&h)[0].place, Place::Level(1, 1));
+
+        // One language left blank is fine: the other names the level.
+        let mut k = scorecard();
+        let text = String::new();
+        apply(
+            &mut k,
+            &Edit::SetLevelLabel {
+                dim: 0,
+                level: 1,
+                lang: Lang::En,
+                text,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&k), vec![]);
+        assert!(k.validate().is_ok());
     }
 
     #[test]

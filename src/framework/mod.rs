@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::i18n::Label;
+use crate::scoring::normalise_label;
 
 /// At most this many scored dimensions per framework: "which dimensions fall short" is a bit set.
 pub const MAX_DIMENSIONS: usize = 32;
@@ -377,6 +378,59 @@ impl Framework {
     }
 }
 
+/// Why a level's labels do not name it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LabelFault {
+    /// Neither an English nor a Chinese label: the level cannot be chosen by name.
+    Blank,
+    /// A label that already names the level at index `by` of the same dimension. Scoring
+    /// matches a label with [`normalise_label`] against every level's labels, id and aliases,
+    /// and the first level to claim a spelling keeps it, so this label could not pick its level.
+    Taken { label: String, by: usize },
+}
+
+/// Every level of a levels rule whose labels cannot name it, in level order, at most one fault
+/// per level. Two levels sharing a label are reported once, on the later one.
+pub fn label_faults(levels: &[Level]) -> Vec<(usize, LabelFault)> {
+    let names = |l: &Level| [l.label.en.as_str(), l.label.zh.as_str()].map(normalise_label);
+    let other_spellings = |l: &Level| -> Vec<String> {
+        std::iter::once(l.id.as_str())
+            .chain(l.aliases.iter().map(String::as_str))
+            .map(normalise_label)
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (li, l) in levels.iter().enumerate() {
+        let own = names(l);
+        if own.iter().all(String::is_empty) {
+            out.push((li, LabelFault::Blank));
+            continue;
+        }
+        let taken = own.iter().filter(|n| !n.is_empty()).find_map(|n| {
+            levels
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != li)
+                .find(|(other, o)| {
+                    if names(o).contains(n) {
+                        // A later level sharing the label reports the clash itself.
+                        *other < li
+                    } else {
+                        other_spellings(o).contains(n)
+                    }
+                })
+                .map(|(by, _)| LabelFault::Taken {
+                    label: n.clone(),
+                    by,
+                })
+        });
+        if let Some(fault) = taken {
+            out.push((li, fault));
+        }
+    }
+    out
+}
+
 fn check_rule(rule: &Rule) -> Result<(), String> {
     match rule {
         Rule::Direct => Ok(()),
@@ -405,7 +459,17 @@ fn check_rule(rule: &Rule) -> Result<(), String> {
                     ));
                 }
             }
-            Ok(())
+            match label_faults(levels).into_iter().next() {
+                Some((li, LabelFault::Blank)) => Err(format!(
+                    "level '{}' has neither an English nor a Chinese label",
+                    levels[li].id
+                )),
+                Some((li, LabelFault::Taken { label, by })) => Err(format!(
+                    "level '{}': the label '{label}' already names level '{}'",
+                    levels[li].id, levels[by].id
+                )),
+                None => Ok(()),
+            }
         }
         Rule::Piecewise { breakpoints, .. } => {
             if breakpoints.is_empty() {

@@ -816,20 +816,38 @@ fn label_input(
 ) -> AnyView {
     let current = ed.current;
     let k = key.clone();
+    let k_err = key.clone();
+    let k_err2 = key.clone();
+    let has_error = move || {
+        ed.error
+            .with(|e| e.as_ref().is_some_and(|(k, _)| *k == k_err))
+    };
+    let message = move || {
+        let lang = ed.app.lang.get();
+        ed.error.with(|e| {
+            e.as_ref()
+                .filter(|(k, _)| *k == k_err2)
+                .map(|(_, e)| e.text(lang))
+        })
+    };
     view! {
-        <input
-            type="text"
-            class="fw-label-input"
-            data-testid=format!("fw-{key}")
-            aria-label=aria
-            readonly=!editable
-            prop:value=move || current.with(|f| f.as_ref().and_then(|f| value(f)).unwrap_or_default())
-            on:change=move |ev| {
-                if editable {
-                    ed.commit(&k, make(event_target_value(&ev)));
+        <span class="fw-field">
+            <input
+                type="text"
+                class="fw-label-input"
+                data-testid=format!("fw-{key}")
+                aria-label=aria
+                readonly=!editable
+                aria-invalid=move || has_error().then_some("true")
+                prop:value=move || current.with(|f| f.as_ref().and_then(|f| value(f)).unwrap_or_default())
+                on:change=move |ev| {
+                    if editable {
+                        ed.commit(&k, make(event_target_value(&ev)));
+                    }
                 }
-            }
-        />
+            />
+            {move || message().map(|m| view! { <span class="fw-error" role="alert" data-testid="field-error">{m}</span> })}
+        </span>
     }
     .into_any()
 }
