@@ -422,6 +422,8 @@ messages! {
     FwProblemNoLabel => "the level needs a label in English or Chinese", "该等级至少需要一个英文或中文标签";
     FwProblemLabelTaken => "the label '{label}' already names level '{level}'; each level needs a label of its own",
         "标签“{label}”已用于等级“{level}”；各等级的标签不能相同";
+    FwProblemLineAboveMet => "{value} is above line '{line}' ({limit}); a line below which accounts are ruled out must not be above the line they must meet",
+        "{value}高于参考线“{line}”的{limit}；低于即排除的参考线（如警戒线）不能高于须达到的参考线（如基准线）";
     FwChangeSummary => "{n} accounts change tier: {up} up, {down} down", "{n} 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeSummaryOne => "1 account changes tier: {up} up, {down} down", "1 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeUnranked => ", {n} to or from not classified", "，{n} 个进入或离开“未分类”";

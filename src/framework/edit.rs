@@ -13,8 +13,8 @@ use std::fmt;
 use thiserror::Error;
 
 use super::{
-    label_faults, Classification, Dimension, Framework, LabelFault, Level, LineRule, ReferenceLine,
-    Rule, MAX_DIMENSIONS, MAX_LINES,
+    label_faults, line_faults, Classification, Dimension, Framework, LabelFault, Level, LineFault,
+    LineRule, ReferenceLine, Rule, MAX_DIMENSIONS, MAX_LINES,
 };
 use crate::i18n::{Label, Lang, Msg};
 use crate::scoring::explain::num;
@@ -183,6 +183,12 @@ pub enum Kind {
         above: f64,
     },
     UnknownLine(String),
+    /// A line accounts must not fall below, above the line (by id) they must meet.
+    LineAboveMet {
+        value: f64,
+        line: String,
+        limit: f64,
+    },
 }
 
 /// One problem of a framework, with the names of where it is for people.
@@ -336,6 +342,11 @@ impl Kind {
             Kind::UnknownLine(line) => {
                 format!("the classification uses line '{line}', which the framework does not have")
             }
+            Kind::LineAboveMet { value, line, limit } => Msg::FwProblemLineAboveMet
+                .text(lang)
+                .replace("{value}", &num(*value))
+                .replace("{line}", line)
+                .replace("{limit}", &num(*limit)),
         }
     }
 }
@@ -788,25 +799,36 @@ pub fn check(f: &Framework) -> Vec<Problem> {
         }
     }
     for (li, l) in f.lines.iter().enumerate() {
-        let ls = || vec![Seg::Line(l.id.clone())];
         if l.values.len() != f.dimensions.len() {
             push(
                 Place::Line(li),
-                ls(),
+                vec![Seg::Line(l.id.clone())],
                 Kind::LineLength {
                     found: l.values.len(),
                     expected: f.dimensions.len(),
                 },
             );
-            continue;
         }
-        for (di, v) in l.values.iter().enumerate() {
-            if !v.is_finite() {
-                let mut p = ls();
-                p.push(Seg::Dimension(f.dimensions[di].id.clone()));
-                push(Place::LineValue(li, di), p, Kind::NotFinite);
-            }
-        }
+    }
+    for (li, di, fault) in line_faults(f) {
+        let path = vec![
+            Seg::Line(f.lines[li].id.clone()),
+            Seg::Dimension(f.dimensions[di].id.clone()),
+        ];
+        let kind = match fault {
+            LineFault::NotFinite => Kind::NotFinite,
+            LineFault::Outside { value, min, max } => Kind::ScoreOutside {
+                score: value,
+                min,
+                max,
+            },
+            LineFault::AboveMetLine { value, line, limit } => Kind::LineAboveMet {
+                value,
+                line: f.lines[line].id.clone(),
+                limit,
+            },
+        };
+        push(Place::LineValue(li, di), path, kind);
     }
     match &f.classification {
         Classification::None => {}
@@ -916,9 +938,9 @@ mod tests {
             [1.5e7, 50.0]
         );
         // The credit dimension is derived; its fallback levels still scale.
-        apply(&mut f, &Edit::SetWeight { dim: 3, max: 50.0 }).unwrap();
+        apply(&mut f, &Edit::SetWeight { dim: 3, max: 200.0 }).unwrap();
         let levels = levels_of(&f.dimensions[3].rule).unwrap();
-        assert_eq!((levels[0].lo, levels[0].hi), (40.0, 50.0));
+        assert_eq!((levels[0].lo, levels[0].hi), (160.0, 200.0));
         assert!(matches!(
             f.dimensions[3].rule,
             Rule::Derived {
@@ -1106,6 +1128,95 @@ mod tests {
                 level: 1,
                 lang: Lang::En,
                 text,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&k), vec![]);
+        assert!(k.validate().is_ok());
+    }
+
+    #[test]
+    fn line_values_outside_the_range_or_a_warning_above_the_baseline_are_refused() {
+        // External profile, market size: warning line 70 above the baseline's 60.
+        let mut f = presets::external();
+        apply(
+            &mut f,
+            &Edit::SetLineValue {
+                line: 1,
+                dim: 0,
+                value: 70.0,
+            },
+        )
+        .unwrap();
+        let problems = check(&f);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'external', line 'warning', dimension 'market_size': 70 is above line 'baseline' (60); a line below which accounts are ruled out must not be above the line they must meet")
+        );
+        assert_eq!(problems[0].place, Place::LineValue(1, 0));
+        assert_eq!(
+            problems[0].text(Lang::Zh),
+            "框架“external”，参考线“warning”，维度“market_size”：70高于参考线“baseline”的60；低于即排除的参考线（如警戒线）不能高于须达到的参考线（如基准线）"
+        );
+        assert!(f.validate().unwrap_err().to_string().starts_with(
+            "framework 'external': line 'warning', dimension 'market_size': 70 is above line 'baseline' (60)"
+        ));
+        // Lowering the baseline under the warning line is the same fault.
+        let mut g = presets::external();
+        let value = 30.0;
+        apply(
+            &mut g,
+            &Edit::SetLineValue {
+                line: 0,
+                dim: 0,
+                value,
+            },
+        )
+        .unwrap();
+        assert!(matches!(check(&g)[0].kind, Kind::LineAboveMet { .. }));
+        // Equal lines are allowed.
+        let mut g = presets::external();
+        let value = 40.0;
+        apply(
+            &mut g,
+            &Edit::SetLineValue {
+                line: 0,
+                dim: 0,
+                value,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&g), vec![]);
+
+        // A baseline of 150 on a 0–100 dimension.
+        let mut h = presets::external();
+        let value = 150.0;
+        apply(
+            &mut h,
+            &Edit::SetLineValue {
+                line: 0,
+                dim: 0,
+                value,
+            },
+        )
+        .unwrap();
+        let problems = check(&h);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'external', line 'baseline', dimension 'market_size': score 150 lies outside the dimension's 0–100")
+        );
+        assert!(h.validate().is_err());
+
+        // The internal profile's tier lines are each met on their own (the spec: "not
+        // nested"), so an important line above the key line is no fault.
+        let mut k = presets::internal();
+        let value = 60.0;
+        apply(
+            &mut k,
+            &Edit::SetLineValue {
+                line: 1,
+                dim: 0,
+                value,
             },
         )
         .unwrap();

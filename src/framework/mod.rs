@@ -267,6 +267,13 @@ pub enum FrameworkError {
     TooManyDimensions { framework: String, count: usize },
     #[error("framework '{framework}' has {count} lines; at most {MAX_LINES} are supported")]
     TooManyLines { framework: String, count: usize },
+    /// A value of a line: `problem` starts with the dimension ("dimension 'market_size': …").
+    #[error("framework '{framework}': line '{line}', {problem}")]
+    BadLineValue {
+        framework: String,
+        line: String,
+        problem: String,
+    },
     #[error("framework '{framework}': line '{line}' has {found} values but there are {expected} dimensions")]
     LineLength {
         framework: String,
@@ -374,6 +381,23 @@ impl Framework {
                 }
             }
         }
+        if let Some((li, di, fault)) = line_faults(self).into_iter().next() {
+            let problem = match fault {
+                LineFault::NotFinite => "not a finite number".to_string(),
+                LineFault::Outside { value, min, max } => {
+                    format!("{value} lies outside the dimension's {min} to {max}")
+                }
+                LineFault::AboveMetLine { value, line, limit } => format!(
+                    "{value} is above line '{}' ({limit}); accounts falling below this line are ruled out, so it must not be above the line they must meet",
+                    self.lines[line].id
+                ),
+            };
+            return Err(FrameworkError::BadLineValue {
+                framework: fw(),
+                line: self.lines[li].id.clone(),
+                problem: format!("dimension '{}': {problem}", self.dimensions[di].id),
+            });
+        }
         Ok(())
     }
 }
@@ -426,6 +450,77 @@ pub fn label_faults(levels: &[Level]) -> Vec<(usize, LabelFault)> {
         });
         if let Some(fault) = taken {
             out.push((li, fault));
+        }
+    }
+    out
+}
+
+/// Why a value of a reference line cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LineFault {
+    NotFinite,
+    /// Outside the dimension's [min, max]: no score can be compared with it as meant.
+    Outside {
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// A line that rules accounts out when they fall below it (the warning line 警戒线) above
+    /// the line at index `line` that accounts must meet (the baseline 基准线, value `limit`):
+    /// the spec's "below the warning line" lies under "at or above the baseline".
+    AboveMetLine {
+        value: f64,
+        line: usize,
+        limit: f64,
+    },
+}
+
+/// Every faulty value of the framework's lines as `(line, dimension, fault)`, line by line.
+/// Lines of the wrong length and dimensions with a broken range are reported elsewhere.
+///
+/// Only the order FRAMEWORKS.md implies is checked: a line tested with "falls below" must not
+/// be above a line tested with "meets" (external profile: warning ≤ baseline) on any scored
+/// dimension. Lines that are each met on their own (the internal profile's tier lines) have no
+/// order: the spec says they are not nested.
+pub fn line_faults(f: &Framework) -> Vec<(usize, usize, LineFault)> {
+    let width = f.dimensions.len();
+    let (met, ruled_out): (Vec<usize>, Vec<usize>) = match &f.classification {
+        Classification::Lines { steps, .. } => {
+            let index = |test: LineTest| -> Vec<usize> {
+                steps
+                    .iter()
+                    .filter(|s| s.test == test)
+                    .filter_map(|s| f.lines.iter().position(|l| l.id == s.line))
+                    .collect()
+            };
+            (index(LineTest::Meets), index(LineTest::FallsBelow))
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
+    let mut out = Vec::new();
+    for (li, l) in f.lines.iter().enumerate() {
+        if l.values.len() != width {
+            continue;
+        }
+        for (di, (&value, d)) in l.values.iter().zip(&f.dimensions).enumerate() {
+            if !d.min.is_finite() || !d.max.is_finite() || d.min > d.max {
+                continue;
+            }
+            if !value.is_finite() {
+                out.push((li, di, LineFault::NotFinite));
+            } else if value < d.min || value > d.max {
+                let (min, max) = (d.min, d.max);
+                out.push((li, di, LineFault::Outside { value, min, max }));
+            } else if d.scored && ruled_out.contains(&li) {
+                let above = met
+                    .iter()
+                    .filter(|&&m| m != li && f.lines[m].values.len() == width)
+                    .map(|&m| (m, f.lines[m].values[di]))
+                    .find(|&(_, limit)| limit.is_finite() && value > limit);
+                if let Some((line, limit)) = above {
+                    out.push((li, di, LineFault::AboveMetLine { value, line, limit }));
+                }
+            }
         }
     }
     out
