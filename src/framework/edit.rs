@@ -7,14 +7,16 @@
 //! which covers everything [`Framework::validate`] refuses and a little more (a level band or
 //! breakpoint score outside its dimension, class thresholds that do not decrease, a weight of
 //! 0). [`attempt`] is the editor's step: apply to a copy, keep it only if it checks.
+//! [`MaxChange`] is the one thing the editor warns about without refusing: a scorecard whose
+//! weights no longer add up to the maximum its thresholds were set against.
 
 use std::fmt;
 
 use thiserror::Error;
 
 use super::{
-    label_faults, line_faults, Classification, Dimension, Framework, LabelFault, Level, LineFault,
-    LineRule, ReferenceLine, Rule, MAX_DIMENSIONS, MAX_LINES,
+    label_faults, line_faults, presets, Classification, Dimension, Framework, LabelFault, Level,
+    LineFault, LineRule, ReferenceLine, Rule, MAX_DIMENSIONS, MAX_LINES,
 };
 use crate::i18n::{Label, Lang, Msg};
 use crate::scoring::explain::num;
@@ -637,6 +639,53 @@ pub fn attempt(f: &Framework, edit: &Edit) -> Result<Option<Framework>, Refusal>
     Ok((edited != *f).then_some(edited))
 }
 
+/// The weights of a total-classified framework (the scorecard) adding up to another maximum
+/// than the one its preset states and its class thresholds were set against.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MaxChange {
+    /// The preset's maximum total ("100 points").
+    pub stated: f64,
+    /// The maximum total the weights now give.
+    pub now: f64,
+}
+
+impl MaxChange {
+    /// Whether the weights of `f` no longer add up to its preset's maximum. Frameworks that
+    /// are not classified by their total, and the user's own, state no maximum.
+    pub fn of(f: &Framework) -> Option<MaxChange> {
+        if !matches!(f.classification, Classification::Total { .. }) {
+            return None;
+        }
+        let maximum = |f: &Framework| -> f64 {
+            f.dimensions
+                .iter()
+                .filter(|d| d.scored)
+                .map(|d| d.max)
+                .sum()
+        };
+        let stated = maximum(&presets::by_id(&f.id)?);
+        let now = maximum(f);
+        ((now - stated).abs() > 1e-9).then_some(MaxChange { stated, now })
+    }
+
+    /// The editor's warning: the new maximum, and that the thresholds of `f` stayed.
+    pub fn text(&self, f: &Framework, lang: Lang) -> String {
+        let thresholds = match &f.classification {
+            Classification::Total { bands, .. } => bands
+                .iter()
+                .map(|b| num(b.min))
+                .collect::<Vec<_>>()
+                .join(" / "),
+            _ => String::new(),
+        };
+        Msg::FwMaxChanged
+            .text(lang)
+            .replace("{now}", &num(self.now))
+            .replace("{stated}", &num(self.stated))
+            .replace("{thresholds}", &thresholds)
+    }
+}
+
 fn level_name(dim: usize, level: usize) -> String {
     format!("level {} of dimension {}", level + 1, dim + 1)
 }
@@ -1222,6 +1271,48 @@ mod tests {
         .unwrap();
         assert_eq!(check(&k), vec![]);
         assert!(k.validate().is_ok());
+    }
+
+    #[test]
+    fn a_scorecard_whose_weights_no_longer_add_up_warns_without_refusing() {
+        let preset = scorecard();
+        assert_eq!(MaxChange::of(&preset), None);
+        let f = attempt(&preset, &Edit::SetWeight { dim: 0, max: 40.0 })
+            .unwrap()
+            .unwrap();
+        let change = MaxChange::of(&f).unwrap();
+        assert_eq!(
+            change,
+            MaxChange {
+                stated: 100.0,
+                now: 110.0
+            }
+        );
+        assert_eq!(
+            change.text(&f, Lang::En),
+            "The weights now add up to 110 points, not 100: the maximum total is 110. The class thresholds (80 / 60) were not changed with them; adjust them under Classification if needed."
+        );
+        assert_eq!(
+            change.text(&f, Lang::Zh),
+            "各项权重之和现为110分（原满分100分），总分上限随之变为110分。分类阈值（80 / 60）未随权重调整，如有需要请在“分类规则”中修改。"
+        );
+        // Removing a criterion lowers the maximum the same way; the credit rating too.
+        let g = attempt(&preset, &Edit::RemoveDimension { dim: 5 })
+            .unwrap()
+            .unwrap();
+        assert_eq!(MaxChange::of(&g).map(|c| c.now), Some(90.0));
+        let credit = attempt(&presets::credit(), &Edit::SetWeight { dim: 0, max: 60.0 })
+            .unwrap()
+            .unwrap();
+        assert_eq!(MaxChange::of(&credit).map(|c| c.now), Some(110.0));
+        // Frameworks classified by lines state no maximum.
+        let external = attempt(
+            &presets::external(),
+            &Edit::SetWeight { dim: 0, max: 120.0 },
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(MaxChange::of(&external), None);
     }
 
     #[test]

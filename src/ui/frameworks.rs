@@ -15,7 +15,7 @@ use leptos::prelude::*;
 
 use super::state::{Scored, Shared, WorkspaceState};
 use super::{download, files, use_app, use_workspace, AppState};
-use crate::framework::edit::{self, Bound, Edit, Part, Problem, Refusal};
+use crate::framework::edit::{self, Bound, Edit, MaxChange, Part, Problem, Refusal};
 use crate::framework::{
     file, presets, Classification, Framework, LineRule, LineTest, Rule, Subject,
 };
@@ -890,6 +890,7 @@ fn FrameworkDetail() -> impl IntoView {
                     </div>
                 </header>
                 <UndoBar/>
+                <MaxWarning/>
                 <p class="fw-desc">{move || description.get(app.lang.get()).to_string()}</p>
                 <p class="hint">
                     {app.t(if editable { Msg::FwEditingHint } else { Msg::FwReadOnlyHint })}
@@ -935,6 +936,22 @@ fn UndoBar() -> impl IntoView {
                 </button>
             </p>
         </Show>
+    }
+}
+
+/// Warns, without refusing anything, when a total-classified framework's weights no longer
+/// add up to the maximum its preset states (the scorecard's 100 points).
+#[component]
+fn MaxWarning() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let app = ed.app;
+    move || {
+        let lang = app.lang.get();
+        ed.current.with(|f| {
+            let f = f.as_ref()?;
+            let text = MaxChange::of(f)?.text(f, lang);
+            Some(view! { <p class="notice warning" role="status" data-testid="fw-max-warning">{text}</p> })
+        })
     }
 }
 
