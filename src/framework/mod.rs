@@ -8,6 +8,7 @@
 
 pub mod edit;
 pub mod file;
+pub mod history;
 pub mod presets;
 
 use serde::{Deserialize, Serialize};
