@@ -417,6 +417,17 @@ messages! {
     FwRuleTotal => "The total reaches the sum of the line (alternative)", "总分达到该线各值之和（另一种理解）";
     FwInterpretations => "Interpretations of the source and their alternatives", "对原文的理解及另一种理解";
     FwEnterNumber => "Enter a number.", "请输入数字。";
+    FwProblemNoRange => "the weight (max) equals the minimum {min}, which leaves nothing to score; enter a weight above {min}",
+        "权重（满分）等于最小值{min}，没有可计分的范围；请输入大于{min}的权重";
+    FwProblemNoLabel => "the level needs a label in English or Chinese", "该等级至少需要一个英文或中文标签";
+    FwProblemLabelTaken => "the label '{label}' already names level '{level}'; each level needs a label of its own",
+        "标签“{label}”已用于等级“{level}”；各等级的标签不能相同";
+    FwProblemLineAboveMet => "{value} is above line '{line}' ({limit}); a line below which accounts are ruled out must not be above the line they must meet",
+        "{value}高于参考线“{line}”的{limit}；低于即排除的参考线（如警戒线）不能高于须达到的参考线（如基准线）";
+    FwMaxChanged => "The weights now add up to {now} points, not {stated}: the maximum total is {now}. The class thresholds ({thresholds}) were not changed with them; adjust them under Classification if needed.",
+        "各项权重之和现为{now}分（原满分{stated}分），总分上限随之变为{now}分。分类阈值（{thresholds}）未随权重调整，如有需要请在“分类规则”中修改。";
+    FwUndoCount => "Changes that can be undone: {n}, the latest first.", "可撤销的修改：{n} 步，从最近一步开始。";
+    FwUndoHint => "Undo the last change to the frameworks", "撤销对评估框架的上一步修改";
     FwChangeSummary => "{n} accounts change tier: {up} up, {down} down", "{n} 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeSummaryOne => "1 account changes tier: {up} up, {down} down", "1 个客户的层级发生变化：{up} 个上升，{down} 个下降";
     FwChangeUnranked => ", {n} to or from not classified", "，{n} 个进入或离开“未分类”";

@@ -5,17 +5,20 @@
 //! An [`Edit`] addresses its target by index, as the editor shows it; [`apply`] fails only
 //! when that target no longer exists. Whether the result can be scored is [`check`]'s answer,
 //! which covers everything [`Framework::validate`] refuses and a little more (a level band or
-//! breakpoint score outside its dimension, class thresholds that do not decrease).
+//! breakpoint score outside its dimension, class thresholds that do not decrease, a weight of
+//! 0). [`attempt`] is the editor's step: apply to a copy, keep it only if it checks.
+//! [`MaxChange`] is the one thing the editor warns about without refusing: a scorecard whose
+//! weights no longer add up to the maximum its thresholds were set against.
 
 use std::fmt;
 
 use thiserror::Error;
 
 use super::{
-    Classification, Dimension, Framework, Level, LineRule, ReferenceLine, Rule, MAX_DIMENSIONS,
-    MAX_LINES,
+    label_faults, line_faults, presets, Classification, Dimension, Framework, LabelFault, Level,
+    LineFault, LineRule, ReferenceLine, Rule, MAX_DIMENSIONS, MAX_LINES,
 };
-use crate::i18n::{Label, Lang};
+use crate::i18n::{Label, Lang, Msg};
 use crate::scoring::explain::num;
 
 /// Which end of a level's band.
@@ -135,8 +138,20 @@ pub enum Kind {
         min: f64,
         max: f64,
     },
+    /// A weight (max) equal to the minimum: nothing left to score, and the level bands it
+    /// would squeeze to one point could not be scaled back.
+    NoRange {
+        min: f64,
+    },
     NoLevels,
     TooManyLevels,
+    /// A level with neither an English nor a Chinese label.
+    NoLabel,
+    /// A level label that already names another level of the dimension (by its id).
+    LabelTaken {
+        label: String,
+        by: String,
+    },
     LevelInverted {
         lo: f64,
         hi: f64,
@@ -170,6 +185,12 @@ pub enum Kind {
         above: f64,
     },
     UnknownLine(String),
+    /// A line accounts must not fall below, above the line (by id) they must meet.
+    LineAboveMet {
+        value: f64,
+        line: String,
+        limit: f64,
+    },
 }
 
 /// One problem of a framework, with the names of where it is for people.
@@ -232,20 +253,28 @@ impl Kind {
             Kind::TooManyLines(n) => format!("{n} lines; at most {MAX_LINES} are supported"),
             Kind::Range { min, max } if zh => {
                 format!(
-                    "最小值{}高于最大值{}；最大值须不低于最小值",
+                    "最小值{}高于最大值{}；最大值须高于最小值",
                     num(*min),
                     num(*max)
                 )
             }
             Kind::Range { min, max } => format!(
-                "min {} above max {}; make the max at least the min",
+                "min {} above max {}; make the max above the min",
                 num(*min),
                 num(*max)
             ),
+            Kind::NoRange { min } => Msg::FwProblemNoRange
+                .text(lang)
+                .replace("{min}", &num(*min)),
             Kind::NoLevels if zh => "等级规则至少需要一个等级".into(),
             Kind::NoLevels => "a levels rule needs at least one level".into(),
             Kind::TooManyLevels if zh => "等级过多".into(),
             Kind::TooManyLevels => "too many levels".into(),
+            Kind::NoLabel => Msg::FwProblemNoLabel.text(lang).into(),
+            Kind::LabelTaken { label, by } => Msg::FwProblemLabelTaken
+                .text(lang)
+                .replace("{label}", label)
+                .replace("{level}", by),
             Kind::LevelInverted { lo, hi } if zh => {
                 format!("下限{}高于上限{}", num(*lo), num(*hi))
             }
@@ -315,6 +344,11 @@ impl Kind {
             Kind::UnknownLine(line) => {
                 format!("the classification uses line '{line}', which the framework does not have")
             }
+            Kind::LineAboveMet { value, line, limit } => Msg::FwProblemLineAboveMet
+                .text(lang)
+                .replace("{value}", &num(*value))
+                .replace("{line}", line)
+                .replace("{limit}", &num(*limit)),
         }
     }
 }
@@ -409,8 +443,15 @@ pub fn apply(f: &mut Framework, edit: &Edit) -> Result<(), EditError> {
             let span = old - min;
             // A zero-width range has no proportion to keep: the bands are left alone.
             if span > 0.0 && max.is_finite() {
-                let k = (max - min) / span;
-                let scale = |v: f64| min + (v - min) * k;
+                // The old maximum becomes the new one exactly: 30 scaled by 31/30 would be
+                // 31.000000000000004, outside the new range.
+                let scale = |v: f64| {
+                    if v == old {
+                        *max
+                    } else {
+                        min + (v - min) / span * (max - min)
+                    }
+                };
                 if let Some(levels) = levels_mut(&mut d.rule) {
                     for l in levels {
                         l.lo = scale(l.lo);
@@ -578,6 +619,73 @@ pub fn apply(f: &mut Framework, edit: &Edit) -> Result<(), EditError> {
     Ok(())
 }
 
+/// Why the editor did not take an edit.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// The edit addresses something the framework no longer has.
+    Stale(EditError),
+    /// The edited framework could not be scored: its first problem, located.
+    Problem(Problem),
+}
+
+/// The editor's step: `f` with the edit applied, if the result passes [`check`]; `None` when
+/// the edit changes nothing. A refused edit leaves `f` as it was.
+pub fn attempt(f: &Framework, edit: &Edit) -> Result<Option<Framework>, Refusal> {
+    let mut edited = f.clone();
+    apply(&mut edited, edit).map_err(Refusal::Stale)?;
+    if let Some(problem) = check(&edited).into_iter().next() {
+        return Err(Refusal::Problem(problem));
+    }
+    Ok((edited != *f).then_some(edited))
+}
+
+/// The weights of a total-classified framework (the scorecard) adding up to another maximum
+/// than the one its preset states and its class thresholds were set against.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MaxChange {
+    /// The preset's maximum total ("100 points").
+    pub stated: f64,
+    /// The maximum total the weights now give.
+    pub now: f64,
+}
+
+impl MaxChange {
+    /// Whether the weights of `f` no longer add up to its preset's maximum. Frameworks that
+    /// are not classified by their total, and the user's own, state no maximum.
+    pub fn of(f: &Framework) -> Option<MaxChange> {
+        if !matches!(f.classification, Classification::Total { .. }) {
+            return None;
+        }
+        let maximum = |f: &Framework| -> f64 {
+            f.dimensions
+                .iter()
+                .filter(|d| d.scored)
+                .map(|d| d.max)
+                .sum()
+        };
+        let stated = maximum(&presets::by_id(&f.id)?);
+        let now = maximum(f);
+        ((now - stated).abs() > 1e-9).then_some(MaxChange { stated, now })
+    }
+
+    /// The editor's warning: the new maximum, and that the thresholds of `f` stayed.
+    pub fn text(&self, f: &Framework, lang: Lang) -> String {
+        let thresholds = match &f.classification {
+            Classification::Total { bands, .. } => bands
+                .iter()
+                .map(|b| num(b.min))
+                .collect::<Vec<_>>()
+                .join(" / "),
+            _ => String::new(),
+        };
+        Msg::FwMaxChanged
+            .text(lang)
+            .replace("{now}", &num(self.now))
+            .replace("{stated}", &num(self.stated))
+            .replace("{thresholds}", &thresholds)
+    }
+}
+
 fn level_name(dim: usize, level: usize) -> String {
     format!("level {} of dimension {}", level + 1, dim + 1)
 }
@@ -623,6 +731,10 @@ pub fn check(f: &Framework) -> Vec<Problem> {
                 },
             );
             // Bands cannot be judged against a broken range.
+            continue;
+        }
+        if d.max == d.min {
+            push(Place::Dimension(di), ds(), Kind::NoRange { min: d.min });
             continue;
         }
         let mut rule = &d.rule;
@@ -684,6 +796,18 @@ pub fn check(f: &Framework) -> Vec<Problem> {
                         }
                     }
                 }
+                for (li, fault) in label_faults(levels) {
+                    let mut p = ds();
+                    p.push(Seg::Level(levels[li].id.clone()));
+                    let kind = match fault {
+                        LabelFault::Blank => Kind::NoLabel,
+                        LabelFault::Taken { label, by } => Kind::LabelTaken {
+                            label,
+                            by: levels[by].id.clone(),
+                        },
+                    };
+                    push(Place::Level(di, li), p, kind);
+                }
             }
             Rule::Piecewise { breakpoints, .. } => {
                 if breakpoints.is_empty() {
@@ -724,25 +848,36 @@ pub fn check(f: &Framework) -> Vec<Problem> {
         }
     }
     for (li, l) in f.lines.iter().enumerate() {
-        let ls = || vec![Seg::Line(l.id.clone())];
         if l.values.len() != f.dimensions.len() {
             push(
                 Place::Line(li),
-                ls(),
+                vec![Seg::Line(l.id.clone())],
                 Kind::LineLength {
                     found: l.values.len(),
                     expected: f.dimensions.len(),
                 },
             );
-            continue;
         }
-        for (di, v) in l.values.iter().enumerate() {
-            if !v.is_finite() {
-                let mut p = ls();
-                p.push(Seg::Dimension(f.dimensions[di].id.clone()));
-                push(Place::LineValue(li, di), p, Kind::NotFinite);
-            }
-        }
+    }
+    for (li, di, fault) in line_faults(f) {
+        let path = vec![
+            Seg::Line(f.lines[li].id.clone()),
+            Seg::Dimension(f.dimensions[di].id.clone()),
+        ];
+        let kind = match fault {
+            LineFault::NotFinite => Kind::NotFinite,
+            LineFault::Outside { value, min, max } => Kind::ScoreOutside {
+                score: value,
+                min,
+                max,
+            },
+            LineFault::AboveMetLine { value, line, limit } => Kind::LineAboveMet {
+                value,
+                line: f.lines[line].id.clone(),
+                limit,
+            },
+        };
+        push(Place::LineValue(li, di), path, kind);
     }
     match &f.classification {
         Classification::None => {}
@@ -852,9 +987,9 @@ mod tests {
             [1.5e7, 50.0]
         );
         // The credit dimension is derived; its fallback levels still scale.
-        apply(&mut f, &Edit::SetWeight { dim: 3, max: 50.0 }).unwrap();
+        apply(&mut f, &Edit::SetWeight { dim: 3, max: 200.0 }).unwrap();
         let levels = levels_of(&f.dimensions[3].rule).unwrap();
-        assert_eq!((levels[0].lo, levels[0].hi), (40.0, 50.0));
+        assert_eq!((levels[0].lo, levels[0].hi), (160.0, 200.0));
         assert!(matches!(
             f.dimensions[3].rule,
             Rule::Derived {
@@ -915,6 +1050,269 @@ mod tests {
         let problems = check(&f);
         assert_eq!(problems[0].place, Place::Dimension(1));
         assert!(f.validate().is_err());
+    }
+
+    #[test]
+    fn a_weight_of_zero_is_refused_on_its_dimension_and_the_bands_survive() {
+        let mut f = scorecard();
+        apply(&mut f, &Edit::SetWeight { dim: 0, max: 0.0 }).unwrap();
+        let problems = check(&f);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'scorecard', dimension 'strategic_fit': the weight (max) equals the minimum 0, which leaves nothing to score; enter a weight above 0")
+        );
+        assert_eq!(
+            problems[0].text(Lang::Zh),
+            "框架“scorecard”，维度“strategic_fit”：权重（满分）等于最小值0，没有可计分的范围；请输入大于0的权重"
+        );
+        // The editor takes nothing: the bands are still 20–30 / 10–20 / 0–10, so setting the
+        // weight back to 30 changes nothing.
+        let preset = scorecard();
+        for max in [0.0, -5.0, f64::NAN, f64::INFINITY] {
+            let refused = attempt(&preset, &Edit::SetWeight { dim: 0, max });
+            assert!(
+                matches!(&refused, Err(Refusal::Problem(p)) if p.place == Place::Dimension(0)),
+                "{max}: {refused:?}"
+            );
+        }
+        assert_eq!(
+            attempt(&preset, &Edit::SetWeight { dim: 0, max: 30.0 }),
+            Ok(None)
+        );
+        // Operating risk (−50 to 0): a weight of 0 is its preset and stays fine; −50 is not.
+        let credit = presets::credit();
+        assert_eq!(check(&credit), vec![]);
+        let refused = attempt(&credit, &Edit::SetWeight { dim: 2, max: -50.0 });
+        assert!(
+            matches!(refused, Err(Refusal::Problem(p)) if p.kind == Kind::NoRange { min: -50.0 })
+        );
+    }
+
+    #[test]
+    fn a_weight_just_above_the_old_one_keeps_the_top_band_inside_the_range() {
+        let mut f = scorecard();
+        apply(&mut f, &Edit::SetWeight { dim: 0, max: 31.0 }).unwrap();
+        assert_eq!(check(&f), vec![]);
+        assert_eq!(levels_of(&f.dimensions[0].rule).unwrap()[0].hi, 31.0);
+    }
+
+    #[test]
+    fn blank_and_shared_level_labels_are_refused_on_their_level() {
+        // Both labels of 'mid' cleared: the level could not be chosen by name.
+        let mut f = scorecard();
+        for lang in [Lang::En, Lang::Zh] {
+            let text = " ".to_string();
+            apply(
+                &mut f,
+                &Edit::SetLevelLabel {
+                    dim: 0,
+                    level: 1,
+                    lang,
+                    text,
+                },
+            )
+            .unwrap();
+        }
+        let problems = check(&f);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'scorecard', dimension 'strategic_fit', level 'mid': the level needs a label in English or Chinese")
+        );
+        assert_eq!(problems[0].place, Place::Level(0, 1));
+        assert_eq!(
+            f.validate().unwrap_err().to_string(),
+            "framework 'scorecard': dimension 'strategic_fit': level 'mid' has neither an English nor a Chinese label"
+        );
+
+        // 'low' renamed 'High': two levels answer to "high" (labels match in any case), and
+        // choosing the second would score as the first.
+        let mut g = scorecard();
+        let text = "High".to_string();
+        apply(
+            &mut g,
+            &Edit::SetLevelLabel {
+                dim: 0,
+                level: 2,
+                lang: Lang::En,
+                text,
+            },
+        )
+        .unwrap();
+        let problems = check(&g);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'scorecard', dimension 'strategic_fit', level 'low': the label 'high' already names level 'high'; each level needs a label of its own")
+        );
+        assert_eq!(problems.len(), 1, "the clash is said once");
+        assert_eq!(
+            problems[0].text(Lang::Zh),
+            "框架“scorecard”，维度“strategic_fit”，等级“low”：标签“high”已用于等级“high”；各等级的标签不能相同"
+        );
+        assert_eq!(
+            g.validate().unwrap_err().to_string(),
+            "framework 'scorecard': dimension 'strategic_fit': level 'low': the label 'high' already names level 'high'"
+        );
+        // Spaces and case do not hide a clash with the Chinese label either.
+        let mut h = scorecard();
+        let text = " 高 ".to_string();
+        apply(
+            &mut h,
+            &Edit::SetLevelLabel {
+                dim: 1,
+                level: 1,
+                lang: Lang::Zh,
+                text,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&h)[0].place, Place::Level(1, 1));
+
+        // One language left blank is fine: the other names the level.
+        let mut k = scorecard();
+        let text = String::new();
+        apply(
+            &mut k,
+            &Edit::SetLevelLabel {
+                dim: 0,
+                level: 1,
+                lang: Lang::En,
+                text,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&k), vec![]);
+        assert!(k.validate().is_ok());
+    }
+
+    #[test]
+    fn line_values_outside_the_range_or_a_warning_above_the_baseline_are_refused() {
+        // External profile, market size: warning line 70 above the baseline's 60.
+        let mut f = presets::external();
+        apply(
+            &mut f,
+            &Edit::SetLineValue {
+                line: 1,
+                dim: 0,
+                value: 70.0,
+            },
+        )
+        .unwrap();
+        let problems = check(&f);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'external', line 'warning', dimension 'market_size': 70 is above line 'baseline' (60); a line below which accounts are ruled out must not be above the line they must meet")
+        );
+        assert_eq!(problems[0].place, Place::LineValue(1, 0));
+        assert_eq!(
+            problems[0].text(Lang::Zh),
+            "框架“external”，参考线“warning”，维度“market_size”：70高于参考线“baseline”的60；低于即排除的参考线（如警戒线）不能高于须达到的参考线（如基准线）"
+        );
+        assert!(f.validate().unwrap_err().to_string().starts_with(
+            "framework 'external': line 'warning', dimension 'market_size': 70 is above line 'baseline' (60)"
+        ));
+        // Lowering the baseline under the warning line is the same fault.
+        let mut g = presets::external();
+        let value = 30.0;
+        apply(
+            &mut g,
+            &Edit::SetLineValue {
+                line: 0,
+                dim: 0,
+                value,
+            },
+        )
+        .unwrap();
+        assert!(matches!(check(&g)[0].kind, Kind::LineAboveMet { .. }));
+        // Equal lines are allowed.
+        let mut g = presets::external();
+        let value = 40.0;
+        apply(
+            &mut g,
+            &Edit::SetLineValue {
+                line: 0,
+                dim: 0,
+                value,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&g), vec![]);
+
+        // A baseline of 150 on a 0–100 dimension.
+        let mut h = presets::external();
+        let value = 150.0;
+        apply(
+            &mut h,
+            &Edit::SetLineValue {
+                line: 0,
+                dim: 0,
+                value,
+            },
+        )
+        .unwrap();
+        let problems = check(&h);
+        assert_eq!(
+            problems.first().map(Problem::to_string).as_deref(),
+            Some("framework 'external', line 'baseline', dimension 'market_size': score 150 lies outside the dimension's 0–100")
+        );
+        assert!(h.validate().is_err());
+
+        // The internal profile's tier lines are each met on their own (the spec: "not
+        // nested"), so an important line above the key line is no fault.
+        let mut k = presets::internal();
+        let value = 60.0;
+        apply(
+            &mut k,
+            &Edit::SetLineValue {
+                line: 1,
+                dim: 0,
+                value,
+            },
+        )
+        .unwrap();
+        assert_eq!(check(&k), vec![]);
+        assert!(k.validate().is_ok());
+    }
+
+    #[test]
+    fn a_scorecard_whose_weights_no_longer_add_up_warns_without_refusing() {
+        let preset = scorecard();
+        assert_eq!(MaxChange::of(&preset), None);
+        let f = attempt(&preset, &Edit::SetWeight { dim: 0, max: 40.0 })
+            .unwrap()
+            .unwrap();
+        let change = MaxChange::of(&f).unwrap();
+        assert_eq!(
+            change,
+            MaxChange {
+                stated: 100.0,
+                now: 110.0
+            }
+        );
+        assert_eq!(
+            change.text(&f, Lang::En),
+            "The weights now add up to 110 points, not 100: the maximum total is 110. The class thresholds (80 / 60) were not changed with them; adjust them under Classification if needed."
+        );
+        assert_eq!(
+            change.text(&f, Lang::Zh),
+            "各项权重之和现为110分（原满分100分），总分上限随之变为110分。分类阈值（80 / 60）未随权重调整，如有需要请在“分类规则”中修改。"
+        );
+        // Removing a criterion lowers the maximum the same way; the credit rating too.
+        let g = attempt(&preset, &Edit::RemoveDimension { dim: 5 })
+            .unwrap()
+            .unwrap();
+        assert_eq!(MaxChange::of(&g).map(|c| c.now), Some(90.0));
+        let credit = attempt(&presets::credit(), &Edit::SetWeight { dim: 0, max: 60.0 })
+            .unwrap()
+            .unwrap();
+        assert_eq!(MaxChange::of(&credit).map(|c| c.now), Some(110.0));
+        // Frameworks classified by lines state no maximum.
+        let external = attempt(
+            &presets::external(),
+            &Edit::SetWeight { dim: 0, max: 120.0 },
+        )
+        .unwrap()
+        .unwrap();
+        assert_eq!(MaxChange::of(&external), None);
     }
 
     #[test]

@@ -8,12 +8,14 @@
 
 pub mod edit;
 pub mod file;
+pub mod history;
 pub mod presets;
 
 use serde::{Deserialize, Serialize};
 use thiserror::Error;
 
 use crate::i18n::Label;
+use crate::scoring::normalise_label;
 
 /// At most this many scored dimensions per framework: "which dimensions fall short" is a bit set.
 pub const MAX_DIMENSIONS: usize = 32;
@@ -266,6 +268,13 @@ pub enum FrameworkError {
     TooManyDimensions { framework: String, count: usize },
     #[error("framework '{framework}' has {count} lines; at most {MAX_LINES} are supported")]
     TooManyLines { framework: String, count: usize },
+    /// A value of a line: `problem` starts with the dimension ("dimension 'market_size': …").
+    #[error("framework '{framework}': line '{line}', {problem}")]
+    BadLineValue {
+        framework: String,
+        line: String,
+        problem: String,
+    },
     #[error("framework '{framework}': line '{line}' has {found} values but there are {expected} dimensions")]
     LineLength {
         framework: String,
@@ -373,8 +382,149 @@ impl Framework {
                 }
             }
         }
+        if let Some((li, di, fault)) = line_faults(self).into_iter().next() {
+            let problem = match fault {
+                LineFault::NotFinite => "not a finite number".to_string(),
+                LineFault::Outside { value, min, max } => {
+                    format!("{value} lies outside the dimension's {min} to {max}")
+                }
+                LineFault::AboveMetLine { value, line, limit } => format!(
+                    "{value} is above line '{}' ({limit}); accounts falling below this line are ruled out, so it must not be above the line they must meet",
+                    self.lines[line].id
+                ),
+            };
+            return Err(FrameworkError::BadLineValue {
+                framework: fw(),
+                line: self.lines[li].id.clone(),
+                problem: format!("dimension '{}': {problem}", self.dimensions[di].id),
+            });
+        }
         Ok(())
     }
+}
+
+/// Why a level's labels do not name it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LabelFault {
+    /// Neither an English nor a Chinese label: the level cannot be chosen by name.
+    Blank,
+    /// A label that already names the level at index `by` of the same dimension. Scoring
+    /// matches a label with [`normalise_label`] against every level's labels, id and aliases,
+    /// and the first level to claim a spelling keeps it, so this label could not pick its level.
+    Taken { label: String, by: usize },
+}
+
+/// Every level of a levels rule whose labels cannot name it, in level order, at most one fault
+/// per level. Two levels sharing a label are reported once, on the later one.
+pub fn label_faults(levels: &[Level]) -> Vec<(usize, LabelFault)> {
+    let names = |l: &Level| [l.label.en.as_str(), l.label.zh.as_str()].map(normalise_label);
+    let other_spellings = |l: &Level| -> Vec<String> {
+        std::iter::once(l.id.as_str())
+            .chain(l.aliases.iter().map(String::as_str))
+            .map(normalise_label)
+            .collect()
+    };
+    let mut out = Vec::new();
+    for (li, l) in levels.iter().enumerate() {
+        let own = names(l);
+        if own.iter().all(String::is_empty) {
+            out.push((li, LabelFault::Blank));
+            continue;
+        }
+        let taken = own.iter().filter(|n| !n.is_empty()).find_map(|n| {
+            levels
+                .iter()
+                .enumerate()
+                .filter(|(other, _)| *other != li)
+                .find(|(other, o)| {
+                    if names(o).contains(n) {
+                        // A later level sharing the label reports the clash itself.
+                        *other < li
+                    } else {
+                        other_spellings(o).contains(n)
+                    }
+                })
+                .map(|(by, _)| LabelFault::Taken {
+                    label: n.clone(),
+                    by,
+                })
+        });
+        if let Some(fault) = taken {
+            out.push((li, fault));
+        }
+    }
+    out
+}
+
+/// Why a value of a reference line cannot be used.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LineFault {
+    NotFinite,
+    /// Outside the dimension's [min, max]: no score can be compared with it as meant.
+    Outside {
+        value: f64,
+        min: f64,
+        max: f64,
+    },
+    /// A line that rules accounts out when they fall below it (the warning line 警戒线) above
+    /// the line at index `line` that accounts must meet (the baseline 基准线, value `limit`):
+    /// the spec's "below the warning line" lies under "at or above the baseline".
+    AboveMetLine {
+        value: f64,
+        line: usize,
+        limit: f64,
+    },
+}
+
+/// Every faulty value of the framework's lines as `(line, dimension, fault)`, line by line.
+/// Lines of the wrong length and dimensions with a broken range are reported elsewhere.
+///
+/// Only the order FRAMEWORKS.md implies is checked: a line tested with "falls below" must not
+/// be above a line tested with "meets" (external profile: warning ≤ baseline) on any scored
+/// dimension. Lines that are each met on their own (the internal profile's tier lines) have no
+/// order: the spec says they are not nested.
+pub fn line_faults(f: &Framework) -> Vec<(usize, usize, LineFault)> {
+    let width = f.dimensions.len();
+    let (met, ruled_out): (Vec<usize>, Vec<usize>) = match &f.classification {
+        Classification::Lines { steps, .. } => {
+            let index = |test: LineTest| -> Vec<usize> {
+                steps
+                    .iter()
+                    .filter(|s| s.test == test)
+                    .filter_map(|s| f.lines.iter().position(|l| l.id == s.line))
+                    .collect()
+            };
+            (index(LineTest::Meets), index(LineTest::FallsBelow))
+        }
+        _ => (Vec::new(), Vec::new()),
+    };
+    let mut out = Vec::new();
+    for (li, l) in f.lines.iter().enumerate() {
+        if l.values.len() != width {
+            continue;
+        }
+        for (di, (&value, d)) in l.values.iter().zip(&f.dimensions).enumerate() {
+            if !d.min.is_finite() || !d.max.is_finite() || d.min > d.max {
+                continue;
+            }
+            if !value.is_finite() {
+                out.push((li, di, LineFault::NotFinite));
+            } else if value < d.min || value > d.max {
+                let (min, max) = (d.min, d.max);
+                out.push((li, di, LineFault::Outside { value, min, max }));
+            } else if d.scored && ruled_out.contains(&li) {
+                let above = met
+                    .iter()
+                    .filter(|&&m| m != li && f.lines[m].values.len() == width)
+                    .map(|&m| (m, f.lines[m].values[di]))
+                    .find(|&(_, limit)| limit.is_finite() && value > limit);
+                if let Some((line, limit)) = above {
+                    out.push((li, di, LineFault::AboveMetLine { value, line, limit }));
+                }
+            }
+        }
+    }
+    out
 }
 
 fn check_rule(rule: &Rule) -> Result<(), String> {
@@ -405,7 +555,17 @@ fn check_rule(rule: &Rule) -> Result<(), String> {
                     ));
                 }
             }
-            Ok(())
+            match label_faults(levels).into_iter().next() {
+                Some((li, LabelFault::Blank)) => Err(format!(
+                    "level '{}' has neither an English nor a Chinese label",
+                    levels[li].id
+                )),
+                Some((li, LabelFault::Taken { label, by })) => Err(format!(
+                    "level '{}': the label '{label}' already names level '{}'",
+                    levels[li].id, levels[by].id
+                )),
+                None => Ok(()),
+            }
         }
         Rule::Piecewise { breakpoints, .. } => {
             if breakpoints.is_empty() {

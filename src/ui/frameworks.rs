@@ -5,9 +5,10 @@
 //! without saving them, and the framework file (download, open).
 //!
 //! Every change goes through [`Editor::commit`]: the edit is applied to a copy, checked
-//! ([`edit::check`], then the engine with every other framework), and only a framework that
+//! ([`edit::attempt`], then the engine with every other framework), and only a framework that
 //! scores reaches the workspace. A refused change leaves the saved framework and the scores as
-//! they were and puts the located reason under the field.
+//! they were and puts the located reason under the field. Every change taken (an edit, a copy,
+//! a reset, an opened file) is remembered in a [`History`], so Undo takes the last ones back.
 
 use std::sync::Arc;
 
@@ -15,7 +16,8 @@ use leptos::prelude::*;
 
 use super::state::{Scored, Shared, WorkspaceState};
 use super::{download, files, use_app, use_workspace, AppState};
-use crate::framework::edit::{self, Bound, Edit, Part, Problem};
+use crate::framework::edit::{self, Bound, Edit, MaxChange, Part, Problem, Refusal};
+use crate::framework::history::{ChangeKind, History};
 use crate::framework::{
     file, presets, Classification, Framework, LineRule, LineTest, Rule, Subject,
 };
@@ -32,6 +34,20 @@ const FILE_NAME: &str = "kam-radar-frameworks.json";
 const CHANGE_LIST_LIMIT: usize = 300;
 /// How many accounts the what-if search lists.
 const PICK_LIMIT: usize = 8;
+/// The keys of the editor's buttons: their refusals are said in the editor's head, as they
+/// have no field of their own.
+const ACTION_KEYS: [&str; 10] = [
+    "reset",
+    "undo",
+    "add-dimension",
+    "remove-dimension",
+    "add-line",
+    "remove-line",
+    "bp-add",
+    "bp-remove",
+    "inclusive",
+    "line-rule",
+];
 
 type ScoredRef = Shared<Result<Scored, String>>;
 
@@ -79,8 +95,8 @@ struct Editor {
     /// The scores when the field now being typed in was entered, so the change said after
     /// each keystroke is the change since then, not since the previous keystroke.
     snapshot: StoredValue<Option<(String, ScoredRef)>>,
-    /// The copy a reset removed, for undo.
-    undo: RwSignal<Option<Framework>>,
+    /// The last changes, for Undo.
+    history: RwSignal<History>,
     notice: RwSignal<Option<(bool, String)>>,
 }
 
@@ -118,17 +134,13 @@ impl Editor {
     /// The selected framework with the edit applied, `None` when that changes nothing, or
     /// why it cannot be scored.
     fn prepare(self, change: &Edit) -> Result<Option<Framework>, FieldError> {
-        let Some(mut f) = self.current.get_untracked() else {
+        let Some(f) = self.current.get_untracked() else {
             return Ok(None);
         };
-        edit::apply(&mut f, change).map_err(|e| FieldError::Other(e.to_string()))?;
-        if let Some(p) = edit::check(&f).into_iter().next() {
-            return Err(FieldError::Problem(p));
-        }
-        if self.current.with_untracked(|c| c.as_ref() == Some(&f)) {
-            return Ok(None);
-        }
-        Ok(Some(f))
+        edit::attempt(&f, change).map_err(|refusal| match refusal {
+            Refusal::Stale(e) => FieldError::Other(e.to_string()),
+            Refusal::Problem(p) => FieldError::Problem(p),
+        })
     }
 
     /// Says, while a value is typed, whether it could be taken (without taking it).
@@ -151,7 +163,7 @@ impl Editor {
                     .workspace
                     .with_untracked(|ws| ws.frameworks.clone());
                 edit::upsert(&mut frameworks, f);
-                self.write(key, &id, frameworks);
+                self.write(key, &id, frameworks, ChangeKind::Edit);
             }
         }
     }
@@ -165,9 +177,23 @@ impl Editor {
         }
     }
 
-    /// Puts a new list of edited frameworks in the workspace (if it scores) and says what
-    /// changed since the field was entered.
-    fn write(self, key: &str, id: &str, frameworks: Vec<Framework>) -> bool {
+    /// Puts a new list of edited frameworks in the workspace (if it scores), says what changed
+    /// since the field was entered and remembers the change for Undo.
+    fn write(self, key: &str, id: &str, frameworks: Vec<Framework>, kind: ChangeKind) -> bool {
+        let before = self
+            .data
+            .workspace
+            .with_untracked(|ws| ws.frameworks.clone());
+        if !self.put(key, id, frameworks.clone()) {
+            return false;
+        }
+        self.history
+            .update(|h| h.record(id, kind, before, frameworks));
+        true
+    }
+
+    /// [`Editor::write`] without remembering the change (Undo itself).
+    fn put(self, key: &str, id: &str, frameworks: Vec<Framework>) -> bool {
         let checked = self
             .data
             .workspace
@@ -192,21 +218,19 @@ impl Editor {
         let Some(f) = self.current.get_untracked() else {
             return;
         };
+        let id = f.id.clone();
+        let frameworks = |ws: &Workspace| ws.frameworks.clone();
+        let before = self.data.workspace.with_untracked(frameworks);
         self.data
             .edit_frameworks(|ws| edit::upsert(&mut ws.frameworks, f));
-        self.undo.set(None);
+        let after = self.data.workspace.with_untracked(frameworks);
+        self.history
+            .update(|h| h.record(&id, ChangeKind::Copy, before, after));
     }
 
-    /// Removes the workspace copy, so the preset is in force again (undo brings it back).
+    /// Removes the workspace copy, so the preset is in force again (Undo brings it back).
     fn reset(self) {
         let id = self.selected.get_untracked();
-        let Some(removed) = self
-            .data
-            .workspace
-            .with_untracked(|ws| ws.frameworks.iter().find(|f| f.id == id).cloned())
-        else {
-            return;
-        };
         let frameworks = self.data.workspace.with_untracked(|ws| {
             ws.frameworks
                 .iter()
@@ -214,30 +238,50 @@ impl Editor {
                 .cloned()
                 .collect::<Vec<_>>()
         });
+        if self
+            .data
+            .workspace
+            .with_untracked(|ws| ws.frameworks.len() == frameworks.len())
+        {
+            return;
+        }
         self.snapshot.set_value(None);
-        if self.write("reset", &id, frameworks) {
-            self.undo.set(Some(removed));
-            if presets::by_id(&id).is_none() {
-                self.selected.set(presets::SCORECARD.to_string());
-            }
+        if self.write("reset", &id, frameworks, ChangeKind::Reset) {
+            self.show_in_force(&id);
         }
     }
 
-    fn undo_reset(self) {
-        let Some(f) = self.undo.get_untracked() else {
-            return;
-        };
-        let id = f.id.clone();
-        let mut frameworks = self
+    /// Takes the last change back and shows the framework it was made to.
+    fn undo(self) {
+        let now = self
             .data
             .workspace
             .with_untracked(|ws| ws.frameworks.clone());
-        edit::upsert(&mut frameworks, f);
+        let mut last = None;
+        self.history.update(|h| last = h.undo(&now));
+        let Some(step) = last else {
+            return;
+        };
         self.snapshot.set_value(None);
-        if self.write("undo", &id, frameworks) {
-            self.undo.set(None);
-            self.selected.set(id);
+        let id = step.framework.clone();
+        if self.put("undo", &id, step.before.clone()) {
+            self.show_in_force(&id);
+        } else {
+            self.history.update(|h| h.restore(step));
         }
+    }
+
+    /// Selects the framework `id`, or the scorecard when `id` is no longer in force.
+    fn show_in_force(self, id: &str) {
+        let there = self
+            .data
+            .workspace
+            .with_untracked(|ws| in_force(ws, id).is_some());
+        self.selected.set(if there {
+            id.to_string()
+        } else {
+            presets::SCORECARD.to_string()
+        });
     }
 }
 
@@ -357,7 +401,7 @@ pub fn FrameworksView() -> impl IntoView {
         error: RwSignal::new(None),
         summary: RwSignal::new(None),
         snapshot: StoredValue::new(None),
-        undo: RwSignal::new(None),
+        history: RwSignal::new(History::default()),
         notice: RwSignal::new(None),
     };
     provide_context(ed);
@@ -505,7 +549,7 @@ fn FileActions() -> impl IntoView {
                 Ok((frameworks, ids)) => {
                     let first = ids.first().cloned().unwrap_or_default();
                     ed.snapshot.set_value(None);
-                    if ed.write("import", &first, frameworks) {
+                    if ed.write("import", &first, frameworks, ChangeKind::Import) {
                         ed.selected.set(first);
                         ed.notice.set(Some((
                             true,
@@ -820,20 +864,38 @@ fn label_input(
 ) -> AnyView {
     let current = ed.current;
     let k = key.clone();
+    let k_err = key.clone();
+    let k_err2 = key.clone();
+    let has_error = move || {
+        ed.error
+            .with(|e| e.as_ref().is_some_and(|(k, _)| *k == k_err))
+    };
+    let message = move || {
+        let lang = ed.app.lang.get();
+        ed.error.with(|e| {
+            e.as_ref()
+                .filter(|(k, _)| *k == k_err2)
+                .map(|(_, e)| e.text(lang))
+        })
+    };
     view! {
-        <input
-            type="text"
-            class="fw-label-input"
-            data-testid=format!("fw-{key}")
-            aria-label=aria
-            readonly=!editable
-            prop:value=move || current.with(|f| f.as_ref().and_then(|f| value(f)).unwrap_or_default())
-            on:change=move |ev| {
-                if editable {
-                    ed.commit(&k, make(event_target_value(&ev)));
+        <span class="fw-field">
+            <input
+                type="text"
+                class="fw-label-input"
+                data-testid=format!("fw-{key}")
+                aria-label=aria
+                readonly=!editable
+                aria-invalid=move || has_error().then_some("true")
+                prop:value=move || current.with(|f| f.as_ref().and_then(|f| value(f)).unwrap_or_default())
+                on:change=move |ev| {
+                    if editable {
+                        ed.commit(&k, make(event_target_value(&ev)));
+                    }
                 }
-            }
-        />
+            />
+            {move || message().map(|m| view! { <span class="fw-error" role="alert" data-testid="field-error">{m}</span> })}
+        </span>
     }
     .into_any()
 }
@@ -876,6 +938,7 @@ fn FrameworkDetail() -> impl IntoView {
                     </div>
                 </header>
                 <UndoBar/>
+                <MaxWarning/>
                 <p class="fw-desc">{move || description.get(app.lang.get()).to_string()}</p>
                 <p class="hint">
                     {app.t(if editable { Msg::FwEditingHint } else { Msg::FwReadOnlyHint })}
@@ -908,19 +971,56 @@ fn FrameworkDetail() -> impl IntoView {
     }
 }
 
+/// Undo of the last changes, with what the last one did; and why a button's change was
+/// refused.
 #[component]
 fn UndoBar() -> impl IntoView {
     let ed = expect_context::<Editor>();
     let app = ed.app;
+    let said = move || {
+        let lang = app.lang.get();
+        ed.history.with(|h| match h.last_kind() {
+            Some(ChangeKind::Reset) => Msg::FwResetDone.text(lang).to_string(),
+            _ => Msg::FwUndoCount
+                .text(lang)
+                .replace("{n}", &h.len().to_string()),
+        })
+    };
+    let refused = move || {
+        let lang = app.lang.get();
+        ed.error.with(|e| {
+            e.as_ref()
+                .filter(|(k, _)| ACTION_KEYS.contains(&k.as_str()))
+                .map(|(_, e)| e.text(lang))
+        })
+    };
     view! {
-        <Show when=move || ed.undo.with(Option::is_some)>
+        <Show when=move || ed.history.with(|h| !h.is_empty())>
             <p class="notice" role="status" data-testid="fw-undo-bar">
-                {app.t(Msg::FwResetDone)} " "
-                <button type="button" class="small" data-testid="fw-undo" on:click=move |_| ed.undo_reset()>
+                {said} " "
+                <button type="button" class="small" data-testid="fw-undo" title=app.t(Msg::FwUndoHint)
+                    on:click=move |_| ed.undo()>
                     {app.t(Msg::Undo)}
                 </button>
             </p>
         </Show>
+        {move || refused().map(|m| view! { <p class="notice failed" role="alert" data-testid="fw-action-error">{m}</p> })}
+    }
+}
+
+/// Warns, without refusing anything, when a total-classified framework's weights no longer
+/// add up to the maximum its preset states (the scorecard's 100 points).
+#[component]
+fn MaxWarning() -> impl IntoView {
+    let ed = expect_context::<Editor>();
+    let app = ed.app;
+    move || {
+        let lang = app.lang.get();
+        ed.current.with(|f| {
+            let f = f.as_ref()?;
+            let text = MaxChange::of(f)?.text(f, lang);
+            Some(view! { <p class="notice warning" role="status" data-testid="fw-max-warning">{text}</p> })
+        })
     }
 }
 
