@@ -139,13 +139,21 @@ fn rule_text(frameworks: &[Framework], d: &Dimension, rule: &Rule, lang: Lang) -
                             .and_then(|f| f.dimension(id))
                             .map_or(id.to_string(), |d| name(&d.label, lang))
                     };
-                    format!(
-                        "{} {}, {} {}",
-                        t(Msg::HelpDerivedMean),
-                        dim(value),
-                        t(Msg::HelpWeightedBy),
-                        dim(weight)
-                    )
+                    match weight {
+                        Some(weight) => format!(
+                            "{} {}, {} {}",
+                            t(Msg::HelpDerivedMean),
+                            dim(value),
+                            t(Msg::HelpWeightedBy),
+                            dim(weight)
+                        ),
+                        None => format!(
+                            "{} {}, {}",
+                            t(Msg::HelpDerivedMean),
+                            dim(value),
+                            t(Msg::HelpUnweighted)
+                        ),
+                    }
                 }
             };
             format!(

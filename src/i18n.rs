@@ -413,6 +413,9 @@ messages! {
     FwMeets => "meets", "达到";
     FwFallsBelow => "falls below", "低于";
     FwLineRule => "Comparing an account with a line", "客户与参考线的比较方式";
+    FwStakeholderWeight => "Averaging the stakeholders' relationship scores", "人员关系得分的平均方式";
+    FwWeightedByPower => "Weighted by each person's power role (default)", "按各人的权力角色加权（默认）";
+    FwPlainMean => "Plain mean: everyone counts once", "简单平均：每人同等计入";
     FwRuleEvery => "Every dimension reaches the line's value (default)", "每个维度都达到该线的数值（默认）";
     FwRuleTotal => "The total reaches the sum of the line (alternative)", "总分达到该线各值之和（另一种理解）";
     FwInterpretations => "Interpretations of the source and their alternatives", "对原文的理解及另一种理解";
@@ -548,6 +551,7 @@ messages! {
     HelpDerivedTotal => "the complete total of", "取自以下框架的完整总分：";
     HelpDerivedMean => "the mean of the account's stakeholders' scores on", "客户各人员在以下维度得分的平均值：";
     HelpWeightedBy => "weighted by", "权重为";
+    HelpUnweighted => "everyone counting once (plain mean)", "每人同等计入（简单平均）";
     HelpBefore => "until that exists:", "在此之前：";
     HelpNotScored => "plotted as is, not scored", "按实际值绘制，不计分";
     HelpNoClasses => "No class: each person is drawn against the lines and the gaps show what to develop.",

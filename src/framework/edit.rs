@@ -15,8 +15,8 @@ use std::fmt;
 use thiserror::Error;
 
 use super::{
-    label_faults, line_faults, presets, Classification, Dimension, Framework, LabelFault, Level,
-    LineFault, LineRule, ReferenceLine, Rule, MAX_DIMENSIONS, MAX_LINES,
+    label_faults, line_faults, presets, Classification, Derivation, Dimension, Framework,
+    LabelFault, Level, LineFault, LineRule, ReferenceLine, Rule, MAX_DIMENSIONS, MAX_LINES,
 };
 use crate::i18n::{Label, Lang, Msg};
 use crate::scoring::explain::num;
@@ -96,6 +96,12 @@ pub enum Edit {
     SetInclusive(bool),
     /// Every dimension against the line, or the total against the line's total.
     SetLineRule(LineRule),
+    /// What a dimension derived from the stakeholders weights each person's score by: a
+    /// stakeholder dimension (the power role, the Interpretation), or nothing (plain mean).
+    SetStakeholderWeight {
+        dim: usize,
+        weight: Option<String>,
+    },
     /// A new direct dimension scored 0 to 10, read from an input key of its own.
     AddDimension,
     /// Removes a dimension and its value on every line.
@@ -585,6 +591,19 @@ pub fn apply(f: &mut Framework, edit: &Edit) -> Result<(), EditError> {
             Classification::Lines { rule, .. } => *rule = *new,
             _ => return Err(missing("lines classification".into())),
         },
+        Edit::SetStakeholderWeight { dim, weight } => {
+            match f.dimensions.get_mut(*dim).map(|d| &mut d.rule) {
+                Some(Rule::Derived {
+                    from: Derivation::StakeholderWeightedMean { weight: w, .. },
+                    ..
+                }) => w.clone_from(weight),
+                _ => {
+                    return Err(missing(format!(
+                        "dimension {dim} derived from stakeholders"
+                    )))
+                }
+            }
+        }
         Edit::AddDimension => {
             let n = (f.dimensions.len() + 1..)
                 .find(|n| f.dimension(&format!("dimension_{n}")).is_none())

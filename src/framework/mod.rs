@@ -115,11 +115,13 @@ pub enum Derivation {
     /// Another account framework's complete total, clamped to this dimension's [min, max].
     FrameworkTotal { framework: String },
     /// The mean of the account's stakeholders' `value` dimension weighted by their `weight`
-    /// dimension, both from a stakeholder framework.
+    /// dimension, both from a stakeholder framework; without `weight`, the plain mean (the
+    /// alternative to the internal profile's Interpretation, FRAMEWORKS.md).
     StakeholderWeightedMean {
         framework: String,
         value: String,
-        weight: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        weight: Option<String>,
     },
 }
 

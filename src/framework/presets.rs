@@ -19,6 +19,9 @@ pub const EXTERNAL: &str = "external";
 pub const INTERNAL: &str = "internal";
 /// Id of the stakeholder profile (§5).
 pub const STAKEHOLDER: &str = "stakeholder";
+/// The stakeholder dimension the internal profile's customer relationship is weighted by (the
+/// Interpretation of FRAMEWORKS.md): the power role.
+pub const RELATIONSHIP_WEIGHT: &str = "power_role";
 
 /// The presets that score an account itself, in the order the app shows them.
 pub const ACCOUNT_PRESETS: [&str; 4] = [SCORECARD, CREDIT, EXTERNAL, INTERNAL];
@@ -790,7 +793,7 @@ pub fn internal() -> Framework {
                     from: Derivation::StakeholderWeightedMean {
                         framework: STAKEHOLDER.into(),
                         value: "relationship_role".into(),
-                        weight: "power_role".into(),
+                        weight: Some(RELATIONSHIP_WEIGHT.into()),
                     },
                     fallback: Box::new(levels(vec![
                         level("good", "good", "好", &[], 90.0, 100.0),

@@ -92,6 +92,7 @@ struct Words {
     from_total: &'static str,
     clamped: &'static str,
     stakeholders: &'static str,
+    stakeholders_plain: &'static str,
     from_measure: &'static str,
     plotted: &'static str,
     total: &'static str,
@@ -124,6 +125,7 @@ const EN: Words = Words {
     from_total: "total of",
     clamped: "clamped to",
     stakeholders: "mean of the stakeholders' scores, weighted by",
+    stakeholders_plain: "plain mean of the stakeholders' scores",
     from_measure: "chosen from",
     plotted: "plotted as is, not scored",
     total: "Total",
@@ -156,6 +158,7 @@ const ZH: Words = Words {
     from_total: "取自",
     clamped: "限制在",
     stakeholders: "各人员得分的加权平均，权重为",
+    stakeholders_plain: "各人员得分的简单平均",
     from_measure: "依据",
     plotted: "按实际值绘制，不计分",
     total: "合计",
@@ -346,23 +349,25 @@ pub fn explain_dimension(
             };
             format!("{} {source} → {of}{clamp}", w.from_total)
         }
-        How::Stakeholders { count } => {
-            let weight = match &d.rule {
-                Rule::Derived {
-                    from:
-                        Derivation::StakeholderWeightedMean {
-                            framework, weight, ..
-                        },
-                    ..
-                } => frameworks
+        How::Stakeholders { count } => match &d.rule {
+            Rule::Derived {
+                from:
+                    Derivation::StakeholderWeightedMean {
+                        framework,
+                        weight: Some(weight),
+                        ..
+                    },
+                ..
+            } => {
+                let weight = frameworks
                     .iter()
                     .find(|f| &f.id == framework)
                     .and_then(|f| f.dimension(weight))
-                    .map_or(weight.clone(), |x| name(&x.label, lang)),
-                _ => String::new(),
-            };
-            format!("{} {weight} (n = {count}) → {of}", w.stakeholders)
-        }
+                    .map_or(weight.clone(), |x| name(&x.label, lang));
+                format!("{} {weight} (n = {count}) → {of}", w.stakeholders)
+            }
+            _ => format!("{} (n = {count}) → {of}", w.stakeholders_plain),
+        },
         How::Missing => w.missing.to_string(),
         How::Invalid(Invalid::OutOfRange) => format!(
             "{input} {}; {} {}–{}",

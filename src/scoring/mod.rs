@@ -276,7 +276,8 @@ enum CompiledDerivation {
     Weighted {
         fw: usize,
         value: usize,
-        weight: usize,
+        /// `None`: the plain mean.
+        weight: Option<usize>,
     },
 }
 
@@ -988,11 +989,15 @@ fn compile_rule(
                         .iter()
                         .position(|x| &x.id == value)
                         .ok_or_else(|| unknown(framework, value))?;
-                    let w = g
-                        .dimensions
-                        .iter()
-                        .position(|x| &x.id == weight)
-                        .ok_or_else(|| unknown(framework, weight))?;
+                    let w = weight
+                        .as_ref()
+                        .map(|weight| {
+                            g.dimensions
+                                .iter()
+                                .position(|x| &x.id == weight)
+                                .ok_or_else(|| unknown(framework, weight))
+                        })
+                        .transpose()?;
                     CompiledDerivation::Weighted {
                         fw: i,
                         value: v,
@@ -1047,7 +1052,7 @@ fn weighted_means(
     results: &[Arc<FrameworkScores>],
     fw: usize,
     value: usize,
-    weight: usize,
+    weight: Option<usize>,
 ) -> Vec<(f64, f64, u16)> {
     let mut acc = vec![(0.0, 0.0, 0u16); accounts];
     let scores = &results[fw];
@@ -1058,7 +1063,9 @@ fn weighted_means(
         ) else {
             continue;
         };
-        if let (Some(v), Some(w)) = (dims[value].value(), dims[weight].value()) {
+        // Without a weight dimension every person counts once (the plain mean).
+        let w = weight.map_or(Some(1.0), |weight| dims[weight].value());
+        if let (Some(v), Some(w)) = (dims[value].value(), w) {
             let e = &mut acc[*a as usize];
             e.0 += v * w;
             e.1 += w;

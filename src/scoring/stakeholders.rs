@@ -436,11 +436,14 @@ pub struct Term {
 }
 
 /// How the internal profile's customer relationship follows from the account's people: the
-/// mean of their relationship-role scores weighted by their power-role scores.
+/// mean of their relationship-role scores weighted by their power-role scores, or their plain
+/// mean when the framework in force says so.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RelationshipBreakdown {
-    /// People with both scores, in workspace order.
+    /// People with both scores, in workspace order (a weight of 1 each for the plain mean).
     pub terms: Vec<Term>,
+    /// Whether the terms carry weights of their own (not the plain mean).
+    pub weighted: bool,
     /// People left out because one of the two scores is missing or rejected.
     pub left_out: Vec<usize>,
 }
@@ -457,6 +460,15 @@ impl RelationshipBreakdown {
     /// The sum written out, "(90×100 + 100×80) ÷ (100 + 80) = 94.44".
     pub fn formula(&self) -> Option<String> {
         let mean = self.mean()?;
+        if !self.weighted {
+            let values: Vec<String> = self.terms.iter().map(|t| num(t.value)).collect();
+            return Some(format!(
+                "({}) ÷ {} = {}",
+                values.join(" + "),
+                self.terms.len(),
+                num(mean)
+            ));
+        }
         let products: Vec<String> = self
             .terms
             .iter()
@@ -511,10 +523,14 @@ pub fn relationship_breakdown(
     let fi = engine.index_of(framework)?;
     let f = &engine.frameworks()[fi];
     let vi = f.dimensions.iter().position(|d| &d.id == value)?;
-    let wi = f.dimensions.iter().position(|d| &d.id == weight)?;
+    let wi = match weight {
+        Some(weight) => Some(f.dimensions.iter().position(|d| &d.id == weight)?),
+        None => None,
+    };
     let results = scores.framework(fi);
     let mut out = RelationshipBreakdown {
         terms: Vec::new(),
+        weighted: wi.is_some(),
         left_out: Vec::new(),
     };
     for (row, _) in stakeholders
@@ -529,7 +545,8 @@ pub fn relationship_breakdown(
         };
         match (
             dims.get(vi).and_then(DimScore::value),
-            dims.get(wi).and_then(DimScore::value),
+            // Without a weight dimension, everyone counts once (the plain mean).
+            wi.map_or(Some(1.0), |wi| dims.get(wi).and_then(DimScore::value)),
         ) {
             (Some(value), Some(weight)) => out.terms.push(Term { row, value, weight }),
             _ => out.left_out.push(row),
@@ -805,6 +822,41 @@ mod tests {
             .expect("derived");
         assert_eq!(num(after), "64.81");
         assert_eq!(num(mean - after), "14.81");
+    }
+
+    #[test]
+    fn the_plain_mean_alternative_is_one_edit_away_and_the_engine_follows_it() {
+        let mut frameworks = presets::all();
+        let internal = frameworks
+            .iter_mut()
+            .find(|f| f.id == presets::INTERNAL)
+            .expect("internal");
+        let dim = relationship_dimension(internal).expect("derived");
+        crate::framework::edit::apply(
+            internal,
+            &crate::framework::edit::Edit::SetStakeholderWeight { dim, weight: None },
+        )
+        .expect("a derived dimension");
+        let e = Engine::new(&frameworks).expect("valid");
+        let people = xyz();
+        let accounts = [Account::new("a", "A")];
+        let scores = e.score(&e.index(&accounts, &people));
+        let b = relationship_breakdown(&e, &scores, &people, "a").expect("derived");
+        // X 90, Y 100, Z 50: (90 + 100 + 50) ÷ 3 = 80, against 79.63 weighted by power.
+        assert_eq!(b.formula().as_deref(), Some("(90 + 100 + 50) ÷ 3 = 80"));
+        let fi = e.index_of(presets::INTERNAL).expect("internal");
+        assert_eq!(scores.framework(fi).dims(0)[dim].value(), Some(80.0));
+        let why = crate::scoring::explain::explain_dimension(
+            e.frameworks(),
+            &e.frameworks()[fi].dimensions[dim],
+            &scores.framework(fi).dims(0)[dim],
+            &accounts[0].inputs,
+            crate::i18n::Lang::En,
+        );
+        assert!(
+            why.contains("plain mean of the stakeholders' scores (n = 3) → 80 of 100"),
+            "{why}"
+        );
     }
 
     #[test]

@@ -1059,6 +1059,14 @@ fn DimensionPart(f: Framework, di: usize, editable: bool) -> impl IntoView {
         Rule::Derived { fallback, .. } => fallback.as_ref().clone(),
         r => r.clone(),
     };
+    let relationship_weighting = matches!(
+        &d.rule,
+        Rule::Derived {
+            from: crate::framework::Derivation::StakeholderWeightedMean { .. },
+            ..
+        }
+    )
+    .then(|| stakeholder_weighting(ed, di, editable));
     let id = d.id.clone();
     let weight = number_field(
         ed,
@@ -1205,8 +1213,60 @@ fn DimensionPart(f: Framework, di: usize, editable: bool) -> impl IntoView {
                 {derived.map(|(msg, from)| view! { " · " {app.t(msg)} " " <code>{from}</code> })}
             </p>
             <p class="fw-help">{move || help.get(app.lang.get()).to_string()}</p>
+            {relationship_weighting}
             {rule_body}
         </div>
+    }
+}
+
+/// The choice the internal profile's Interpretation leaves open: each person's relationship
+/// score weighted by their power role (the default), or the plain mean.
+fn stakeholder_weighting(ed: Editor, di: usize, editable: bool) -> impl IntoView {
+    let app = ed.app;
+    let weighted = move || {
+        ed.current.with(|f| {
+            f.as_ref()
+                .and_then(|f| f.dimensions.get(di))
+                .is_some_and(|d| {
+                    matches!(
+                        &d.rule,
+                        Rule::Derived {
+                            from: crate::framework::Derivation::StakeholderWeightedMean {
+                                weight: Some(_),
+                                ..
+                            },
+                            ..
+                        }
+                    )
+                })
+        })
+    };
+    let name = format!("stakeholder-weight-{di}");
+    let set = move |weight: Option<&str>| {
+        ed.commit(
+            "stakeholder-weight",
+            Edit::SetStakeholderWeight {
+                dim: di,
+                weight: weight.map(String::from),
+            },
+        )
+    };
+    view! {
+        <fieldset class="fw-rule" data-testid="fw-stakeholder-weight">
+            <legend>{app.t(Msg::FwStakeholderWeight)}</legend>
+            <label>
+                <input type="radio" name=name.clone() data-testid="fw-weight-power" disabled=!editable
+                    prop:checked=weighted
+                    on:change=move |_| set(Some(presets::RELATIONSHIP_WEIGHT))/>
+                {app.t(Msg::FwWeightedByPower)}
+            </label>
+            <label>
+                <input type="radio" name=name data-testid="fw-weight-none" disabled=!editable
+                    prop:checked=move || !weighted()
+                    on:change=move |_| set(None)/>
+                {app.t(Msg::FwPlainMean)}
+            </label>
+        </fieldset>
     }
 }
 

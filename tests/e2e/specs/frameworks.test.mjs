@@ -118,6 +118,36 @@ describe('framework editor', () => {
     });
   });
 
+  test('the relationship Interpretation: weighted by power role, or the plain mean in one click', async () => {
+    await session({ locale: 'en-US' }, async (app, page) => {
+      await openFrameworks(app, page);
+      await page.getByTestId('fw-pick-internal').click();
+      await page.locator('[data-testid="fw-detail"][data-framework="internal"]').waitFor();
+      const power = page.getByTestId('fw-weight-power');
+      const plain = page.getByTestId('fw-weight-none');
+      assert.equal(await power.isChecked(), true, 'the Interpretation is the default');
+      assert.equal(await power.isDisabled(), true, 'a preset is read-only');
+      await page.getByTestId('fw-copy').click();
+      await page.getByTestId('fw-reset').waitFor();
+      await plain.check();
+      assert.equal(await plain.isChecked(), true);
+      await waitForSave(page);
+      // Help describes the frameworks in force: the relationship is now the plain mean.
+      const internalHelp = page.locator('[data-testid="help-framework"][data-framework="internal"]');
+      await page.getByTestId('help-link').click();
+      await internalHelp.getByText('everyone counting once (plain mean)').first().waitFor();
+      await app.reload();
+      await app.navLink('Frameworks').click();
+      await page.getByTestId('fw-pick-internal').click();
+      assert.equal(await page.getByTestId('fw-weight-none').isChecked(), true, 'kept after a reload');
+      // And back.
+      await page.getByTestId('fw-weight-power').check();
+      await page.getByTestId('help-link').click();
+      await internalHelp.getByText('weighted by Power role').first().waitFor();
+      assert.equal(await internalHelp.getByText('everyone counting once').count(), 0);
+    });
+  });
+
   test('a value that cannot be scored is refused on its field and the scores stay', async () => {
     await session({ locale: 'en-US' }, async (app, page) => {
       await openFrameworks(app, page);
