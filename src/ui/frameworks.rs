@@ -168,6 +168,24 @@ impl Editor {
         }
     }
 
+    /// Whether the field `key` shows a refused value.
+    fn has_error(self, key: &str) -> bool {
+        self.error
+            .with(|e| e.as_ref().is_some_and(|(k, _)| k == key))
+    }
+
+    /// The refusal the field `key` shows under it, in the chosen language.
+    fn error_view(self, key: String) -> impl IntoView {
+        move || {
+            let lang = self.app.lang.get();
+            self.error.with(|e| {
+                e.as_ref().filter(|(k, _)| *k == key).map(|(_, e)| {
+                    view! { <span class="fw-error" role="alert" data-testid="field-error">{e.text(lang)}</span> }
+                })
+            })
+        }
+    }
+
     fn clear_error(self, key: &str) {
         if self
             .error
@@ -780,20 +798,7 @@ fn number_input(
     let k_input = key.clone();
     let k_change = key.clone();
     let k_err = key.clone();
-    let k_err2 = key.clone();
     let make_change = Arc::clone(&make);
-    let has_error = move || {
-        ed.error
-            .with(|e| e.as_ref().is_some_and(|(k, _)| *k == k_err))
-    };
-    let message = move || {
-        let lang = ed.app.lang.get();
-        ed.error.with(|e| {
-            e.as_ref()
-                .filter(|(k, _)| *k == k_err2)
-                .map(|(_, e)| e.text(lang))
-        })
-    };
     view! {
         <span class="fw-field">
             <input
@@ -803,7 +808,7 @@ fn number_input(
                 data-testid=format!("fw-{key}")
                 aria-label=aria
                 readonly=!editable
-                aria-invalid=move || has_error().then_some("true")
+                aria-invalid=move || ed.has_error(&k_err).then_some("true")
                 prop:value=move || current.with(|f| show(f.as_ref().and_then(|f| value(f))))
                 on:focus=move |_| ed.enter(&k_focus)
                 on:input=move |ev| {
@@ -826,7 +831,7 @@ fn number_input(
                     }
                 }
             />
-            {move || message().map(|m| view! { <span class="fw-error" role="alert" data-testid="field-error">{m}</span> })}
+            {ed.error_view(key)}
         </span>
     }
     .into_any()
@@ -865,19 +870,6 @@ fn label_input(
     let current = ed.current;
     let k = key.clone();
     let k_err = key.clone();
-    let k_err2 = key.clone();
-    let has_error = move || {
-        ed.error
-            .with(|e| e.as_ref().is_some_and(|(k, _)| *k == k_err))
-    };
-    let message = move || {
-        let lang = ed.app.lang.get();
-        ed.error.with(|e| {
-            e.as_ref()
-                .filter(|(k, _)| *k == k_err2)
-                .map(|(_, e)| e.text(lang))
-        })
-    };
     view! {
         <span class="fw-field">
             <input
@@ -886,7 +878,7 @@ fn label_input(
                 data-testid=format!("fw-{key}")
                 aria-label=aria
                 readonly=!editable
-                aria-invalid=move || has_error().then_some("true")
+                aria-invalid=move || ed.has_error(&k_err).then_some("true")
                 prop:value=move || current.with(|f| f.as_ref().and_then(|f| value(f)).unwrap_or_default())
                 on:change=move |ev| {
                     if editable {
@@ -894,7 +886,7 @@ fn label_input(
                     }
                 }
             />
-            {move || message().map(|m| view! { <span class="fw-error" role="alert" data-testid="field-error">{m}</span> })}
+            {ed.error_view(key)}
         </span>
     }
     .into_any()
